@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	fullyParallel: true,
+	workers: 2,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: {
+			// Debian's Chromium: Playwright cannot download its own browser here.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// The real build, on the built-in simulator, paced so a stream is visibly a stream.
+		command: 'node scripts/start.js',
+		url: `http://127.0.0.1:${PORT}/api/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			UPSTREAM: 'simulator',
+			ANTHROPIC_API_KEY: '',
+			SIMULATOR_TOKENS_PER_SECOND: '400',
+			SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.02',
+			DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/playground-e2e-${process.pid}`,
+			LOG_LEVEL: 'warn'
+		}
+	}
+});

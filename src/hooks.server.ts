@@ -1,0 +1,49 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { ConfigError, getConfig } from '$lib/server/config';
+import { newRequestId } from '$lib/server/http';
+import { log } from '$lib/server/log';
+import { csrfGuard } from '$lib/server/guard/csrf';
+
+export const init: ServerInit = async () => {
+	try {
+		const config = getConfig();
+		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind})`);
+	} catch (e) {
+		if (e instanceof ConfigError) {
+			process.stderr.write(e.message + '\n');
+			process.exit(1);
+		}
+		throw e;
+	}
+};
+
+const withRequestId: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = newRequestId();
+	event.locals.user = 'anonymous';
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	return response;
+};
+
+const withLogging: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	log.info('request', {
+		requestId: event.locals.requestId,
+		method: event.request.method,
+		path: event.url.pathname,
+		status: response.status,
+		ms: Math.round(performance.now() - started)
+	});
+	return response;
+};
+
+export const handle = sequence(withRequestId, withLogging, csrfGuard);
+
+export const handleError: HandleServerError = ({ error, event }) => {
+	const requestId = event.locals.requestId;
+	log.error('unexpected error', { requestId, path: event.url.pathname, error: String(error) });
+	return { message: 'Internal error', requestId };
+};

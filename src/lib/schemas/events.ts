@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { ContentBlockSchema, KNOWN_BLOCK_TYPES } from './content';
+import { ErrorBodySchema, unknownTypeSchema } from './common';
+import { MessageSchema } from './message';
+
+export const TextDeltaSchema = z.looseObject({ type: z.literal('text_delta'), text: z.string() });
+export const InputJsonDeltaSchema = z.looseObject({
+	type: z.literal('input_json_delta'),
+	partial_json: z.string()
+});
+export const ThinkingDeltaSchema = z.looseObject({
+	type: z.literal('thinking_delta'),
+	thinking: z.string()
+});
+export const SignatureDeltaSchema = z.looseObject({
+	type: z.literal('signature_delta'),
+	signature: z.string()
+});
+export const KNOWN_DELTA_TYPES = [
+	'text_delta',
+	'input_json_delta',
+	'thinking_delta',
+	'signature_delta'
+] as const;
+export const DeltaSchema = z.union([
+	z.discriminatedUnion('type', [
+		TextDeltaSchema,
+		InputJsonDeltaSchema,
+		ThinkingDeltaSchema,
+		SignatureDeltaSchema
+	]),
+	unknownTypeSchema(KNOWN_DELTA_TYPES)
+]);
+
+export const MessageStartEventSchema = z.looseObject({
+	type: z.literal('message_start'),
+	message: MessageSchema
+});
+export const ContentBlockStartEventSchema = z.looseObject({
+	type: z.literal('content_block_start'),
+	index: z.number().int().min(0),
+	content_block: ContentBlockSchema
+});
+export const ContentBlockDeltaEventSchema = z.looseObject({
+	type: z.literal('content_block_delta'),
+	index: z.number().int().min(0),
+	delta: DeltaSchema
+});
+export const ContentBlockStopEventSchema = z.looseObject({
+	type: z.literal('content_block_stop'),
+	index: z.number().int().min(0)
+});
+export const MessageDeltaEventSchema = z.looseObject({
+	type: z.literal('message_delta'),
+	delta: z.looseObject({
+		stop_reason: z.string().nullable(),
+		stop_sequence: z.string().nullable().optional()
+	}),
+	usage: z.looseObject({
+		output_tokens: z.number().int().min(0),
+		input_tokens: z.number().int().min(0).nullish(),
+		cache_creation_input_tokens: z.number().int().min(0).nullish(),
+		cache_read_input_tokens: z.number().int().min(0).nullish()
+	})
+});
+export const MessageStopEventSchema = z.looseObject({ type: z.literal('message_stop') });
+export const PingEventSchema = z.looseObject({ type: z.literal('ping') });
+export const ErrorEventSchema = ErrorBodySchema;
+
+export const KNOWN_EVENT_TYPES = [
+	'message_start',
+	'content_block_start',
+	'content_block_delta',
+	'content_block_stop',
+	'message_delta',
+	'message_stop',
+	'ping',
+	'error'
+] as const;
+export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
+
+export const KnownStreamEventSchema = z.discriminatedUnion('type', [
+	MessageStartEventSchema,
+	ContentBlockStartEventSchema,
+	ContentBlockDeltaEventSchema,
+	ContentBlockStopEventSchema,
+	MessageDeltaEventSchema,
+	MessageStopEventSchema,
+	PingEventSchema,
+	ErrorEventSchema
+]);
+/** Every event of a Messages stream; an unknown (newer) event type is kept, not rejected. */
+export const StreamEventSchema = z.union([
+	KnownStreamEventSchema,
+	unknownTypeSchema(KNOWN_EVENT_TYPES)
+]);
+
+export type MessageStartEvent = z.infer<typeof MessageStartEventSchema>;
+export type ContentBlockDeltaEvent = z.infer<typeof ContentBlockDeltaEventSchema>;
+export type MessageDeltaEvent = z.infer<typeof MessageDeltaEventSchema>;
+export type KnownStreamEvent = z.infer<typeof KnownStreamEventSchema>;
+export type StreamEvent = z.infer<typeof StreamEventSchema>;
+export { KNOWN_BLOCK_TYPES };

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+interface Primary {
+	path: PropertyKey[];
+	message: string;
+	/** How far into the value the complaint goes; a branch that got further explains more. */
+	score: number;
+}
+
+/** A branch that failed only on its own `type` tag is the wrong branch, not the real problem. */
+function isTagMismatch(issue: Issue): boolean {
+	return issue.path.length === 1 && issue.path[0] === 'type';
+}
+
+/**
+ * Picks the issue a person should see. A union failure holds one issue list per branch;
+ * the branch that got deepest into the value (and not just a mismatched `type` tag) wins.
+ */
+function primaryIssue(issue: Issue): Primary {
+	if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+		let best: Primary | undefined;
+		for (const branch of issue.errors) {
+			if (branch.length === 0) continue;
+			const inner = primaryIssue(branch[0]);
+			if (!best || inner.score > best.score) best = inner;
+		}
+		if (best) return { path: [...issue.path, ...best.path], message: best.message, score: issue.path.length * 2 + best.score };
+	}
+	return { path: issue.path, message: issue.message, score: issue.path.length * 2 - (isTagMismatch(issue) ? 3 : 0) };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+	return path.map((p) => String(p)).join('.');
+}
+
+/** One line naming the field and what is wrong, as the API does (`max_tokens: Field required`). */
+export function describeIssues(error: z.ZodError): string {
+	const { path, message } = primaryIssue(error.issues[0]);
+	const where = formatPath(path);
+	return where ? `${where}: ${message}` : message;
+}
+
+export function listIssues(error: z.ZodError): { path: string; message: string }[] {
+	return error.issues.map((i) => {
+		const p = primaryIssue(i);
+		return { path: formatPath(p.path), message: p.message };
+	});
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * The one reader of the environment. Reads `process.env` (what adapter-node, vitest and the
+ * standalone simulator all share) and validates it once; a bad value stops start-up with one
+ * line naming the variable.
+ */
+const bool = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+const EnvSchema = z.object({
+	ANTHROPIC_API_KEY: z.string().trim().optional().transform((k) => k || undefined),
+	ANTHROPIC_BASE_URL: z.url().default('https://api.anthropic.com'),
+	UPSTREAM: z.enum(['auto', 'anthropic', 'simulator']).default('auto'),
+	UPSTREAM_MAX_RETRIES: int(0, 10).default(0),
+	UPSTREAM_TIMEOUT_MS: int(1000).default(600_000),
+	PORT: int(1, 65535).default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+	LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+	SIMULATOR_TOKENS_PER_SECOND: z.coerce.number().min(0).default(80),
+	SIMULATOR_SEED: z.string().default('playground'),
+	SIMULATOR_BATCH_SECONDS_PER_REQUEST: z.coerce.number().min(0).default(0.05),
+	SIMULATOR_FAULT: z.string().optional(),
+	MAX_BODY_BYTES: int(1024).default(32 * 1024 * 1024),
+	MODEL_ALLOWLIST: list.optional(),
+	MAX_TOKENS_CAP: int(1).optional(),
+	PLAYGROUND_PASSCODE: z.string().min(8, 'must be at least 8 characters').optional(),
+	SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+	TRUSTED_USER_HEADER: z.string().min(1).optional(),
+	TRUSTED_PROXIES: list.default([]),
+	DAILY_TOKEN_BUDGET: int(1).optional(),
+	MAX_CONCURRENT_STREAMS: int(1).optional(),
+	REQUESTS_PER_MINUTE: int(1).optional(),
+	SECURE_COOKIES: bool.optional()
+});
+
+export type Config = z.infer<typeof EnvSchema> & { upstreamKind: 'anthropic' | 'simulator' };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	// Empty strings mean "not set", as in most .env files.
+	const cleaned = Object.fromEntries(
+		Object.keys(EnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]])
+	);
+	const parsed = EnvSchema.safeParse(cleaned);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const name = String(issue.path[0]);
+		// Never echo a secret's value back, only its name.
+		throw new ConfigError(`Invalid setting ${name}: ${issue.message}`);
+	}
+	const c = parsed.data;
+	if (c.UPSTREAM === 'anthropic' && !c.ANTHROPIC_API_KEY)
+		throw new ConfigError('Invalid setting ANTHROPIC_API_KEY: required when UPSTREAM=anthropic');
+	const upstreamKind =
+		c.UPSTREAM === 'auto' ? (c.ANTHROPIC_API_KEY ? 'anthropic' : 'simulator') : c.UPSTREAM;
+	return { ...c, upstreamKind };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+	cached ??= loadConfig(process.env);
+	return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfig(): void {
+	cached = undefined;
+}

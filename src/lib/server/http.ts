@@ -1,0 +1,131 @@
+import type { z } from 'zod';
+import { describeIssues } from '$lib/schemas/issues';
+
+export const ERROR_STATUS: Record<string, number> = {
+	invalid_request_error: 400,
+	authentication_error: 401,
+	billing_error: 402,
+	permission_error: 403,
+	not_found_error: 404,
+	request_too_large: 413,
+	rate_limit_error: 429,
+	api_error: 500,
+	timeout_error: 504,
+	overloaded_error: 529
+};
+export type ApiErrorType = keyof typeof ERROR_STATUS;
+
+export function newRequestId(): string {
+	return 'req_' + randomId(24);
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export function randomId(length: number): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(length));
+	return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+}
+
+export function errorBody(type: string, message: string, requestId?: string) {
+	return {
+		type: 'error' as const,
+		error: { type, message },
+		...(requestId ? { request_id: requestId } : {})
+	};
+}
+
+/** A response in the API's error shape: `{type:"error", error:{type, message}}`. */
+export function apiError(
+	type: ApiErrorType,
+	message: string,
+	init: { status?: number; headers?: HeadersInit; requestId?: string } = {}
+): Response {
+	const headers = new Headers(init.headers);
+	headers.set('content-type', 'application/json');
+	if (init.requestId && !headers.has('request-id')) headers.set('request-id', init.requestId);
+	return new Response(JSON.stringify(errorBody(type, message, init.requestId)), {
+		status: init.status ?? ERROR_STATUS[type] ?? 400,
+		headers
+	});
+}
+
+export class HttpProblem extends Error {
+	constructor(
+		readonly type: ApiErrorType,
+		message: string,
+		readonly status = ERROR_STATUS[type] ?? 400
+	) {
+		super(message);
+	}
+	toResponse(requestId?: string): Response {
+		return apiError(this.type, this.message, { status: this.status, requestId });
+	}
+}
+
+/** Reads a body up to `maxBytes` without trusting content-length; over the cap is a 413. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > maxBytes) throw tooLarge(maxBytes);
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > maxBytes) {
+			await reader.cancel().catch(() => {});
+			throw tooLarge(maxBytes);
+		}
+		chunks.push(value);
+	}
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(concat(chunks, size));
+	} catch {
+		throw new HttpProblem('invalid_request_error', 'request body is not valid UTF-8');
+	}
+}
+
+function tooLarge(maxBytes: number) {
+	return new HttpProblem(
+		'request_too_large',
+		`Request exceeds the maximum allowed number of bytes (${maxBytes}).`
+	);
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+	const out = new Uint8Array(size);
+	let offset = 0;
+	for (const c of chunks) {
+		out.set(c, offset);
+		offset += c.byteLength;
+	}
+	return out;
+}
+
+/** Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse never assigns prototypes). */
+export function parseJsonText(text: string): unknown {
+	if (text.trim() === '') throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		// Name where it broke but do not echo the body back (it may hold anything).
+		const position = /position (\d+)/.exec((e as Error).message)?.[1];
+		const where = position ? ` at position ${position}` : '';
+		throw new HttpProblem('invalid_request_error', `request body is not valid JSON${where}`);
+	}
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new HttpProblem('invalid_request_error', 'request body must be a JSON object');
+	const result = schema.safeParse(value);
+	if (!result.success) throw new HttpProblem('invalid_request_error', describeIssues(result.error));
+	return result.data;
+}
+
+export function json(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+	const headers = new Headers(init.headers);
+	headers.set('content-type', 'application/json');
+	return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
+}

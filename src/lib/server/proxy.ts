@@ -1,0 +1,76 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { getConfig } from './config';
+import { HttpProblem, apiError, parseJsonText, readBodyText, validate } from './http';
+import { log } from './log';
+import { getUpstream } from './upstream';
+import { forwardedRequestHeaders } from './upstream/headers';
+import type { UpstreamRequest } from './upstream/types';
+
+/**
+ * Passes the upstream body on untouched; when the client goes away (the reader is cancelled)
+ * the upstream request is aborted too.
+ */
+export function passThrough(body: ReadableStream<Uint8Array>, abort: AbortController): ReadableStream<Uint8Array> {
+	const reader = body.getReader();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			try {
+				const { done, value } = await reader.read();
+				if (done) controller.close();
+				else controller.enqueue(value);
+			} catch (e) {
+				// Headers are sent: the stream just ends early, as a dropped connection does.
+				log.warn('upstream stream failed', { error: (e as Error).message });
+				controller.error(e);
+			}
+		},
+		cancel(reason) {
+			abort.abort(reason);
+			return reader.cancel(reason).catch(() => {});
+		}
+	});
+}
+
+export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent, schema: S) {
+	const text = await readBodyText(event.request, getConfig().MAX_BODY_BYTES);
+	const raw = parseJsonText(text);
+	const parsed = validate(schema, raw);
+	return { raw: raw as Record<string, unknown>, parsed };
+}
+
+/** Sends one call upstream and answers with its response, streaming bodies straight through. */
+export async function forward(
+	event: RequestEvent,
+	call: Omit<UpstreamRequest, 'headers' | 'signal'>
+): Promise<Response> {
+	const abort = new AbortController();
+	event.request.signal.addEventListener('abort', () => abort.abort(), { once: true });
+	const upstream = await getUpstream().send({
+		...call,
+		headers: forwardedRequestHeaders(event.request.headers),
+		signal: abort.signal
+	});
+	const headers = new Headers(upstream.headers);
+	headers.set('x-upstream', getUpstream().kind);
+	if (call.stream && upstream.ok) {
+		headers.set('cache-control', 'no-cache');
+		headers.set('x-accel-buffering', 'no');
+	}
+	const body = upstream.body ? passThrough(upstream.body, abort) : null;
+	return new Response(body, { status: upstream.status, headers });
+}
+
+/** Runs an API handler, turning every failure into the API's error shape; never a bare 500. */
+export async function apiHandler(event: RequestEvent, handler: () => Promise<Response>): Promise<Response> {
+	try {
+		return await handler();
+	} catch (e) {
+		if (e instanceof HttpProblem) return e.toResponse(event.locals.requestId);
+		if (event.request.signal.aborted) return new Response(null, { status: 499 });
+		log.error('unexpected error in API route', { requestId: event.locals.requestId, error: String(e) });
+		return apiError('api_error', 'Internal error in the playground server', { requestId: event.locals.requestId });
+	}
+}
+
+export { HttpProblem };

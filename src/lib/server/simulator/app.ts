@@ -1,0 +1,128 @@
+import {
+	CountTokensParamsSchema,
+	MessageCreateParamsSchema,
+	PageQuerySchema,
+	type ModelInfo
+} from '$lib/schemas';
+import { MODELS, findModel } from '$lib/models';
+import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText, validate } from '../http';
+import { parseFaults, statusFault, type Faults } from './faults';
+import { rateLimitHeaders } from './headers';
+import { planMessage, requestSeed, type SimContext } from './messages';
+import { countInputTokens } from './count';
+import { messageEvents, sseBody } from './stream';
+import { paginate } from './paginate';
+
+export interface SimulatorOptions {
+	tokensPerSecond: number;
+	seed: string;
+	/** Faults applied to every request (config SIMULATOR_FAULT), on top of per-request ones. */
+	fault?: string;
+	maxBodyBytes?: number;
+}
+
+export interface Simulator {
+	/** Serves one request of the Anthropic API, as `fetch` would get it from the real one. */
+	fetch(request: Request): Promise<Response>;
+}
+
+const MAX_BODY = 32 * 1024 * 1024;
+
+function modelInfo(m: (typeof MODELS)[number]): ModelInfo {
+	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt };
+}
+
+export function parseBetas(header: string | null): string[] {
+	return (header ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+export function createSimulator(options: SimulatorOptions): Simulator {
+	let used = { requests: 0, inputTokens: 0, outputTokens: 0 };
+	let window = Math.floor(Date.now() / 60_000);
+
+	function account(input: number, output: number) {
+		const now = Math.floor(Date.now() / 60_000);
+		if (now !== window) (window = now), (used = { requests: 0, inputTokens: 0, outputTokens: 0 });
+		used.requests++;
+		used.inputTokens += input;
+		used.outputTokens += output;
+	}
+
+	async function readJson(request: Request): Promise<unknown> {
+		return parseJsonText(await readBodyText(request, options.maxBodyBytes ?? MAX_BODY));
+	}
+
+	async function messages(request: Request, ctx: SimContext, faults: Faults): Promise<Response> {
+		const params = validate(MessageCreateParamsSchema, await readJson(request));
+		const message = planMessage(params, ctx);
+		account(message.usage.input_tokens, message.usage.output_tokens);
+		const headers = rateLimitHeaders(new Date(), used);
+		if (!params.stream) {
+			if (faults.slowMs) await new Promise((r) => setTimeout(r, faults.slowMs));
+			return json(message, { headers });
+		}
+		const body = sseBody(messageEvents(message, requestSeed(params, ctx)), {
+			tokensPerSecond: options.tokensPerSecond,
+			signal: request.signal,
+			delayMs: faults.slowMs,
+			dropAfter: faults.dropAfter,
+			errorAfter:
+				faults.streamErrorAfter !== undefined
+					? { events: faults.streamErrorAfter, type: 'overloaded_error', message: 'Overloaded' }
+					: undefined
+		});
+		return new Response(body, {
+			headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }
+		});
+	}
+
+	async function route(request: Request, url: URL, ctx: SimContext, faults: Faults): Promise<Response> {
+		const path = url.pathname.replace(/\/+$/, '');
+		const method = request.method;
+		if (path === '/v1/messages' && method === 'POST') return messages(request, ctx, faults);
+		if (path === '/v1/messages/count_tokens' && method === 'POST') {
+			const params = validate(CountTokensParamsSchema, await readJson(request));
+			if (!findModel(params.model)) throw new HttpProblem('not_found_error', `model: ${params.model}`);
+			return json({ input_tokens: countInputTokens(params) });
+		}
+		if (path === '/v1/models' && method === 'GET') {
+			const query = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+			if (!query.success) throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
+			return json(paginate(MODELS.map(modelInfo), query.data));
+		}
+		const model = path.match(/^\/v1\/models\/([^/]+)$/);
+		if (model && method === 'GET') {
+			const m = findModel(decodeURIComponent(model[1]));
+			if (!m) throw new HttpProblem('not_found_error', `model: ${decodeURIComponent(model[1])}`);
+			return json(modelInfo(m));
+		}
+		throw new HttpProblem('not_found_error', `Not found: ${method} ${url.pathname}`);
+	}
+
+	return {
+		async fetch(request) {
+			const requestId = newRequestId();
+			let response: Response;
+			try {
+				const url = new URL(request.url);
+				if (!request.headers.get('x-api-key') && !request.headers.get('authorization'))
+					throw new HttpProblem('authentication_error', 'x-api-key header is required');
+				if (!request.headers.get('anthropic-version'))
+					throw new HttpProblem('invalid_request_error', 'anthropic-version: header is required');
+				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
+				if (faults.status) {
+					const { problem, headers } = statusFault(faults.status);
+					response = apiError(problem.type, problem.message, { status: problem.status, headers, requestId });
+				} else {
+					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')) };
+					response = await route(request, url, ctx, faults);
+				}
+			} catch (e) {
+				if (!(e instanceof HttpProblem)) throw e;
+				response = e.toResponse(requestId);
+			}
+			response.headers.set('request-id', requestId);
+			return response;
+		}
+	};
+}

@@ -1,0 +1,136 @@
+import type { Message } from '$lib/schemas';
+import { tokenize } from './tokens';
+import { createRng, intBetween } from './random';
+
+export type SimEvent = { type: string; [key: string]: unknown };
+
+export function encodeEvent(event: SimEvent): string {
+	return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/** Splits JSON text into fragments the way the API does: first an empty one, then arbitrary cuts. */
+export function chunkJson(json: string, seed: number): string[] {
+	const rng = createRng(seed);
+	const out = [''];
+	let i = 0;
+	while (i < json.length) {
+		const n = intBetween(rng, 3, 14);
+		out.push(json.slice(i, i + n));
+		i += n;
+	}
+	return out;
+}
+
+/** Groups token pieces into deltas of 1–3 tokens, each delta with its token count. */
+function textDeltas(text: string, seed: number): { text: string; tokens: number }[] {
+	const rng = createRng(seed);
+	const pieces = tokenize(text);
+	const out: { text: string; tokens: number }[] = [];
+	for (let i = 0; i < pieces.length; ) {
+		const n = Math.min(pieces.length - i, intBetween(rng, 1, 3));
+		out.push({ text: pieces.slice(i, i + n).join(''), tokens: n });
+		i += n;
+	}
+	return out;
+}
+
+export interface TimedEvent {
+	event: SimEvent;
+	/** Output tokens this event represents, for pacing. */
+	tokens: number;
+}
+
+/** The full event sequence for a finished message, in the API's order. */
+export function messageEvents(message: Message, seed: number): TimedEvent[] {
+	const startUsage = { ...message.usage, output_tokens: Math.min(1, message.usage.output_tokens) };
+	const events: TimedEvent[] = [
+		{ event: { type: 'message_start', message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: startUsage } }, tokens: 0 }
+	];
+	message.content.forEach((block, index) => {
+		const b = block as Record<string, unknown>;
+		if (b.type === 'text') {
+			events.push({ event: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, tokens: 0 });
+			if (index === 0) events.push({ event: { type: 'ping' }, tokens: 0 });
+			for (const d of textDeltas(String(b.text), seed + index))
+				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
+		} else if (b.type === 'tool_use') {
+			events.push({ event: { type: 'content_block_start', index, content_block: { ...b, input: {} } }, tokens: 0 });
+			const json = JSON.stringify(b.input ?? {});
+			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))
+				events.push({
+					event: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: part } },
+					tokens: tokenize(part).length
+				});
+		} else {
+			events.push({ event: { type: 'content_block_start', index, content_block: b }, tokens: 0 });
+		}
+		events.push({ event: { type: 'content_block_stop', index }, tokens: 0 });
+	});
+	events.push({
+		event: {
+			type: 'message_delta',
+			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence },
+			usage: { output_tokens: message.usage.output_tokens }
+		},
+		tokens: 0
+	});
+	events.push({ event: { type: 'message_stop' }, tokens: 0 });
+	return events;
+}
+
+export interface StreamOptions {
+	tokensPerSecond: number;
+	signal?: AbortSignal;
+	/** Fault: after N events send an `error` event and end. */
+	errorAfter?: { events: number; type: string; message: string };
+	/** Fault: after N events close the connection without a proper end. */
+	dropAfter?: number;
+	/** Fault: wait this long before the first byte. */
+	delayMs?: number;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (ms <= 0) return Promise.resolve();
+	return new Promise((resolve) => {
+		const onAbort = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		signal?.addEventListener('abort', onAbort, { once: true });
+	});
+}
+
+/** Serves events as SSE bytes, paced at the configured token rate; stops when the client goes. */
+export function sseBody(events: TimedEvent[], opts: StreamOptions): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	let i = 0;
+	let cancelled = false;
+	return new ReadableStream<Uint8Array>({
+		async start() {
+			await sleep(opts.delayMs ?? 0, opts.signal);
+		},
+		async pull(controller) {
+			if (cancelled || opts.signal?.aborted) return controller.close();
+			if (opts.dropAfter !== undefined && i >= opts.dropAfter) {
+				return controller.error(new Error('simulated dropped connection'));
+			}
+			if (opts.errorAfter && i >= opts.errorAfter.events) {
+				const { type, message } = opts.errorAfter;
+				controller.enqueue(encoder.encode(encodeEvent({ type: 'error', error: { type, message } })));
+				return controller.close();
+			}
+			if (i >= events.length) return controller.close();
+			const { event, tokens } = events[i++];
+			if (tokens > 0 && opts.tokensPerSecond > 0) await sleep((tokens / opts.tokensPerSecond) * 1000, opts.signal);
+			if (cancelled || opts.signal?.aborted) return controller.close();
+			controller.enqueue(encoder.encode(encodeEvent(event)));
+		},
+		cancel() {
+			cancelled = true;
+		}
+	});
+}

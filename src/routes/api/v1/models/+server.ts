@@ -1,0 +1,6 @@
+import { apiHandler, forward } from '$lib/server/proxy';
+import { pageQuery } from '$lib/server/query';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) =>
+	apiHandler(event, async () => forward(event, { method: 'GET', path: '/v1/models', query: pageQuery(event.url) }));
