@@ -11,7 +11,25 @@ const config = {
 		adapter: adapter(),
 		// Kit's check answers cross-site form posts with plain text; our csrf hook answers
 		// in the API's error shape instead (src/lib/server/guard/csrf.ts).
-		csrf: { checkOrigin: false }
+		csrf: { checkOrigin: false },
+		// Only our own scripts run. Styles allow inline because CodeMirror and Svelte set them
+		// at run time; images allow data:/blob: for pasted images and thumbnails.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

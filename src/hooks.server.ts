@@ -4,6 +4,8 @@ import { ConfigError, getConfig } from '$lib/server/config';
 import { newRequestId } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { csrfGuard } from '$lib/server/guard/csrf';
+import { authGate } from '$lib/server/guard/gate';
+import { securityHeaders } from '$lib/server/guard/security-headers';
 
 export const init: ServerInit = async () => {
 	try {
@@ -40,7 +42,7 @@ const withLogging: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(withRequestId, withLogging, csrfGuard);
+export const handle = sequence(withRequestId, withLogging, securityHeaders, csrfGuard, authGate);
 
 export const handleError: HandleServerError = ({ error, event }) => {
 	const requestId = event.locals.requestId;

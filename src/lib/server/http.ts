@@ -103,9 +103,31 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 	return out;
 }
 
+export const MAX_JSON_DEPTH = 64;
+
+/** Deepest bracket nesting in JSON text, skipping strings; one pass, no recursion. */
+export function jsonDepth(text: string): number {
+	let depth = 0;
+	let max = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92 /* \ */) i++;
+			else if (c === 34 /* " */) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+		else if (c === 125 || c === 93) depth--;
+	}
+	return max;
+}
+
 /** Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse never assigns prototypes). */
 export function parseJsonText(text: string): unknown {
 	if (text.trim() === '') throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');
+	// Deeper values would overflow the stack of whatever serializes them later.
+	if (jsonDepth(text) > MAX_JSON_DEPTH)
+		throw new HttpProblem('invalid_request_error', `request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
 	try {
 		return JSON.parse(text);
 	} catch (e) {

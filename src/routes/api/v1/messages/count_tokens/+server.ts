@@ -1,9 +1,12 @@
 import { CountTokensParamsSchema } from '$lib/schemas';
+import { getConfig } from '$lib/server/config';
+import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler, forward, readValidatedBody } from '$lib/server/proxy';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
-		const { raw } = await readValidatedBody(event, CountTokensParamsSchema);
+		const { raw, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
+		enforceRequestPolicy(parsed, getConfig());
 		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', body: raw });
 	});

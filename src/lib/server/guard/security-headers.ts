@@ -1,0 +1,16 @@
+import type { Handle } from '@sveltejs/kit';
+
+/**
+ * Headers for every response. The page CSP itself comes from `kit.csp` in svelte.config.js
+ * (Kit adds nonces for its own inline scripts); API answers get a CSP that allows nothing.
+ */
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'no-referrer');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	return response;
+};

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppProcess } from '../support/servers';
+
+/**
+ * Bad bodies of every kind get a 4xx in the API's error shape, never a 5xx or a crash, and the
+ * server keeps serving afterwards.
+ */
+let app: AppProcess;
+beforeAll(async () => {
+	app = await startApp({ MAX_BODY_BYTES: String(1024 * 1024) });
+});
+afterAll(() => app?.stop());
+
+const base = { model: 'claude-3-5-haiku-20241022', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
+const j = (v: unknown) => JSON.stringify(v);
+const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+
+const corpus: [string, string | Uint8Array][] = [
+	['wrong type for model', j({ ...base, model: ['x'] })],
+	['wrong type for messages', j({ ...base, messages: 'hi' })],
+	['null body', 'null'],
+	['a number', '42'],
+	['a string', '"hello"'],
+	['huge string field', j({ ...base, model: 'x'.repeat(900_000) })],
+	['deep nesting in an unknown field', `{"model":"claude-3-5-haiku-20241022","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"extra":${deep(5000)}}`],
+	['deep nesting as the body', deep(100_000)],
+	['deep nesting in tool input', j({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'n', input: JSON.parse(`{"a":${deep(80)}}`) }] }] })],
+	['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
+	['bad base64 image', j({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '@@@@' } }] }] })],
+	['image with no data', j({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '' } }] }] })],
+	['unknown role', j({ ...base, messages: [{ role: 'robot', content: 'x' }] })],
+	['empty messages', j({ ...base, messages: [] })],
+	['empty content array', j({ ...base, messages: [{ role: 'user', content: [] }] })],
+	['empty text block', j({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] })],
+	['over the body size limit (10 MB)', j({ ...base, padding: 'x'.repeat(10 * 1024 * 1024) })],
+	['bad JSON', '{"model": "x",'],
+	['trailing garbage', j(base) + 'garbage'],
+	['negative max_tokens', j({ ...base, max_tokens: -1 })],
+	['NaN-like values', '{"model":"claude-3-5-haiku-20241022","max_tokens":NaN,"messages":[]}'],
+	['unknown model', j({ ...base, model: 'claude-does-not-exist' })],
+	['max_tokens above the model limit', j({ ...base, max_tokens: 10_000_000 })],
+	['tool with a bad schema', j({ ...base, tools: [{ name: 'x', input_schema: { type: 'string' } }] })],
+	['tool_choice naming nothing', j({ ...base, tool_choice: { type: 'tool' } })],
+	['stop_sequences of numbers', j({ ...base, stop_sequences: [1, 2] })]
+];
+
+describe('fuzz corpus against POST /api/v1/messages', () => {
+	it.each(corpus)('%s gets a 4xx in the API error shape', async (_name, body) => {
+		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(res.status).toBeGreaterThanOrEqual(400);
+		expect(res.status).toBeLessThan(500);
+		const json = await res.json();
+		expect(json.type).toBe('error');
+		expect(typeof json.error.type).toBe('string');
+		expect(json.error.message.length).toBeGreaterThan(0);
+	});
+
+	it('the same corpus against count_tokens never gives a 5xx', async () => {
+		for (const [, body] of corpus) {
+			const res = await fetch(app.url + '/api/v1/messages/count_tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			expect(res.status, String(body).slice(0, 80)).toBeLessThan(500);
+		}
+	});
+
+	it('treats prototype-pollution keys as plain data: no 5xx, nothing polluted', async () => {
+		const body = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"model":"claude-3-5-haiku-20241022","max_tokens":5,"messages":[{"role":"user","content":"hi","__proto__":{"role":"assistant"}}]}`;
+		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		expect(res.status).toBeLessThan(500);
+		expect((await res.json()).polluted).toBeUndefined();
+	});
+
+	it('keeps serving after the corpus, and prototype keys did not pollute anything', async () => {
+		expect((await fetch(app.url + '/api/health')).status).toBe(200);
+		const ok = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: j(base) });
+		expect(ok.status).toBe(200);
+		const message = await ok.json();
+		expect(message.polluted).toBeUndefined();
+		expect(app.output()).not.toMatch(/"level":"error"/);
+	});
+});
