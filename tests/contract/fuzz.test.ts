@@ -15,7 +15,7 @@ const base = { model: 'claude-3-5-haiku-20241022', max_tokens: 16, messages: [{ 
 const j = (v: unknown) => JSON.stringify(v);
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
-const corpus: [string, string | Uint8Array][] = [
+const corpus: [string, string | Uint8Array<ArrayBuffer>][] = [
 	['wrong type for model', j({ ...base, model: ['x'] })],
 	['wrong type for messages', j({ ...base, messages: 'hi' })],
 	['null body', 'null'],

@@ -6,30 +6,55 @@ import { log } from './log';
 import { getUpstream } from './upstream';
 import { forwardedRequestHeaders } from './upstream/headers';
 import type { UpstreamRequest } from './upstream/types';
+import { sseUsageTap, usageTotals, type TokenUsage } from './guard/usage-tap';
 
 /**
  * Passes the upstream body on untouched; when the client goes away (the reader is cancelled)
  * the upstream request is aborted too.
  */
-export function passThrough(body: ReadableStream<Uint8Array>, abort: AbortController): ReadableStream<Uint8Array> {
+export function passThrough(
+	body: ReadableStream<Uint8Array>,
+	abort: AbortController,
+	watch: { onChunk?: (chunk: Uint8Array) => void; onEnd?: () => void } = {}
+): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
+	let ended = false;
+	const end = () => {
+		if (ended) return;
+		ended = true;
+		watch.onEnd?.();
+	};
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			try {
 				const { done, value } = await reader.read();
-				if (done) controller.close();
-				else controller.enqueue(value);
+				if (done) {
+					end();
+					controller.close();
+				} else {
+					watch.onChunk?.(value);
+					controller.enqueue(value);
+				}
 			} catch (e) {
 				// Headers are sent: the stream just ends early, as a dropped connection does.
 				log.warn('upstream stream failed', { error: (e as Error).message });
+				end();
 				controller.error(e);
 			}
 		},
 		cancel(reason) {
+			end();
 			abort.abort(reason);
 			return reader.cancel(reason).catch(() => {});
 		}
 	});
+}
+
+export interface ForwardHooks {
+	/** Usage of a Messages answer, streamed or not, once known. */
+	onUsage?: (usage: TokenUsage) => void;
+	/** The exchange is over (answered, failed, or the client left). */
+	onEnd?: () => void;
 }
 
 export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent, schema: S) {
@@ -42,22 +67,50 @@ export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent
 /** Sends one call upstream and answers with its response, streaming bodies straight through. */
 export async function forward(
 	event: RequestEvent,
-	call: Omit<UpstreamRequest, 'headers' | 'signal'>
+	call: Omit<UpstreamRequest, 'headers' | 'signal'>,
+	hooks: ForwardHooks = {}
 ): Promise<Response> {
 	const abort = new AbortController();
 	event.request.signal.addEventListener('abort', () => abort.abort(), { once: true });
-	const upstream = await getUpstream().send({
-		...call,
-		headers: forwardedRequestHeaders(event.request.headers),
-		signal: abort.signal
-	});
+	let upstream: Response;
+	try {
+		upstream = await getUpstream().send({
+			...call,
+			headers: forwardedRequestHeaders(event.request.headers),
+			signal: abort.signal
+		});
+	} catch (e) {
+		hooks.onEnd?.();
+		throw e;
+	}
 	const headers = new Headers(upstream.headers);
 	headers.set('x-upstream', getUpstream().kind);
-	if (call.stream && upstream.ok) {
+	if (call.stream && upstream.ok && upstream.body) {
 		headers.set('cache-control', 'no-cache');
 		headers.set('x-accel-buffering', 'no');
+		const tap = hooks.onUsage ? sseUsageTap(hooks.onUsage) : undefined;
+		const body = passThrough(upstream.body, abort, {
+			onChunk: tap && ((c) => tap.feed(c)),
+			onEnd: () => {
+				tap?.finish();
+				hooks.onEnd?.();
+			}
+		});
+		return new Response(body, { status: upstream.status, headers });
 	}
-	const body = upstream.body ? passThrough(upstream.body, abort) : null;
+	if (hooks.onUsage && upstream.ok) {
+		// A single Message is small: read it to record its usage, then send the same bytes on.
+		const bytes = new Uint8Array(await upstream.arrayBuffer());
+		try {
+			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
+		} catch {
+			// not JSON: nothing to record
+		}
+		hooks.onEnd?.();
+		return new Response(bytes, { status: upstream.status, headers });
+	}
+	const body = upstream.body ? passThrough(upstream.body, abort, { onEnd: hooks.onEnd }) : null;
+	if (!body) hooks.onEnd?.();
 	return new Response(body, { status: upstream.status, headers });
 }
 

@@ -1,0 +1,48 @@
+import type { TokenUsage } from './usage-tap';
+
+/** Tokens used per user per UTC day, for the daily budget. The store implements it across instances. */
+export interface UsageLedger {
+	add(user: string, day: string, usage: TokenUsage): Promise<void>;
+	usedOn(user: string, day: string): Promise<number>;
+}
+
+/** Concurrent streams per user. Each slot has a lease so a crashed instance's slots expire. */
+export interface StreamSlots {
+	acquire(user: string, limit: number, leaseMs: number): Promise<(() => Promise<void>) | null>;
+}
+
+export function utcDay(now = Date.now()): string {
+	return new Date(now).toISOString().slice(0, 10);
+}
+
+export function memoryLedger(): UsageLedger {
+	const used = new Map<string, number>();
+	return {
+		async add(user, day, u) {
+			const k = `${user}\u0000${day}`;
+			used.set(k, (used.get(k) ?? 0) + u.input + u.output);
+		},
+		async usedOn(user, day) {
+			return used.get(`${user}\u0000${day}`) ?? 0;
+		}
+	};
+}
+
+export function memorySlots(): StreamSlots {
+	const active = new Map<string, Map<number, number>>();
+	let next = 0;
+	return {
+		async acquire(user, limit, leaseMs) {
+			const now = Date.now();
+			const mine = active.get(user) ?? new Map<number, number>();
+			for (const [id, expires] of mine) if (expires <= now) mine.delete(id);
+			if (mine.size >= limit) return null;
+			const id = next++;
+			mine.set(id, now + leaseMs);
+			active.set(user, mine);
+			return async () => {
+				mine.delete(id);
+			};
+		}
+	};
+}

@@ -1,0 +1,59 @@
+import type { Config } from '../config';
+import { HttpProblem } from '../http';
+import type { WindowCounter } from './counter';
+import { utcDay, type StreamSlots, type UsageLedger } from './ledger';
+
+export interface LimitDeps {
+	counter: WindowCounter;
+	ledger: UsageLedger;
+	slots: StreamSlots;
+}
+
+/** A refusal that tells SDKs when to come back. */
+export class LimitProblem extends HttpProblem {
+	constructor(
+		message: string,
+		readonly retryAfterSeconds: number
+	) {
+		super('rate_limit_error', message);
+	}
+	override toResponse(requestId?: string): Response {
+		const res = super.toResponse(requestId);
+		res.headers.set('retry-after', String(this.retryAfterSeconds));
+		return res;
+	}
+}
+
+function secondsToNextMinute(now: number) {
+	return Math.max(1, Math.ceil((60_000 - (now % 60_000)) / 1000));
+}
+function secondsToMidnight(now: number) {
+	const d = new Date(now);
+	return Math.max(1, Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now) / 1000));
+}
+
+/** Per-user requests per minute and daily token budget, checked before anything goes upstream. */
+export async function checkUserLimits(user: string, config: Config, deps: LimitDeps, now = Date.now()): Promise<void> {
+	if (config.REQUESTS_PER_MINUTE) {
+		const n = await deps.counter.hit(`rpm:${user}`, 60_000, now);
+		if (n > config.REQUESTS_PER_MINUTE)
+			throw new LimitProblem(`${user} is over this playground's limit of ${config.REQUESTS_PER_MINUTE} requests per minute.`, secondsToNextMinute(now));
+	}
+	if (config.DAILY_TOKEN_BUDGET) {
+		const used = await deps.ledger.usedOn(user, utcDay(now));
+		if (used >= config.DAILY_TOKEN_BUDGET)
+			throw new LimitProblem(
+				`${user} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); it resets at midnight UTC.`,
+				secondsToMidnight(now)
+			);
+	}
+}
+
+/** Takes one of the user's concurrent-stream slots, or refuses; the release goes with the stream. */
+export async function takeStreamSlot(user: string, config: Config, deps: LimitDeps): Promise<() => Promise<void>> {
+	if (!config.MAX_CONCURRENT_STREAMS) return async () => {};
+	const release = await deps.slots.acquire(user, config.MAX_CONCURRENT_STREAMS, config.UPSTREAM_TIMEOUT_MS);
+	if (!release)
+		throw new LimitProblem(`${user} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`, 1);
+	return release;
+}

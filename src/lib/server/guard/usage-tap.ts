@@ -1,0 +1,61 @@
+import { createParser } from 'eventsource-parser';
+
+export interface TokenUsage {
+	input: number;
+	output: number;
+}
+
+interface UsageFields {
+	input_tokens?: number | null;
+	output_tokens?: number | null;
+	cache_creation_input_tokens?: number | null;
+	cache_read_input_tokens?: number | null;
+}
+
+/** Input tokens in the budget's sense: everything read, cached or not. */
+export function usageTotals(u: UsageFields | undefined): TokenUsage {
+	return {
+		input: (u?.input_tokens ?? 0) + (u?.cache_creation_input_tokens ?? 0) + (u?.cache_read_input_tokens ?? 0),
+		output: u?.output_tokens ?? 0
+	};
+}
+
+/**
+ * Watches SSE bytes on their way to the client (without changing them) and reports the
+ * message's usage once: input from message_start, the cumulative output from message_delta.
+ */
+export function sseUsageTap(onUsage: (usage: TokenUsage) => void) {
+	const decoder = new TextDecoder();
+	let start: UsageFields | undefined;
+	let output = 0;
+	let seen = false;
+	const parser = createParser({
+		onEvent(e) {
+			if (e.event !== 'message_start' && e.event !== 'message_delta') return;
+			try {
+				const data = JSON.parse(e.data);
+				if (e.event === 'message_start') {
+					start = data.message?.usage;
+					output = start?.output_tokens ?? 0;
+				} else {
+					// Newer APIs repeat input and cache totals in message_delta; they win when present.
+					start = { ...start, ...Object.fromEntries(Object.entries(data.usage ?? {}).filter(([, v]) => v != null)) };
+					output = data.usage?.output_tokens ?? output;
+				}
+				seen = true;
+			} catch {
+				// not our business to judge the upstream's JSON
+			}
+		}
+	});
+	return {
+		feed(chunk: Uint8Array) {
+			parser.feed(decoder.decode(chunk, { stream: true }));
+		},
+		/** Call once when the stream ends (normally or not): usage so far is still spent. */
+		finish() {
+			if (seen) onUsage({ ...usageTotals(start), output });
+			seen = false;
+		}
+	};
+}
