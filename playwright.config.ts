@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The gated server listens on PORT + 1 with this passcode. */
+export const GATED_PASSCODE = 'e2e team passcode';
+export const GATED_URL = `http://127.0.0.1:${PORT + 1}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -26,7 +29,8 @@ export default defineConfig({
 			]
 		}
 	},
-	webServer: {
+	webServer: [
+		{
 		// The real build, on the built-in simulator, paced so a stream is visibly a stream.
 		command: 'node scripts/start.js',
 		url: `http://127.0.0.1:${PORT}/api/health`,
@@ -42,5 +46,22 @@ export default defineConfig({
 			DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/playground-e2e-${process.pid}`,
 			LOG_LEVEL: 'warn'
 		}
-	}
+		},
+		{
+			// The same build with the team gate on (tests/e2e/login.e2e.ts).
+			command: 'node scripts/start.js',
+			url: `http://127.0.0.1:${PORT + 1}/api/health`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(PORT + 1),
+				HOST: '127.0.0.1',
+				UPSTREAM: 'simulator',
+				ANTHROPIC_API_KEY: '',
+				PLAYGROUND_PASSCODE: GATED_PASSCODE,
+				DATA_DIR: `/tmp/playground-e2e-gated-${process.pid}`,
+				LOG_LEVEL: 'warn'
+			}
+		}
+	]
 });

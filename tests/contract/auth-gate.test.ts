@@ -74,7 +74,7 @@ describe('passcode gate', () => {
 		expect(csp).toMatch(/script-src 'self'( 'nonce-[^']+')*;/);
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+		expect(res.headers.get('referrer-policy')).toBe('same-origin');
 		const api = await fetch(app.url + '/api/health');
 		expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
 	});

@@ -8,7 +8,8 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
 	h.set('x-content-type-options', 'nosniff');
-	h.set('referrer-policy', 'no-referrer');
+	// Not no-referrer: with it Chrome sends `Origin: null` on our own form posts.
+	h.set('referrer-policy', 'same-origin');
 	h.set('x-frame-options', 'DENY');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
 	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
