@@ -18,6 +18,7 @@ export function freePort(): Promise<number> {
 
 export interface AppProcess {
 	url: string;
+	pid: number;
 	output(): string;
 	stop(): Promise<void>;
 }
@@ -58,6 +59,7 @@ export async function startApp(env: Record<string, string>, logFile?: string): P
 	}
 	return {
 		url,
+		pid: child.pid!,
 		output: () => output,
 		stop: () =>
 			new Promise((resolve) => {
