@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestCounts } from '../../../../src/lib/schemas';
 import { BATCH_LIFETIME_MS, batchObject, batchProgress, rfc3339, type BatchMeta } from '../../../../src/lib/server/simulator/batches-progress';
 
 const T0 = Date.UTC(2024, 11, 1, 10, 0, 0);
@@ -13,7 +14,7 @@ const meta = (over: Partial<BatchMeta> = {}): BatchMeta => ({
 	...over
 });
 
-const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+const sum = (c: RequestCounts) => c.processing + c.succeeded + c.errored + c.canceled + c.expired;
 
 describe('batch progress from the clock', () => {
 	it('finishes one request per interval, counting errored ones, until it ends', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BatchResultLineSchema, MessageBatchSchema, type BatchResultLine, type MessageBatch } from '../../../../src/lib/schemas';
+import { BatchResultLineSchema, MessageBatchSchema, type BatchResultLine, type MessageBatch, type RequestCounts } from '../../../../src/lib/schemas';
 import { createSimulator, type Simulator } from '../../../../src/lib/server/simulator/app';
 
 const ORIGIN = 'http://sim.test:4010';
@@ -43,7 +43,7 @@ async function resultLines(sim: Simulator, id: string): Promise<{ text: string; 
 	return { text, lines: text.trimEnd().split('\n').map((l) => BatchResultLineSchema.parse(JSON.parse(l))) };
 }
 
-const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+const sum = (c: RequestCounts) => c.processing + c.succeeded + c.errored + c.canceled + c.expired;
 
 beforeEach(() => {
 	dataDir = mkdtempSync(join(tmpdir(), 'batches-unit-'));
