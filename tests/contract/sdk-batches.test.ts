@@ -127,6 +127,18 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 		await expect(client().messages.batches.retrieve(created.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
 	});
 
+	it('serves the beta paths (?beta=true) the SDK beta client calls', async () => {
+		const betas = ['message-batches-2024-09-24'];
+		const beta = () => client().beta.messages.batches;
+		const created = await beta().create({ requests: [{ custom_id: 'b-1', params: params('beta') }], betas });
+		await untilEnded(created.id, 1);
+		expect((await beta().retrieve(created.id, { betas })).processing_status).toBe('ended');
+		expect((await beta().list({ limit: 1, betas })).data).toHaveLength(1);
+		const types: string[] = [];
+		for await (const line of await beta().results(created.id, { betas })) types.push(line.result.type);
+		expect(types).toEqual(['succeeded']);
+	});
+
 	it('answers an unknown batch id with 404 not_found_error', async () => {
 		const unknown = 'msgbatch_01DoesNotExist0000000000';
 		for (const call of [

@@ -94,7 +94,7 @@ export function rfc3339(ms: number): string {
 	return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
-/** The wire object; `origin` is where this simulator was reached, so results_url is absolute. */
+/** The wire object, keys in the API's order; `origin` is where this simulator was reached, so results_url is absolute. */
 export function batchObject(meta: BatchMeta, nowMs: number, origin: string): MessageBatch {
 	const p = batchProgress(meta, nowMs);
 	return {
@@ -105,8 +105,8 @@ export function batchObject(meta: BatchMeta, nowMs: number, origin: string): Mes
 		ended_at: p.endedAtMs === null ? null : rfc3339(p.endedAtMs),
 		created_at: rfc3339(meta.createdAtMs),
 		expires_at: rfc3339(meta.createdAtMs + BATCH_LIFETIME_MS),
-		cancel_initiated_at: meta.cancelInitiatedAtMs === null ? null : rfc3339(meta.cancelInitiatedAtMs),
 		archived_at: null,
+		cancel_initiated_at: meta.cancelInitiatedAtMs === null ? null : rfc3339(meta.cancelInitiatedAtMs),
 		results_url: p.status === 'ended' ? `${origin}/v1/messages/batches/${meta.id}/results` : null
 	};
 }

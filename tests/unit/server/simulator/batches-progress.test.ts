@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordedJson } from '../../../support/fixtures';
 import type { RequestCounts } from '../../../../src/lib/schemas';
 import { BATCH_LIFETIME_MS, batchObject, batchProgress, rfc3339, type BatchMeta } from '../../../../src/lib/server/simulator/batches-progress';
 
@@ -80,5 +81,11 @@ describe('the wire object', () => {
 		const ended = batchObject(m, T0 + 20_000, 'http://sim.test:4010');
 		expect(ended.ended_at).toBe(rfc3339(T0 + 10_000));
 		expect(ended.results_url).toBe('http://sim.test:4010/v1/messages/batches/msgbatch_01test/results');
+	});
+
+	it('has the keys of a recorded real batch, in the same order', () => {
+		const real = recordedJson<Record<string, unknown>>('batch-in-progress-curl.json');
+		expect(Object.keys(batchObject(meta(), T0, 'http://sim.test'))).toEqual(Object.keys(real));
+		expect(Object.keys(batchProgress(meta(), T0).counts)).toEqual(Object.keys(real.request_counts as object));
 	});
 });
