@@ -152,6 +152,24 @@ describe('batch create through the proxy', () => {
 		expect(JSON.parse(text).results_url).toBe(`${app.url}/api/v1/messages/batches/${ID}/results`);
 	});
 
+	it('checks the envelope itself: a duplicate custom_id is a 400 naming the field', async () => {
+		const res = await fetch(`${app.url}/api/v1/messages/batches`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ requests: [request(1), request(1)] })
+		});
+		expect(res.status).toBe(400);
+		const body = await res.json();
+		expect(body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+		expect(body.error.message).toMatch(/^requests\.1\.custom_id: duplicate/);
+	});
+
+	it('answers a path that cannot hold a batch id with the API-shaped 404', async () => {
+		const res = await fetch(`${app.url}/api/v1/messages/batches/not-a-batch/cancel`, { method: 'POST' });
+		expect(res.status).toBe(404);
+		expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+	});
+
 	it('refuses a body over MAX_BATCH_BODY_BYTES with 413 request_too_large', async () => {
 		const res = await create(40); // about 5 KB
 		expect(res.status).toBe(413);

@@ -37,8 +37,8 @@ export async function forwardBatch(event: RequestEvent, call: Omit<UpstreamReque
 	if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) return response;
 	const body = (await response.json()) as unknown;
 	const origin = event.url.origin;
-	const page = body as { data?: unknown };
-	const rewritten = Array.isArray(page.data) ? { ...page, data: page.data.map((b) => rewrite(b, origin)) } : rewrite(body, origin);
+	const page = body as { data?: unknown } | null;
+	const rewritten = page && Array.isArray(page.data) ? { ...page, data: page.data.map((b) => rewrite(b, origin)) } : rewrite(body, origin);
 	const headers = new Headers(response.headers);
 	headers.delete('content-length');
 	return new Response(JSON.stringify(rewritten), { status: response.status, headers });

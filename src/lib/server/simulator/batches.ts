@@ -118,7 +118,8 @@ export function createBatches(options: BatchOptions) {
 			}
 			const m = path.match(/^\/v1\/messages\/batches\/([^/]+)(?:\/(cancel|results))?$/);
 			if (!m) return null;
-			const id = decodeURIComponent(m[1]);
+			// Not decoded: real ids are plain letters and digits, and a malformed %-escape must stay a 404.
+			const id = m[1];
 			if (m[2] === 'cancel' && method === 'POST') return cancel(id, origin);
 			if (m[2] === 'results' && method === 'GET') return results(id, ctx);
 			if (m[2] === undefined && method === 'GET') return json(batchObject(await found(id), options.now(), origin));

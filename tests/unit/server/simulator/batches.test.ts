@@ -157,7 +157,8 @@ describe('simulated Message Batches', () => {
 			['GET', '/v1/messages/batches/msgbatch_01nope/results'],
 			['POST', '/v1/messages/batches/msgbatch_01nope/cancel'],
 			['DELETE', '/v1/messages/batches/msgbatch_01nope'],
-			['GET', '/v1/messages/batches/..%2F..%2Fetc']
+			['GET', '/v1/messages/batches/..%2F..%2Fetc'],
+			['GET', '/v1/messages/batches/%E0%A4%A']
 		]) {
 			const res = await call(sim, method, path);
 			expect(res.status, path).toBe(404);
