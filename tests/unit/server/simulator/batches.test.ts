@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchResultLineSchema, MessageBatchSchema, type BatchResultLine, type MessageBatch, type RequestCounts } from '../../../../src/lib/schemas';
 import { createSimulator, type Simulator } from '../../../../src/lib/server/simulator/app';
 
@@ -49,6 +49,7 @@ beforeEach(() => {
 	dataDir = mkdtempSync(join(tmpdir(), 'batches-unit-'));
 	now = T0;
 });
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('simulated Message Batches', () => {
 	const requests = [
