@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import type { Server } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulator } from '../../src/lib/server/simulator/app';
@@ -20,6 +20,10 @@ declare module 'vitest' {
 let standalone: Server;
 let app: AppProcess;
 let keyed: AppProcess;
+let dataDir: string;
+
+/** Fast enough that a 50-request batch ends within a second, slow enough to cancel a big one. */
+const BATCH_SECONDS_PER_REQUEST = 0.01;
 
 /**
  * Three servers for the contract suites: the standalone simulator; the built app on its
@@ -27,13 +31,28 @@ let keyed: AppProcess;
  * ANTHROPIC_BASE_URL pointed at the standalone simulator (a stand-in for the real API).
  */
 export async function setup(project: TestProject) {
-	standalone = await serveSimulator(createSimulator({ tokensPerSecond: 0, seed: 'contract' }), 0);
+	const workDir = mkdtempSync(join(tmpdir(), 'playground-contract-'));
+	// Each server keeps its batches in its own folder, removed at teardown.
+	dataDir = join(workDir, 'data');
+	standalone = await serveSimulator(
+		createSimulator({
+			tokensPerSecond: 0,
+			seed: 'contract',
+			batchSecondsPerRequest: BATCH_SECONDS_PER_REQUEST,
+			dataDir: join(dataDir, 'standalone')
+		}),
+		0
+	);
 	const address = standalone.address();
 	const simulatorUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	const appLogFile = join(mkdtempSync(join(tmpdir(), 'playground-contract-')), 'apps.log');
+	const appLogFile = join(workDir, 'apps.log');
+	const batchEnv = (name: string) => ({
+		DATA_DIR: join(dataDir, name),
+		SIMULATOR_BATCH_SECONDS_PER_REQUEST: String(BATCH_SECONDS_PER_REQUEST)
+	});
 	[app, keyed] = await Promise.all([
-		startApp({ SIMULATOR_SEED: 'contract' }, appLogFile),
-		startApp({ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl }, appLogFile)
+		startApp({ SIMULATOR_SEED: 'contract', ...batchEnv('app') }, appLogFile),
+		startApp({ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl, ...batchEnv('keyed') }, appLogFile)
 	]);
 	project.provide('appLogFile', appLogFile);
 	project.provide('simulatorUrl', simulatorUrl);
@@ -44,4 +63,5 @@ export async function setup(project: TestProject) {
 export async function teardown() {
 	await Promise.all([app?.stop(), keyed?.stop()]);
 	await new Promise((r) => standalone?.close(r));
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

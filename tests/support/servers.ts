@@ -35,6 +35,8 @@ export async function startApp(env: Record<string, string>, logFile?: string): P
 			PORT: String(port),
 			LOG_LEVEL: 'info',
 			SIMULATOR_TOKENS_PER_SECOND: '0',
+			// adapter-node assumes https unless told; absolute URLs the app hands out (batch results_url) need the real one.
+			ORIGIN: `http://127.0.0.1:${port}`,
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

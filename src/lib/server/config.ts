@@ -28,6 +28,8 @@ const EnvSchema = z.object({
 	SIMULATOR_BATCH_SECONDS_PER_REQUEST: z.coerce.number().min(0).default(0.05),
 	SIMULATOR_FAULT: z.string().optional(),
 	MAX_BODY_BYTES: int(1024).default(32 * 1024 * 1024),
+	// Batch creates may be far larger than one message (the API allows 256 MB).
+	MAX_BATCH_BODY_BYTES: int(1024).default(256 * 1024 * 1024),
 	MODEL_ALLOWLIST: list.optional(),
 	MAX_TOKENS_CAP: int(1).optional(),
 	PLAYGROUND_PASSCODE: z.string().min(8, 'must be at least 8 characters').optional(),

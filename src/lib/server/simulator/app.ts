@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
+	BATCH_MAX_BYTES,
 	CountTokensParamsSchema,
 	MessageCreateParamsSchema,
 	PageQuerySchema,
@@ -12,6 +15,7 @@ import { planMessage, requestSeed, type SimContext } from './messages';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
 import { paginate } from './paginate';
+import { createBatches } from './batches';
 
 export interface SimulatorOptions {
 	tokensPerSecond: number;
@@ -19,6 +23,14 @@ export interface SimulatorOptions {
 	/** Faults applied to every request (config SIMULATOR_FAULT), on top of per-request ones. */
 	fault?: string;
 	maxBodyBytes?: number;
+	/** Simulated processing time per batch request (config SIMULATOR_BATCH_SECONDS_PER_REQUEST). */
+	batchSecondsPerRequest?: number;
+	/** Where batches persist (`<dataDir>/simulator/batches`), so they survive a restart. */
+	dataDir?: string;
+	/** Batch create body cap; the API's is 256 MB. Tests lower it to exercise the 413. */
+	maxBatchBodyBytes?: number;
+	/** The clock batch progress is computed from; tests inject one. */
+	now?: () => number;
 }
 
 export interface Simulator {
@@ -37,6 +49,13 @@ export function parseBetas(header: string | null): string[] {
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
+	const batches = createBatches({
+		// Callers that never create batches need not choose a folder.
+		dataDir: options.dataDir ?? join(tmpdir(), 'messages-playground'),
+		secondsPerRequest: options.batchSecondsPerRequest ?? 0.05,
+		maxBodyBytes: options.maxBatchBodyBytes ?? BATCH_MAX_BYTES,
+		now: options.now ?? Date.now
+	});
 	let used = { requests: 0, inputTokens: 0, outputTokens: 0 };
 	let window = Math.floor(Date.now() / 60_000);
 
@@ -95,6 +114,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			const m = findModel(decodeURIComponent(model[1]));
 			if (!m) throw new HttpProblem('not_found_error', `model: ${decodeURIComponent(model[1])}`);
 			return json(modelInfo(m));
+		}
+		if (path.startsWith('/v1/messages/batches')) {
+			const answer = await batches.handle(request, url, path, ctx);
+			if (answer) return answer;
 		}
 		throw new HttpProblem('not_found_error', `Not found: ${method} ${url.pathname}`);
 	}

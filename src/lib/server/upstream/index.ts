@@ -13,7 +13,9 @@ export function simulatorFromConfig(config: Config): Simulator {
 		tokensPerSecond: config.SIMULATOR_TOKENS_PER_SECOND,
 		seed: config.SIMULATOR_SEED,
 		fault: config.SIMULATOR_FAULT,
-		maxBodyBytes: config.MAX_BODY_BYTES
+		maxBodyBytes: config.MAX_BODY_BYTES,
+		batchSecondsPerRequest: config.SIMULATOR_BATCH_SECONDS_PER_REQUEST,
+		dataDir: config.DATA_DIR
 	});
 }
 

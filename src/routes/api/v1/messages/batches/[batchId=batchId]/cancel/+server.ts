@@ -1,0 +1,7 @@
+// POST cancels a batch; answers the batch (status canceling), results_url rewritten to this app.
+import { apiHandler } from '$lib/server/proxy';
+import { batchPath, forwardBatch } from '$lib/server/batch-proxy';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = (event) =>
+	apiHandler(event, async () => forwardBatch(event, { method: 'POST', path: `${batchPath(event.params.batchId)}/cancel` }));
