@@ -2,6 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { BatchCreateParamsSchema } from '$lib/schemas';
 import { getConfig } from './config';
 import { parseJsonText, readBodyText, validate } from './http';
+import { enforceRequestPolicy } from './guard/policy';
 import { forward } from './proxy';
 import type { UpstreamRequest } from './upstream';
 
@@ -9,10 +10,15 @@ export function batchPath(id: string): string {
 	return `/v1/messages/batches/${encodeURIComponent(id)}`;
 }
 
-/** A batch create body: its own, larger cap (batches may be up to 256 MB), then the envelope check. */
+/**
+ * A batch create body: its own, larger cap (batches may be up to 256 MB), then the envelope
+ * check and the team's policy on every request in it.
+ */
 export async function readBatchCreateBody(event: RequestEvent): Promise<unknown> {
-	const raw = parseJsonText(await readBodyText(event.request, getConfig().MAX_BATCH_BODY_BYTES));
-	validate(BatchCreateParamsSchema, raw);
+	const config = getConfig();
+	const raw = parseJsonText(await readBodyText(event.request, config.MAX_BATCH_BODY_BYTES));
+	const parsed = validate(BatchCreateParamsSchema, raw);
+	parsed.requests.forEach((r, i) => enforceRequestPolicy(r.params, config, `requests.${i}.params`));
 	return raw;
 }
 
