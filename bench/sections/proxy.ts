@@ -18,7 +18,7 @@ export interface ProxyOptions {
  */
 export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 	const body = { model: 'claude-3-5-haiku-20241022', max_tokens: o.maxTokens, stream: true, messages: [{ role: 'user', content: 'Benchmark stream' }] };
-	const headers = o.latencyMs > 0 ? { 'x-simulator-fault': `slow:${o.latencyMs}` } : {};
+	const headers: Record<string, string> = o.latencyMs > 0 ? { 'x-simulator-fault': `slow:${o.latencyMs}` } : {};
 	const rows: BenchRow[] = [];
 	for (const c of o.concurrency) {
 		const samples = { direct: { ttfb: [] as number[], total: [] as number[] }, proxy: { ttfb: [] as number[], total: [] as number[] } };
