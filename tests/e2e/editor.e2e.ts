@@ -112,13 +112,17 @@ test('shows an invalid edit inline and blocks Send with the reason', async ({ pa
 
 test('sends an uploaded image as base64 with its media type', async ({ page }) => {
 	const png = tinyPng();
+	await page.getByLabel('Text of message 1 block 1').fill('What colour is this?');
 	await page.getByLabel('Upload image to message 1').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
 	await expect(page.getByRole('img', { name: 'Image in message 1 block 2' })).toBeVisible();
+	const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png.toString('base64') } };
 	await jsonTab(page).click();
-	await expect.poll(async () => ((await editorBody(page)).messages as { content: unknown }[])[0].content).toEqual([
-		{ type: 'text', text: '' },
-		{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png.toString('base64') } }
-	]);
+	await expect.poll(async () => ((await editorBody(page)).messages as { content: unknown[] }[])[0].content[1]).toEqual(image);
+
+	const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/messages') && r.method() === 'POST');
+	await sendButton(page).click();
+	expect((await sent).postDataJSON().messages[0].content[1]).toEqual(image);
+	await expect(page.getByTestId('run-status')).toHaveText('done');
 });
 
 test('keeps the request across a reload', async ({ page }) => {
@@ -134,7 +138,7 @@ test('keeps the request across a reload', async ({ page }) => {
 	await expect(page.getByLabel('prompt-caching-2024-07-31')).toBeChecked();
 });
 
-test('streams a reply, counts tokens, and appends it as the next turn', async ({ page }) => {
+test('counts tokens before sending and streams the reply on Ctrl+Enter', async ({ page }) => {
 	await page.getByLabel('Text of message 1 block 1').fill('Hello');
 	await expect(page.getByTestId('token-count')).toContainText(/\d+ input tokens/);
 	await page.keyboard.press('ControlOrMeta+Enter');
@@ -149,4 +153,15 @@ test('refuses a fifth cache breakpoint with a message', async ({ page }) => {
 	await page.getByRole('button', { name: 'Cache breakpoint: message 1 block 5' }).click();
 	await expect(page.getByRole('alert')).toContainText('At most 4 cache breakpoints');
 	await expect(page.getByRole('button', { name: 'Cache breakpoint: message 1 block 5' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('completes field names from the schema in the JSON editor', async ({ page }) => {
+	await jsonTab(page).click();
+	await replaceJson(page, '{"model": "m", "messages": [], ');
+	await page.keyboard.type('"max_t');
+	await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('"max_tokens"');
+	await page.keyboard.press('Enter');
+	await page.keyboard.type('5}');
+	await expect.poll(() => editorBody(page)).toEqual({ model: 'm', messages: [], max_tokens: 5 });
+	await expect(sendButton(page)).toBeEnabled();
 });

@@ -53,14 +53,18 @@ function completions(modelIds: () => string[]) {
 		const inString = at.from < context.pos && text[at.from] === '"';
 		const from = inString ? at.from : (word?.from ?? context.pos);
 		if (!context.explicit && from === context.pos) return null;
+		// closeBrackets may already have typed the closing quote: replace it too.
+		const to = inString && text[context.pos] === '"' ? context.pos + 1 : context.pos;
 		if (at.kind === 'key') {
-			const options = keysAt(at.path, at.typeValue).map((k) => ({ label: `"${k}"`, apply: `"${k}": `, type: 'property' }));
-			return options.length ? { from, options, validFor: /^"?[\w-]*"?$/ } : null;
+			const options = keysAt(at.path, at.typeValue)
+				.filter((k) => !at.present?.includes(k))
+				.map((k) => ({ label: `"${k}"`, apply: `"${k}": `, type: 'property' }));
+			return options.length ? { from, to, options, validFor: /^"?[\w-]*"?$/ } : null;
 		}
 		const field = at.path[at.path.length - 1];
 		const values = at.path.length === 1 && field === 'model' ? modelIds() : valuesAt(at.path);
 		const options = values.map((v) => ({ label: JSON.stringify(v), type: typeof v === 'string' ? 'enum' : 'keyword' }));
-		return options.length ? { from, options, validFor: /^"?[\w.-]*"?$/ } : null;
+		return options.length ? { from, to, options, validFor: /^"?[\w.-]*"?$/ } : null;
 	};
 }
 

@@ -10,6 +10,8 @@ export interface CursorContext {
 	from: number;
 	/** The enclosing object's `type`, when it was written before the cursor. */
 	typeValue?: string;
+	/** Keys the enclosing object already has before the cursor (not offered again). */
+	present?: string[];
 }
 
 interface Frame {
@@ -18,6 +20,7 @@ interface Frame {
 	index: number;
 	expectingKey: boolean;
 	typeValue?: string;
+	present: string[];
 }
 
 export function cursorContext(text: string, pos: number): CursorContext | null {
@@ -36,13 +39,13 @@ export function cursorContext(text: string, pos: number): CursorContext | null {
 			}
 			const value = text.slice(i + 1, j);
 			if (top && !top.isArray) {
-				if (top.expectingKey) top.key = value;
+				if (top.expectingKey) top.present.push((top.key = value));
 				else if (top.key === 'type') top.typeValue = value;
 			}
 			i = j;
 		} else if (c === '{' || c === '[') {
 			if (top) path.push(top.isArray ? top.index : (top.key ?? ''));
-			stack.push({ isArray: c === '[', key: null, index: 0, expectingKey: c === '{' });
+			stack.push({ isArray: c === '[', key: null, index: 0, expectingKey: c === '{', present: [] });
 		} else if (c === '}' || c === ']') {
 			stack.pop();
 			if (stack.length > 0) path.pop();
@@ -53,6 +56,6 @@ export function cursorContext(text: string, pos: number): CursorContext | null {
 	}
 	const top = stack[stack.length - 1];
 	if (!top) return null;
-	if (!top.isArray && top.expectingKey) return { path, kind: 'key', from, typeValue: top.typeValue };
+	if (!top.isArray && top.expectingKey) return { path, kind: 'key', from, typeValue: top.typeValue, present: top.present };
 	return { path: [...path, top.isArray ? top.index : (top.key ?? '')], kind: 'value', from };
 }

@@ -8,7 +8,7 @@ const ctx = (marked: string) => cursorContext(marked.replace('|', ''), marked.in
 describe('autocomplete context and schema lookups', () => {
 	it('offers top-level request fields from the schema', () => {
 		const c = ctx('{"model": "m", "|');
-		expect(c).toMatchObject({ kind: 'key', path: [] });
+		expect(c).toMatchObject({ kind: 'key', path: [], present: ['model'] });
 		expect(keysAt(c!.path)).toEqual(expect.arrayContaining(['max_tokens', 'messages', 'system', 'stop_sequences', 'top_k']));
 	});
 

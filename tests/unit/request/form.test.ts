@@ -67,7 +67,7 @@ describe('form <-> body mapping', () => {
 	});
 
 	it('round-trips each block type on its own', () => {
-		for (const block of everyBlock.messages.flatMap((m) => (Array.isArray(m.content) ? m.content : []))) {
+		for (const block of everyBlock.messages.flatMap((m): unknown[] => (Array.isArray(m.content) ? m.content : []))) {
 			const body = { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [block] }] };
 			expect(formToBody(bodyToForm(body))).toEqual(body);
 		}
