@@ -116,6 +116,12 @@ export class JsonEditor {
 		this.view.dispatch(setDiagnostics(this.view.state, list));
 	}
 
+	/** Puts the cursor on a problem and scrolls it into view (from the problems list). */
+	reveal(from: number): void {
+		this.view.dispatch({ selection: { anchor: from }, scrollIntoView: true });
+		this.view.focus();
+	}
+
 	destroy(): void {
 		this.view.destroy();
 	}
