@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 type Issue = z.core.$ZodIssue;
-interface Primary {
+export interface Primary {
 	path: PropertyKey[];
 	message: string;
 	/** How far into the value the complaint goes; a branch that got further explains more. */
@@ -17,7 +17,7 @@ function isTagMismatch(issue: Issue): boolean {
  * Picks the issue a person should see. A union failure holds one issue list per branch;
  * the branch that got deepest into the value (and not just a mismatched `type` tag) wins.
  */
-function primaryIssue(issue: Issue): Primary {
+export function primaryIssue(issue: Issue): Primary {
 	if (issue.code === 'invalid_union' && issue.errors.length > 0) {
 		let best: Primary | undefined;
 		for (const branch of issue.errors) {

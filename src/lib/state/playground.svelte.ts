@@ -1,16 +1,152 @@
-import { DEFAULT_MODEL } from '$lib/models';
-import type { ModelInfo } from '$lib/schemas';
+import { analyzeRequest, describeDiagnostic } from '$lib/request/lint';
+import { countBreakpoints, MAX_BREAKPOINTS } from '$lib/request/breakpoints';
+import { bodyToForm, blockToForm, defaultForm, emptyText, formToBody, type BlockForm, type RequestForm } from '$lib/request/form';
+import { requestHeaders } from '$lib/request/headers';
+import type { ContentBlock, ModelInfo } from '$lib/schemas';
 import { RunState } from './run.svelte';
 
-/** The page's state: the request being edited and the run it last sent. */
+/** Where a cache breakpoint toggle sits. */
+export type CacheTarget =
+	| { kind: 'system'; index: number }
+	| { kind: 'tool'; index: number }
+	| { kind: 'block'; message: number; index: number };
+
+/** What survives a reload (see `$lib/client/draft-storage`). */
+export interface PlaygroundSnapshot {
+	json: string;
+	betas: string[];
+	fault: string;
+}
+
+const pretty = (body: unknown) => JSON.stringify(body, null, 2);
+
+/** A reply block as the request must carry it back: response-only null fields dropped. */
+function replyBlock(block: ContentBlock): BlockForm {
+	const { citations, ...rest } = block as Record<string, unknown>;
+	return blockToForm(citations == null ? rest : block);
+}
+
+/**
+ * The page's state: the request being edited (form and JSON faces), its headers, and the
+ * run it last sent. The form is the model; the JSON text is derived from it, except while
+ * the user is typing JSON, when their text (a draft) is kept verbatim and drives the form.
+ */
 export class PlaygroundState {
-	model = $state(DEFAULT_MODEL);
-	prompt = $state('');
+	#form = $state<RequestForm>(defaultForm());
+	#draft = $state<string | null>(null);
+	betas = $state<string[]>([]);
+	fault = $state('');
+	/** A one-off message about a refused edit (e.g. a fifth cache breakpoint). */
+	notice = $state<string | null>(null);
 	models = $state.raw<ModelInfo[]>([]);
 	readonly run = new RunState();
+	readonly isSimulator: boolean;
 
+	readonly jsonText = $derived(this.#draft ?? pretty(formToBody(this.#form)));
+	readonly #analysis = $derived(analyzeRequest(this.jsonText));
+	readonly breakpoints = $derived(countBreakpoints(this.#analysis.body ?? formToBody(this.#form)));
+
+	constructor(options: { isSimulator?: boolean } = {}) {
+		this.isSimulator = options.isSimulator ?? false;
+	}
+
+	get headers(): Record<string, string> {
+		return requestHeaders(this.betas, this.isSimulator ? this.fault : '');
+	}
+	get form(): RequestForm {
+		return this.#form;
+	}
+	get diagnostics() {
+		return this.#analysis.diagnostics;
+	}
+	/** The JSON does not parse, so the form shows the last version that did. */
+	get isJsonBroken(): boolean {
+		return this.#analysis.body === null;
+	}
+	/** Why Send is disabled, or null when it is not. */
+	get blockedReason(): string | null {
+		const [first] = this.#analysis.diagnostics;
+		if (first) return describeDiagnostic(first);
+		if (this.run.isRunning) return 'A response is still streaming';
+		return null;
+	}
 	get canSend(): boolean {
-		return this.prompt.trim() !== '' && !this.run.isRunning;
+		return this.blockedReason === null;
+	}
+	/** The body for count_tokens (prompt fields only), or null while the request is invalid. */
+	get countBody(): Record<string, unknown> | null {
+		const body = this.#analysis.body;
+		if (!body || this.#analysis.diagnostics.length > 0) return null;
+		const out: Record<string, unknown> = {};
+		for (const k of ['model', 'system', 'messages', 'tools', 'tool_choice']) if (body[k] !== undefined) out[k] = body[k];
+		return out;
+	}
+
+	/** Every form edit goes through here: it replaces any JSON draft with the form's body. */
+	edit(change: (form: RequestForm) => void): void {
+		change(this.#form);
+		this.#draft = null;
+		this.notice = null;
+	}
+
+	/** The JSON face was edited: keep the text, and update the form when it parses. */
+	setJson(text: string): void {
+		this.#draft = text;
+		this.notice = null;
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch {
+			return;
+		}
+		if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#form = bodyToForm(value as Record<string, unknown>);
+	}
+
+	loadRequest(body: Record<string, unknown>): void {
+		this.#form = bodyToForm(body);
+		this.#draft = null;
+	}
+
+	snapshot(): PlaygroundSnapshot {
+		return { json: this.jsonText, betas: [...this.betas], fault: this.fault };
+	}
+
+	restore(s: PlaygroundSnapshot): void {
+		this.setJson(s.json);
+		this.betas = s.betas;
+		this.fault = s.fault;
+	}
+
+	toggleBeta(flag: string, on: boolean): void {
+		this.betas = on ? [...new Set([...this.betas, flag])] : this.betas.filter((b) => b !== flag);
+	}
+
+	/** Turns a cache breakpoint on or off; a fifth one is refused with a notice. */
+	setCache(target: CacheTarget, on: boolean): void {
+		if (on && this.breakpoints >= MAX_BREAKPOINTS) {
+			this.notice = `At most ${MAX_BREAKPOINTS} cache breakpoints per request; remove one first.`;
+			return;
+		}
+		this.edit((f) => {
+			const cache = on ? { type: 'ephemeral' as const } : null;
+			if (target.kind === 'system') {
+				f.system ??= { blocks: [emptyText()], asString: true };
+				f.system.blocks[target.index].cache = cache;
+			}
+			if (target.kind === 'tool' && f.tools) f.tools[target.index].cache = cache;
+			if (target.kind === 'block') {
+				const block = f.messages[target.message].blocks[target.index];
+				if (block.kind !== 'raw') block.cache = cache;
+			}
+		});
+	}
+
+	/** Multi-turn: the assistant's reply joins the conversation, followed by an empty user turn. */
+	appendReply(message: { content: ContentBlock[] }): void {
+		this.edit((f) => {
+			f.messages.push({ role: 'assistant', blocks: message.content.map(replyBlock), asString: false, extra: {} });
+			f.messages.push({ role: 'user', blocks: [emptyText()], asString: true, extra: {} });
+		});
 	}
 
 	async loadModels(): Promise<void> {
@@ -19,7 +155,8 @@ export class PlaygroundState {
 	}
 
 	send(): void {
-		if (!this.canSend) return;
-		void this.run.send({ model: this.model, max_tokens: 1024, messages: [{ role: 'user', content: this.prompt }] });
+		const body = this.#analysis.body;
+		if (!this.canSend || !body) return;
+		void this.run.send(body, this.headers);
 	}
 }
