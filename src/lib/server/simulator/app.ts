@@ -111,8 +111,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		}
 		const model = path.match(/^\/v1\/models\/([^/]+)$/);
 		if (model && method === 'GET') {
-			const m = findModel(decodeURIComponent(model[1]));
-			if (!m) throw new HttpProblem('not_found_error', `model: ${decodeURIComponent(model[1])}`);
+			let id: string;
+			try {
+				id = decodeURIComponent(model[1]);
+			} catch {
+				throw new HttpProblem('not_found_error', `model: ${model[1]}`);
+			}
+			const m = findModel(id);
+			if (!m) throw new HttpProblem('not_found_error', `model: ${id}`);
 			return json(modelInfo(m));
 		}
 		if (path.startsWith('/v1/messages/batches')) {
