@@ -2,6 +2,11 @@ import type { RawSseEvent } from '$lib/client/sse';
 import { MessageAccumulator } from '$lib/response/accumulator';
 import { TimingTracker } from '$lib/response/timings';
 
+/** An event as received, numbered in arrival order (a stable key when the log is filtered). */
+export interface LoggedEvent extends RawSseEvent {
+	seq: number;
+}
+
 /**
  * Everything one run receives, in plain (non-reactive) structures: a 100,000-event stream is
  * appended here at wire speed and RunState copies it into reactive state once per frame.
@@ -9,7 +14,7 @@ import { TimingTracker } from '$lib/response/timings';
 export class RunBuffer {
 	readonly accumulator = new MessageAccumulator();
 	readonly timings = new TimingTracker();
-	readonly events: RawSseEvent[] = [];
+	readonly events: LoggedEvent[] = [];
 	readonly counts: Record<string, number> = {};
 	readonly chunks: Uint8Array[] = [];
 	byteCount = 0;
@@ -22,7 +27,7 @@ export class RunBuffer {
 	}
 
 	addEvent(e: RawSseEvent): void {
-		this.events.push(e);
+		this.events.push({ ...e, seq: this.events.length });
 		this.counts[e.event] = (this.counts[e.event] ?? 0) + 1;
 		const data = this.accumulator.apply(e.event, e.data);
 		if (!data) return;

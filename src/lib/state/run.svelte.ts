@@ -1,8 +1,8 @@
-import { readSse, type RawSseEvent } from '$lib/client/sse';
+import { readSse } from '$lib/client/sse';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
-import { RunBuffer } from './run-buffer';
+import { RunBuffer, type LoggedEvent } from './run-buffer';
 
 export interface RunError {
 	status?: number;
@@ -32,7 +32,7 @@ function nextFrame(fn: () => void): void {
 export class RunState {
 	#status = $state<Status>('idle');
 	#message = $state.raw<Message | null>(null);
-	#events = $state.raw<RawSseEvent[]>([]);
+	#events = $state.raw<LoggedEvent[]>([]);
 	#counts = $state.raw<Record<string, number>>({});
 	#unknownDeltas = $state.raw<readonly UnknownDelta[]>([]);
 	#timings = $state.raw<Timings>(NO_TIMINGS);
