@@ -1,4 +1,5 @@
 import { readSse } from '$lib/client/sse';
+import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
@@ -42,6 +43,7 @@ export class RunState {
 	#buffer = new RunBuffer();
 	#abort: AbortController | null = null;
 	#flushPending = false;
+	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(null);
 
 	#text = $derived.by(() =>
 		(this.#message?.content ?? []).map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('')
@@ -104,8 +106,18 @@ export class RunState {
 		return new Blob(this.#buffer.chunks as BlobPart[], { type: this.#isStream ? 'text/event-stream' : 'application/json' });
 	}
 
+	get canRetry() {
+		return this.#last !== null && !this.isRunning;
+	}
+
+	/** Sends the last request again, with the same headers. */
+	retry(): Promise<void> {
+		return this.#last ? this.send(this.#last.body, this.#last.headers) : Promise.resolve();
+	}
+
 	async send(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
 		this.stop();
+		this.#last = { body, headers };
 		const abort = new AbortController();
 		const buf = new RunBuffer();
 		const stream = body.stream !== false;
@@ -132,7 +144,7 @@ export class RunState {
 			}
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
 			if (stream) {
-				await readSse(res.body, startedAt, {
+				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
 					onBytes,
 					onEvent: (e) => {
 						buf.addEvent(e);

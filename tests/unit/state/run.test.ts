@@ -94,3 +94,18 @@ describe('RunState', () => {
 		expect(run.error).toBeNull();
 	});
 });
+
+describe('RunState.retry', () => {
+	it('re-sends the last body and headers', async () => {
+		const fetch = answer(recorded('stream-text-ping.sse'));
+		vi.stubGlobal('fetch', fetch);
+		const run = new RunState();
+		expect(run.canRetry).toBe(false);
+		await run.send({ model: 'a' }, { 'x-simulator-fault': 'overloaded' });
+		await run.retry();
+		expect(fetch).toHaveBeenCalledTimes(2);
+		const [first, second] = fetch.mock.calls.map((c) => c[1]);
+		expect(second.body).toBe(first.body);
+		expect(second.headers).toEqual({ 'content-type': 'application/json', 'x-simulator-fault': 'overloaded' });
+	});
+});
