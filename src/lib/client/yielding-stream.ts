@@ -13,7 +13,7 @@ function nextTask(): Promise<void> {
  */
 export function yieldingStream(body: ReadableStream<Uint8Array>, signal?: AbortSignal, budgetMs = 8): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
-	let pending = new Uint8Array(0);
+	let pending: Uint8Array = new Uint8Array(0);
 	let offset = 0;
 	let sliceStart = performance.now();
 	return new ReadableStream<Uint8Array>({
