@@ -150,3 +150,19 @@ test('renders a 100,000-delta stream with a virtualized event log', async ({ pag
 	await page.getByRole('button', { name: 'Raw' }).click();
 	await expect.poll(async () => (await page.getByTestId('response-text').textContent())!.length).toBeGreaterThan(200_000);
 });
+
+test('expands an event to pretty JSON and copies it exactly as received', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await open(page, '/');
+	await sendHello(page);
+	await expect(status(page)).toHaveText('done');
+	await page.getByRole('button', { name: /^content_block_delta \d+$/ }).click();
+	const log = page.getByTestId('event-log');
+	await log.getByRole('button', { name: /^#0 message_start at/ }).click();
+	await expect(log.locator('pre')).toContainText('"type": "message_start"');
+	await log.getByRole('button', { name: 'Copy event #0' }).click();
+	await expect(log.getByRole('button', { name: 'Copy event #0' })).toHaveText('Copied');
+	const copied = await page.evaluate(() => navigator.clipboard.readText());
+	expect(JSON.parse(copied).type).toBe('message_start');
+	expect(copied).not.toContain('\n');
+});

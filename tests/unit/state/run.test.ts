@@ -109,3 +109,27 @@ describe('RunState.retry', () => {
 		expect(second.headers).toEqual({ 'content-type': 'application/json', 'x-simulator-fault': 'overloaded' });
 	});
 });
+
+describe('RunState publishing', () => {
+	it('publishes a burst of deltas once per animation frame, not once per event', async () => {
+		const frames: FrameRequestCallback[] = [];
+		vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+		const events = sseEvents(recorded('stream-text-ping.sse'));
+		const head = events.slice(0, 3).map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`).join('');
+		const delta = 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"x"}}\n\n';
+		let source!: ReadableStreamDefaultController<Uint8Array>;
+		const body = new ReadableStream<Uint8Array>({ start: (c) => void (source = c) });
+		vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } })));
+		const run = new RunState();
+		const sent = run.send({});
+		source.enqueue(new TextEncoder().encode(head + delta.repeat(100)));
+		await vi.waitFor(() => expect(frames).toHaveLength(1));
+		expect(run.events).toEqual([]); // nothing reactive changed between frames
+		frames.shift()!(0);
+		expect(run.events).toHaveLength(103);
+		expect(run.text).toBe('x'.repeat(100));
+		source.close();
+		await sent;
+		expect(run.status).toBe('error'); // ended without message_stop
+	});
+});
