@@ -8,7 +8,8 @@ import { MODELS, findModel } from '$lib/models';
 import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText, validate } from '../http';
 import { parseFaults, statusFault, type Faults } from './faults';
 import { rateLimitHeaders } from './headers';
-import { planMessage, requestSeed, type SimContext } from './messages';
+import { checkPrompt, planMessage, requestSeed, type SimContext } from './messages';
+import { PromptCache } from './cache';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
 import { paginate } from './paginate';
@@ -19,6 +20,8 @@ export interface SimulatorOptions {
 	/** Faults applied to every request (config SIMULATOR_FAULT), on top of per-request ones. */
 	fault?: string;
 	maxBodyBytes?: number;
+	/** Clock for the prompt cache's TTL (tests pass a fake one). */
+	now?: () => number;
 }
 
 export interface Simulator {
@@ -37,6 +40,7 @@ export function parseBetas(header: string | null): string[] {
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
+	const cache = new PromptCache(options.now);
 	let used = { requests: 0, inputTokens: 0, outputTokens: 0 };
 	let window = Math.floor(Date.now() / 60_000);
 
@@ -66,10 +70,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			signal: request.signal,
 			delayMs: faults.slowMs,
 			dropAfter: faults.dropAfter,
-			errorAfter:
-				faults.streamErrorAfter !== undefined
-					? { events: faults.streamErrorAfter, type: 'overloaded_error', message: 'Overloaded' }
-					: undefined
+			errorAfter: faults.streamError
 		});
 		return new Response(body, {
 			headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }
@@ -83,6 +84,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		if (path === '/v1/messages/count_tokens' && method === 'POST') {
 			const params = validate(CountTokensParamsSchema, await readJson(request));
 			if (!findModel(params.model)) throw new HttpProblem('not_found_error', `model: ${params.model}`);
+			checkPrompt(params, ctx.betas);
 			return json({ input_tokens: countInputTokens(params) });
 		}
 		if (path === '/v1/models' && method === 'GET') {
@@ -112,9 +114,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
 				if (faults.status) {
 					const { problem, headers } = statusFault(faults.status);
-					response = apiError(problem.type, problem.message, { status: problem.status, headers, requestId });
+					// A refused Messages call still reports the rate-limit buckets, as the API does.
+					const limits = url.pathname.startsWith('/v1/messages') ? rateLimitHeaders(new Date(), used) : {};
+					response = apiError(problem.type, problem.message, { status: problem.status, headers: { ...limits, ...headers }, requestId });
 				} else {
-					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')) };
+					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')), cache };
 					response = await route(request, url, ctx, faults);
 				}
 			} catch (e) {
