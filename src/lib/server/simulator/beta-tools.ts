@@ -38,7 +38,6 @@ function computerAction(tool: ComputerTool, { step, lastFailed, prompt, rng }: B
 	// Coordinates stay inside the display the tool declares.
 	const x = intBetween(rng, 0, tool.display_width_px - 1);
 	const y = intBetween(rng, 0, tool.display_height_px - 1);
-	if (lastFailed) return { action: 'screenshot' };
 	const words = prompt.match(/"([^"]{1,40})"/)?.[1] ?? pick(rng, ['weather in Paris', 'release notes', 'hello world']);
 	const script: Record<string, unknown>[] = [
 		{ action: 'screenshot' },
@@ -47,14 +46,13 @@ function computerAction(tool: ComputerTool, { step, lastFailed, prompt, rng }: B
 		{ action: 'type', text: words },
 		{ action: 'key', text: 'Return' }
 	];
-	return script[step];
+	return recover(script, step, lastFailed, { action: 'screenshot' });
 }
 
 function bashAction({ step, lastFailed, prompt }: BetaStep): Record<string, unknown> | undefined {
-	if (lastFailed) return { restart: true };
 	const wantsFiles = /file|list|director|folder|ls\b/i.test(prompt);
-	const script = [wantsFiles ? 'ls -la' : 'uname -a', 'cat README.md | head -n 20', 'echo "done"'];
-	return step < script.length ? { command: script[step] } : undefined;
+	const script = [wantsFiles ? 'ls -la' : 'uname -a', 'cat README.md | head -n 20', 'echo "done"'].map((command) => ({ command }));
+	return recover(script, step, lastFailed, { restart: true });
 }
 
 const EDITOR_FILES = ['/tmp/notes.md', '/tmp/todo.md', '/tmp/draft.md'];
@@ -62,12 +60,17 @@ const EDITOR_FILES = ['/tmp/notes.md', '/tmp/todo.md', '/tmp/draft.md'];
 function editorAction({ step, lastFailed, prompt }: BetaStep): Record<string, unknown> | undefined {
 	// Every step must name the file the create step wrote, so the path comes from the prompt.
 	const path = EDITOR_FILES[hashString(prompt) % EDITOR_FILES.length];
-	if (lastFailed) return { command: 'undo_edit', path };
 	const script: Record<string, unknown>[] = [
 		{ command: 'create', path, file_text: '# Notes\n\nFirst line.\nSecond line.\n' },
 		{ command: 'str_replace', path, old_str: 'First line.', new_str: 'First line, edited.' },
 		{ command: 'insert', path, insert_line: 2, new_str: 'Inserted line.' },
 		{ command: 'view', path }
 	];
-	return script[step];
+	return recover(script, step, lastFailed, { command: 'undo_edit', path });
+}
+
+/** The script's next step; after a failed step a recovery action, until the script's length is used up. */
+function recover(script: Record<string, unknown>[], step: number, lastFailed: boolean, recovery: Record<string, unknown>) {
+	if (step >= script.length) return undefined;
+	return lastFailed ? recovery : script[step];
 }

@@ -44,6 +44,10 @@ function checkToolTurns(messages: CountTokensParams['messages'], hasTools: boole
 					`messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${b.tool_use_id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`
 				);
 		});
+	});
+	// Unanswered calls are reported after stray results, which say more about what went wrong.
+	messages.forEach((m, i) => {
+		const own = blocks(m.content);
 		// A trailing assistant turn is a prefill and needs no answer yet.
 		const next = messages[i + 1];
 		if (m.role !== 'assistant' || !next) return;
