@@ -89,6 +89,8 @@ export interface StreamOptions {
 	delayMs?: number;
 }
 
+const DROP_GRACE_MS = 100;
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (ms <= 0) return Promise.resolve();
 	return new Promise((resolve) => {
@@ -116,6 +118,10 @@ export function sseBody(events: TimedEvent[], opts: StreamOptions): ReadableStre
 		async pull(controller) {
 			if (cancelled || opts.signal?.aborted) return controller.close();
 			if (opts.dropAfter !== undefined && i >= opts.dropAfter) {
+				// Let the events already sent leave the process first: a real drop cuts a stream
+				// the client has started reading, not one whose headers never arrived. Not tied to
+				// the request signal: behind the in-process SDK that can fire before the bytes are out.
+				await sleep(DROP_GRACE_MS);
 				return controller.error(new Error('simulated dropped connection'));
 			}
 			if (opts.errorAfter && i >= opts.errorAfter.events) {
