@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { BadRequestError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { nonce, sdkClient, targets } from '../support/sdk-targets';
 
@@ -73,8 +73,8 @@ describe.each(targets)('prompt caching through the SDK against %s', (_name, base
 		const err = await client()
 			.messages.create({ model, max_tokens: 50, messages: [{ role: 'user', content: blocks }] })
 			.catch((e: unknown) => e);
-		expect(err).toBeInstanceOf(Anthropic.BadRequestError);
-		expect((err as Anthropic.BadRequestError).error).toMatchObject({
+		expect(err).toBeInstanceOf(BadRequestError);
+		expect((err as BadRequestError).error).toMatchObject({
 			error: { type: 'invalid_request_error', message: 'A maximum of 4 blocks with cache_control may be provided. Found 5.' }
 		});
 	});

@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { APIError, BadRequestError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { sdkClient, targets } from '../support/sdk-targets';
 
@@ -10,25 +10,25 @@ const request: Anthropic.MessageCreateParamsNonStreaming = {
 };
 const fault = (spec: string) => ({ headers: { 'x-simulator-fault': spec } });
 
-const statusFaults: [string, number, string, abstract new (...args: never[]) => Anthropic.APIError][] = [
-	['invalid_request', 400, 'invalid_request_error', Anthropic.BadRequestError],
+const statusFaults: [string, number, string, abstract new (...args: never[]) => APIError][] = [
+	['invalid_request', 400, 'invalid_request_error', BadRequestError],
 	['authentication', 401, 'authentication_error', Anthropic.AuthenticationError],
 	['permission', 403, 'permission_error', Anthropic.PermissionDeniedError],
 	['not_found', 404, 'not_found_error', Anthropic.NotFoundError],
-	['request_too_large', 413, 'request_too_large', Anthropic.APIError],
+	['request_too_large', 413, 'request_too_large', APIError],
 	['rate_limit', 429, 'rate_limit_error', Anthropic.RateLimitError],
 	['api_error', 500, 'api_error', Anthropic.InternalServerError],
 	['timeout', 504, 'timeout_error', Anthropic.InternalServerError],
 	['overloaded', 529, 'overloaded_error', Anthropic.InternalServerError]
 ];
 
-async function failure(p: Promise<unknown>): Promise<Anthropic.APIError> {
+async function failure(p: Promise<unknown>): Promise<APIError> {
 	const e = await p.then(
 		() => undefined,
 		(err: unknown) => err
 	);
-	expect(e).toBeInstanceOf(Anthropic.APIError);
-	return e as Anthropic.APIError;
+	expect(e).toBeInstanceOf(APIError);
+	return e as APIError;
 }
 
 describe.each(targets)('errors and faults through the SDK against %s', (_name, baseURL) => {
@@ -45,7 +45,7 @@ describe.each(targets)('errors and faults through the SDK against %s', (_name, b
 	});
 
 	it('rejects an unknown fault name as a bad request', async () => {
-		expect(await failure(client().messages.create(request, fault('gremlins')))).toBeInstanceOf(Anthropic.BadRequestError);
+		expect(await failure(client().messages.create(request, fault('gremlins')))).toBeInstanceOf(BadRequestError);
 	});
 
 	it('sends request-id everywhere and rate-limit headers on messages', async () => {
@@ -72,8 +72,8 @@ describe.each(targets)('errors and faults through the SDK against %s', (_name, b
 			() => undefined,
 			(err: unknown) => err
 		);
-		expect(e).toBeInstanceOf(Anthropic.APIError);
-		expect((e as Anthropic.APIError).error).toMatchObject({ type: 'error', error: { type } });
+		expect(e).toBeInstanceOf(APIError);
+		expect((e as APIError).error).toMatchObject({ type: 'error', error: { type } });
 		expect(seen[0]).toBe('message_start');
 		expect(seen).not.toContain('message_stop');
 	});

@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { BadRequestError } from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sdkClient, targets } from '../support/sdk-targets';
@@ -113,6 +113,30 @@ describe.each(targets)('tools through the SDK against %s', (_name, baseURL) => {
 		expect(cut.usage.output_tokens).toBe(2);
 	});
 
+	it('applies stop sequences and max_tokens to tool answers the same way streamed or not', async () => {
+		const first = await client().messages.create(ask('Weather in Rome?', { tool_choice: { type: 'tool', name: 'get_weather', disable_parallel_tool_use: true } }));
+		const [use] = toolUses(first);
+		const messages: Anthropic.MessageParam[] = [
+			{ role: 'user', content: 'Weather in Rome?' },
+			{ role: 'assistant', content: first.content },
+			{ role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: 'Warm and dry' }] }
+		];
+		const stopped = ask('', { messages, stop_sequences: ['returned'] });
+		const created = await client().messages.create(stopped);
+		expect(created.stop_reason).toBe('stop_sequence');
+		expect(created.stop_sequence).toBe('returned');
+		expect(textOf(created)).toBe('The get_weather tool ');
+		const cut = ask('Paris and Tokyo', { tool_choice: { type: 'any' }, max_tokens: 12 });
+		for (const params of [stopped, cut]) {
+			const final = await client().messages.stream(params).finalMessage();
+			const again = await client().messages.create(params);
+			expect(final.content).toEqual(again.content);
+			expect(final.stop_reason).toBe(again.stop_reason);
+			expect(final.usage.output_tokens).toBe(again.usage.output_tokens);
+		}
+		expect((await client().messages.create(cut)).stop_reason).toBe('max_tokens');
+	});
+
 	it('takes images, billed by their size', async () => {
 		const question = { type: 'text' as const, text: 'What is in this image?' };
 		const small = await client().messages.countTokens({ model, messages: [{ role: 'user', content: [imageBlock('image/png', png(100, 100)), question] }] });
@@ -121,8 +145,8 @@ describe.each(targets)('tools through the SDK against %s', (_name, baseURL) => {
 		const err = await client()
 			.messages.create({ model, max_tokens: 50, messages: [{ role: 'user', content: [question, imageBlock('image/jpeg', png(10, 10))] }] })
 			.catch((e: unknown) => e);
-		expect(err).toBeInstanceOf(Anthropic.BadRequestError);
-		expect((err as Anthropic.BadRequestError).message).toMatch(/messages\.0\.content\.1\.source\.media_type/);
+		expect(err).toBeInstanceOf(BadRequestError);
+		expect((err as BadRequestError).message).toMatch(/messages\.0\.content\.1\.source\.media_type/);
 	});
 });
 
@@ -135,8 +159,8 @@ describe.each(targets)('computer-use beta tools through the SDK against %s', (_n
 		const err = await client()
 			.beta.messages.create({ model, max_tokens: 100, tools: [computer], messages: [{ role: 'user', content: 'Take a screenshot' }] })
 			.catch((e: unknown) => e);
-		expect(err).toBeInstanceOf(Anthropic.BadRequestError);
-		expect((err as Anthropic.BadRequestError).message).toContain("tools.0.type: 'computer_20241022' requires the anthropic-beta header computer-use-2024-10-22");
+		expect(err).toBeInstanceOf(BadRequestError);
+		expect((err as BadRequestError).message).toContain("tools.0.type: 'computer_20241022' requires the anthropic-beta header computer-use-2024-10-22");
 	});
 
 	it('runs a computer-use loop to a text answer with the header', async () => {
