@@ -31,8 +31,12 @@ export interface Simulator {
 
 const MAX_BODY = 32 * 1024 * 1024;
 
+/** Every model in the catalog has the 200K-token context window. */
+const CONTEXT_WINDOW = 200_000;
+
+/** The 2024 fields plus the limits newer API versions list, so the SDK's newer types get real values. */
 function modelInfo(m: (typeof MODELS)[number]): ModelInfo {
-	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt };
+	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt, max_input_tokens: CONTEXT_WINDOW, max_tokens: m.maxOutputTokens };
 }
 
 export function parseBetas(header: string | null): string[] {
