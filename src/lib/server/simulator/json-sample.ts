@@ -26,21 +26,38 @@ const BY_NAME: [RegExp, readonly string[]][] = [
 ];
 const WORDS = ['alpha', 'bravo', 'sample', 'value', 'example', 'delta'];
 
-export function sampleJson(schema: unknown, rng: Rng, root: unknown = schema, name = '', depth = 0): unknown {
-	const s = resolve(asSchema(schema), asSchema(root));
+/** Limits that keep a hostile schema (huge minItems, self-referencing allOf) from costing much. */
+const MAX_VALUES = 2000;
+const MAX_STRING = 1000;
+
+interface Walk {
+	rng: Rng;
+	root: Schema;
+	/** Values still allowed in this sample; arrays stop growing when it runs out. */
+	budget: number;
+}
+
+export function sampleJson(schema: unknown, rng: Rng): unknown {
+	return sample(schema, { rng, root: asSchema(schema), budget: MAX_VALUES }, '', 0);
+}
+
+function sample(schema: unknown, w: Walk, name: string, depth: number): unknown {
+	w.budget--;
+	const { rng } = w;
+	const s = resolve(asSchema(schema), w.root);
 	if ('const' in s) return s.const;
 	if (Array.isArray(s.enum) && s.enum.length > 0) return pick(rng, s.enum);
-	if (Array.isArray(s.allOf)) return sampleJson(mergeAll(s, asSchema(root)), rng, root, name, depth);
+	// Only a pathological schema gets here (self-reference that is always required, or thousands of values).
+	if (depth > MAX_DEPTH * 3 || w.budget < 0) return null;
+	if (Array.isArray(s.allOf)) return sample(mergeAll(s, w.root), w, name, depth + 1);
 	const branches = (Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined) as unknown[] | undefined;
 	// The first branch is usually the "main" one; other branches are often `null` alternatives.
-	if (branches && branches.length > 0) return sampleJson(branches[0], rng, root, name, depth + 1);
+	if (branches && branches.length > 0) return sample(branches[0], w, name, depth + 1);
 	switch (typeOf(s)) {
 		case 'object':
-			return sampleObject(s, rng, root, depth);
+			return sampleObject(s, w, depth);
 		case 'array':
-			return sampleArray(s, rng, root, name, depth);
-		case 'string':
-			return sampleString(s, rng, name);
+			return sampleArray(s, w, name, depth);
 		case 'integer':
 			return sampleInteger(s, rng);
 		case 'number':
@@ -49,8 +66,12 @@ export function sampleJson(schema: unknown, rng: Rng, root: unknown = schema, na
 			return rng() < 0.5;
 		case 'null':
 			return null;
-		default:
-			return sampleString(s, rng, name);
+		default: {
+			// Strings, and anything untyped: a string is the most plausible guess.
+			const v = sampleString(s, rng, name);
+			w.budget -= Math.floor(v.length / 20); // long strings use up the budget faster
+			return v;
+		}
 	}
 }
 
@@ -90,30 +111,33 @@ function typeOf(s: Schema): string | undefined {
 	return undefined;
 }
 
-function sampleObject(s: Schema, rng: Rng, root: unknown, depth: number): Record<string, unknown> {
+function sampleObject(s: Schema, w: Walk, depth: number): Record<string, unknown> {
+	const { rng } = w;
 	const props = asSchema(s.properties);
 	const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
-	const out: Record<string, unknown> = {};
+	// No prototype: property names like `__proto__` or `constructor` stay plain keys.
+	const out: Record<string, unknown> = Object.create(null);
 	for (const [key, sub] of Object.entries(props)) {
 		// Optional fields appear about half the time, and not at all once the schema gets deep.
 		if (!required.has(key) && (depth >= MAX_DEPTH || rng() < 0.5)) continue;
-		out[key] = sampleJson(sub, rng, root, key, depth + 1);
+		out[key] = sample(sub, w, key, depth + 1);
 	}
 	// Required names without a property schema still need a value.
-	for (const key of required) if (!(key in out)) out[key] = sampleString({}, rng, key);
+	for (const key of required) if (!Object.hasOwn(out, key)) out[key] = sampleString({}, rng, key);
 	return out;
 }
 
-function sampleArray(s: Schema, rng: Rng, root: unknown, name: string, depth: number): unknown[] {
+function sampleArray(s: Schema, w: Walk, name: string, depth: number): unknown[] {
+	const { rng } = w;
 	const min = nonNegative(s.minItems, 0);
 	const max = Math.max(min, nonNegative(s.maxItems, Math.max(min, 3)));
 	const n = depth >= MAX_DEPTH ? min : intBetween(rng, Math.max(min, Math.min(1, max)), Math.min(max, min + 3));
 	const items = s.items;
 	const out: unknown[] = [];
 	const seen = new Set<string>();
-	for (let i = 0; out.length < n && i < n * 5; i++) {
+	for (let i = 0; out.length < n && i < n * 5 && w.budget > 0; i++) {
 		const tuple = Array.isArray(s.prefixItems) ? (s.prefixItems as unknown[])[out.length] : undefined;
-		const v = sampleJson(tuple ?? (Array.isArray(items) ? items[out.length] : items), rng, root, name, depth + 1);
+		const v = sample(tuple ?? (Array.isArray(items) ? items[out.length] : items), w, name, depth + 1);
 		const key = JSON.stringify(v);
 		if (s.uniqueItems === true && seen.has(key)) continue;
 		seen.add(key);
@@ -155,7 +179,7 @@ function sampleString(s: Schema, rng: Rng, name: string): string {
 	if (format) return format(rng);
 	const byName = BY_NAME.find(([re]) => re.test(name));
 	let v = byName ? pick(rng, byName[1]) : `${pick(rng, WORDS)}-${intBetween(rng, 1, 99)}`;
-	const min = nonNegative(s.minLength, 0);
+	const min = Math.min(MAX_STRING, nonNegative(s.minLength, 0));
 	const max = nonNegative(s.maxLength, Number.MAX_SAFE_INTEGER);
 	while (v.length < min) v += ' ' + pick(rng, WORDS);
 	return v.slice(0, Math.max(min, Math.min(max, v.length)));

@@ -46,6 +46,8 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 		if (next) return { text: forced ? undefined : `Next, I'll use ${next.name} again.`, calls: [next] };
 		if (!forced) return { text: answerResults(results, params.messages), calls: [] };
 	}
+	// Under `auto` a bare greeting gets a greeting back, not a tool call.
+	if (choice.type === 'auto' && /^(hi|hello|hey|thanks|thank you)\b[\s!.,]*$/i.test(textOf(last).trim())) return undefined;
 	const chosen = choice.type === 'tool' ? tools.filter((t) => t.name === choice.name) : chooseTools(tools, textOf(last), rng);
 	const single = choice.disable_parallel_tool_use === true || chosen.some((t) => betaToolType(t));
 	const calls = callsFor(chosen, single, textOf(last), prompt, rng);

@@ -101,6 +101,21 @@ describe('sampleJson', () => {
 		expect(['Paris', 'Tokyo', 'Oslo', 'Lisbon', 'Nairobi']).toContain(v.city);
 	});
 
+	it.each([
+		['a huge minItems', { type: 'array', items: { type: 'array', items: { type: 'string', minLength: 1e9 }, minItems: 1e6 }, minItems: 1e6 }],
+		['an allOf that includes itself', { $defs: { A: { allOf: [{ $ref: '#/$defs/A' }] } }, $ref: '#/$defs/A' }],
+		['a required binary tree', { $defs: { N: { type: 'object', properties: { l: { $ref: '#/$defs/N' }, r: { $ref: '#/$defs/N' } }, required: ['l', 'r'] } }, $ref: '#/$defs/N' }]
+	])('stays small for %s', (_name, schema) => {
+		expect(JSON.stringify(sampleJson(schema, createRng(1))).length).toBeLessThan(200_000);
+	});
+
+	it('keeps awkward property names as plain keys', () => {
+		// Parsed, as a request body is: a `__proto__` literal in code would set the prototype instead.
+		const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","__proto__"]}');
+		const v = sampleJson(schema, createRng(1));
+		expect(JSON.parse(JSON.stringify(v))).toEqual({ constructor: expect.any(String), ['__proto__']: expect.any(Number) });
+	});
+
 	it('survives a self-referencing schema', () => {
 		const tree = { type: 'object', $defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } }, properties: { root: { $ref: '#/$defs/Node' } }, required: ['root'] };
 		expect(() => sampleJson(tree, createRng(1))).not.toThrow();

@@ -54,6 +54,12 @@ describe('tool_choice', () => {
 		}
 	});
 
+	it('auto answers a bare greeting in text', () => {
+		const m = planMessage(base('Hello!'), ctx);
+		expect(uses(m)).toHaveLength(0);
+		expect(m.stop_reason).toBe('end_turn');
+	});
+
 	it('any calls a tool with no text before it', () => {
 		const m = planMessage(base('Hello', { tool_choice: { type: 'any' } }), ctx);
 		expect(m.content[0].type).toBe('tool_use');
