@@ -41,6 +41,8 @@ describe.each(targets)('tools through the SDK against %s', (_name, baseURL) => {
 
 	it('answers auto with tool_use blocks whose input fits the schema', async () => {
 		const m = await client().messages.create(ask('What is the weather in Paris?'));
+		const { max_tokens: _max, ...prompt } = ask('What is the weather in Paris?');
+		expect((await client().messages.countTokens(prompt)).input_tokens).toBe(m.usage.input_tokens);
 		expect(m.stop_reason).toBe('tool_use');
 		expect(toolUses(m).length).toBeGreaterThan(0);
 		for (const u of toolUses(m)) {
@@ -161,6 +163,14 @@ describe.each(targets)('computer-use beta tools through the SDK against %s', (_n
 			.catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(BadRequestError);
 		expect((err as BadRequestError).message).toContain("tools.0.type: 'computer_20241022' requires the anthropic-beta header computer-use-2024-10-22");
+	});
+
+	it('counts beta tool prompts like usage, and needs the header there too', async () => {
+		const prompt = { model, tools: [computer, bash], messages: [{ role: 'user' as const, content: 'List the files' }] };
+		const counted = await client().beta.messages.countTokens({ ...prompt, betas: ['computer-use-2024-10-22'] });
+		const created = await client().beta.messages.create({ ...prompt, max_tokens: 200, betas: ['computer-use-2024-10-22'] });
+		expect(counted.input_tokens).toBe(created.usage.input_tokens);
+		await expect(client().beta.messages.countTokens(prompt)).rejects.toBeInstanceOf(BadRequestError);
 	});
 
 	it('runs a computer-use loop to a text answer with the header', async () => {
