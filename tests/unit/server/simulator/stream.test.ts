@@ -30,7 +30,8 @@ describe('streamed events agree with the message', () => {
 	});
 
 	it('streams tool input as JSON fragments that rebuild the input, billed on top of the text', () => {
-		const { message, text, json } = replay(params({ tools: [tool], tool_choice: { type: 'tool', name: 'lookup', disable_parallel_tool_use: true } }));
+		const { message, events, text, json } = replay(params({ tools: [tool], tool_choice: { type: 'tool', name: 'lookup', disable_parallel_tool_use: true } }));
+		expect(events.slice(0, 3).map((e) => e.type)).toEqual(['message_start', 'content_block_start', 'ping']);
 		const use = message.content[0] as { name: string; input: unknown };
 		expect(JSON.parse(json.get(0)!)).toEqual(use.input);
 		expect(text).toBe('');
