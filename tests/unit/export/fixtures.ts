@@ -3,7 +3,12 @@ import { CANARY_KEY } from '../../support/servers';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Requests that between them use every block type, tool kind and option the editor can produce. */
-export const CASES: Record<string, { request: Record<string, unknown>; betas: string[] }> = {
+export interface CodeCase {
+	request: Record<string, unknown>;
+	betas: string[];
+}
+
+export const CASES: Record<string, CodeCase> = {
 	'plain text': {
 		request: { model: 'claude-3-5-haiku-20241022', max_tokens: 256, messages: [{ role: 'user', content: "It's \"quoted\" $HOME `tick` \\ back" }] },
 		betas: []
@@ -89,9 +94,9 @@ export const CASES: Record<string, { request: Record<string, unknown>; betas: st
 };
 
 /** The same cases, streamed. */
-export const ALL_CASES = Object.entries(CASES).flatMap(([name, c]) => [
-	[name, c] as const,
-	[`${name} (stream)`, { ...c, request: { ...c.request, stream: true } }] as const
+export const ALL_CASES: [string, CodeCase][] = Object.entries(CASES).flatMap(([name, c]): [string, CodeCase][] => [
+	[name, c],
+	[`${name} (stream)`, { ...c, request: { ...c.request, stream: true } }]
 ]);
 
 export { CANARY_KEY };
