@@ -14,7 +14,7 @@ export const PermalinkResultSchema = z.object({
 	/** The final assembled message, when the run got that far. */
 	message: MessageSchema.nullish(),
 	events: z.array(RunEventSchema).optional(),
-	error: z.looseObject({ type: z.string(), message: z.string() }).nullish(),
+	error: z.object({ type: z.string(), message: z.string() }).nullish(),
 	/** A tool-use loop's transcript; its shape belongs to the tool runner, so it is kept as-is. */
 	transcript: z.unknown().optional()
 });

@@ -11,10 +11,16 @@ export class CompareSide {
 	temperature = $state<number | null>(null);
 	system = $state('');
 	readonly run = new RunState();
+	/** The request the current run was sent with (settings may have changed since). */
+	#sent = $state.raw<Record<string, unknown> | null>(null);
 
 	/** Summarised once the stream has ended; re-assembling on every delta would cost O(n²). */
 	readonly summary = $derived(this.run.isRunning ? null : summarizeRun(this.run.events));
 	readonly cost = $derived(this.summary?.message ? costOf(this.summary.message.model, this.summary.message.usage) : undefined);
+
+	get sent() {
+		return this.#sent;
+	}
 
 	constructor(model: string) {
 		this.model = model;
@@ -32,6 +38,7 @@ export class CompareSide {
 
 	async send(prompt: string, maxTokens: number): Promise<void> {
 		const body = this.request(prompt, maxTokens);
+		this.#sent = body;
 		await this.run.send(body);
 		if (this.run.status === 'stopped') return;
 		const { message } = summarizeRun(this.run.events);
