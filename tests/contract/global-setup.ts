@@ -30,12 +30,10 @@ export async function setup(project: TestProject) {
 	standalone = await serveSimulator(createSimulator({ tokensPerSecond: 0, seed: 'contract' }), 0);
 	const address = standalone.address();
 	const simulatorUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	const dir = mkdtempSync(join(tmpdir(), 'playground-contract-'));
-	const appLogFile = join(dir, 'apps.log');
-	// Each app gets its own store in the temp dir, never the checkout's ./data.
+	const appLogFile = join(mkdtempSync(join(tmpdir(), 'playground-contract-')), 'apps.log');
 	[app, keyed] = await Promise.all([
-		startApp({ SIMULATOR_SEED: 'contract', DATA_DIR: join(dir, 'app') }, appLogFile),
-		startApp({ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl, DATA_DIR: join(dir, 'keyed') }, appLogFile)
+		startApp({ SIMULATOR_SEED: 'contract' }, appLogFile),
+		startApp({ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl }, appLogFile)
 	]);
 	project.provide('appLogFile', appLogFile);
 	project.provide('simulatorUrl', simulatorUrl);
