@@ -4,6 +4,7 @@ import { ConfigError, getConfig } from '$lib/server/config';
 import { newRequestId } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { csrfGuard } from '$lib/server/guard/csrf';
+import { apiTokenAuth } from '$lib/server/guard/api-tokens';
 import { authGate } from '$lib/server/guard/gate';
 import { securityHeaders } from '$lib/server/guard/security-headers';
 import { getStore } from '$lib/server/store';
@@ -42,7 +43,7 @@ const withLogging: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(withRequestId, withLogging, securityHeaders, csrfGuard, authGate);
+export const handle = sequence(withRequestId, withLogging, securityHeaders, csrfGuard, apiTokenAuth, authGate);
 
 export const handleError: HandleServerError = ({ error, event }) => {
 	const requestId = event.locals.requestId;

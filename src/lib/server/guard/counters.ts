@@ -1,9 +1,11 @@
-import { memoryCounter, type WindowCounter } from './counter';
+import { getStore } from '../store';
+import type { WindowCounter } from './counter';
+import { storeCounter } from './store-backed';
 
 let counter: WindowCounter | undefined;
 
-/** The window counter used by the guards (in memory until the store provides a shared one). */
+/** The window counter used by the guards: in the store, shared by all instances. */
 export function getCounter(): WindowCounter {
-	counter ??= memoryCounter();
+	counter ??= storeCounter(getStore);
 	return counter;
 }

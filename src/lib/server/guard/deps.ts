@@ -1,11 +1,17 @@
+import { getStore } from '../store';
 import { getCounter } from './counters';
-import { memoryLedger, memorySlots } from './ledger';
+import { memorySlots } from './ledger';
 import type { LimitDeps } from './limits';
+import { storeLedger } from './store-backed';
 
 let deps: LimitDeps | undefined;
 
-/** Where limits keep their counts (in memory until the store provides shared ones). */
+/**
+ * Where limits keep their counts: request counts and the usage ledger in the store (shared by
+ * instances); open-stream slots in this process, since a slot must be freed the moment a
+ * stream ends and a crashed instance must not hold slots forever.
+ */
 export function getLimitDeps(): LimitDeps {
-	deps ??= { counter: getCounter(), ledger: memoryLedger(), slots: memorySlots() };
+	deps ??= { counter: getCounter(), ledger: storeLedger(getStore), slots: memorySlots() };
 	return deps;
 }

@@ -20,7 +20,11 @@ function isPublic(pathname: string): boolean {
  */
 export const authGate: Handle = async ({ event, resolve }) => {
 	const config = getConfig();
-	if (!isGateOn(config)) return resolve(event);
+	if (!isGateOn(config)) {
+		// No gate: everyone is in; a token still says who is calling, for usage and budgets.
+		if (event.locals.tokenUser) event.locals.user = event.locals.tokenUser;
+		return resolve(event);
+	}
 	const user = identify(event, config) ?? event.locals.tokenUser ?? null;
 	if (user) {
 		event.locals.user = user;
