@@ -102,9 +102,10 @@ export class PlaygroundState {
 		if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#form = bodyToForm(value as Record<string, unknown>);
 	}
 
-	loadRequest(body: Record<string, unknown>): void {
+	loadRequest(body: Record<string, unknown>, betas?: readonly string[]): void {
 		this.#form = bodyToForm(body);
 		this.#draft = null;
+		if (betas) this.betas = [...betas];
 	}
 
 	snapshot(): PlaygroundSnapshot {
@@ -154,9 +155,30 @@ export class PlaygroundState {
 		if (res.ok) this.models = (await res.json()).data;
 	}
 
+	/** The request body as it stands, or null while the JSON does not parse. */
+	get body(): Record<string, unknown> | null {
+		return this.#analysis.body;
+	}
+
+	/** What the last Send sent, for Share: the editor may have moved on since. */
+	lastSent = $state.raw<{ body: Record<string, unknown>; betas: string[] } | null>(null);
+
 	send(): void {
 		const body = this.#analysis.body;
 		if (!this.canSend || !body) return;
-		void this.run.send(body, this.headers);
+		const betas = [...this.betas];
+		this.lastSent = { body, betas };
+		void this.run.send(body, this.headers).then(() => this.#remember(body, betas));
+	}
+
+	/** Every run that got an answer or an error goes into the browser's local history. */
+	async #remember(body: Record<string, unknown>, betas: string[]): Promise<void> {
+		if (this.run.status === 'stopped' || this.run.status === 'idle') return;
+		try {
+			const { recordRun } = await import('$lib/client/history');
+			await recordRun({ request: body, betas, message: this.run.message, text: this.run.text, error: this.run.error });
+		} catch {
+			// History is a convenience: a full or blocked IndexedDB must not break the run.
+		}
 	}
 }
