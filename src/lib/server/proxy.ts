@@ -15,7 +15,7 @@ import { sseUsageTap, usageTotals, type TokenUsage } from './guard/usage-tap';
 export function passThrough(
 	body: ReadableStream<Uint8Array>,
 	abort: AbortController,
-	watch: { onChunk?: (chunk: Uint8Array) => void; onEnd?: () => void } = {}
+	watch: BodyWatch = {}
 ): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
 	let ended = false;
@@ -32,6 +32,7 @@ export function passThrough(
 				// The client may have left while we waited for the upstream.
 				if (cancelled) return;
 				if (done) {
+					watch.onComplete?.();
 					end();
 					controller.close();
 				} else {
@@ -55,7 +56,16 @@ export function passThrough(
 	});
 }
 
+export interface BodyWatch {
+	onChunk?: (chunk: Uint8Array) => void;
+	/** The whole body went through (not called when the client left or the upstream broke). */
+	onComplete?: () => void;
+	onEnd?: () => void;
+}
+
 export interface ForwardHooks {
+	/** Sees the bytes of any other successful body (batch results) as they pass. */
+	watch?: Omit<BodyWatch, 'onEnd'>;
 	/** Usage of a Messages answer, streamed or not, once known. */
 	onUsage?: (usage: TokenUsage) => void;
 	/** The exchange is over (answered, failed, or the client left). */
@@ -114,7 +124,8 @@ export async function forward(
 		hooks.onEnd?.();
 		return new Response(bytes, { status: upstream.status, headers });
 	}
-	const body = upstream.body ? passThrough(upstream.body, abort, { onEnd: hooks.onEnd }) : null;
+	const watch = upstream.ok ? hooks.watch : undefined;
+	const body = upstream.body ? passThrough(upstream.body, abort, { ...watch, onEnd: hooks.onEnd }) : null;
 	if (!body) hooks.onEnd?.();
 	return new Response(body, { status: upstream.status, headers });
 }

@@ -1,0 +1,36 @@
+import type { TokenUsage } from './usage-tap';
+import { usageTotals } from './usage-tap';
+
+/**
+ * Sums the usage of `succeeded` lines in batch results JSONL as it streams past, a line at a
+ * time (memory stays at one line however large the file).
+ */
+export function jsonlUsageTap() {
+	const decoder = new TextDecoder();
+	let pending = '';
+	const total: TokenUsage = { input: 0, output: 0 };
+	const take = (line: string) => {
+		// Cheap filter first: most of a big file is parsed only when it can count.
+		if (!line.includes('"succeeded"')) return;
+		try {
+			const u = usageTotals(JSON.parse(line)?.result?.message?.usage);
+			total.input += u.input;
+			total.output += u.output;
+		} catch {
+			// a malformed line is the viewer's business, not the ledger's
+		}
+	};
+	return {
+		feed(chunk: Uint8Array) {
+			pending += decoder.decode(chunk, { stream: true });
+			const lines = pending.split('\n');
+			pending = lines.pop() ?? '';
+			for (const line of lines) take(line);
+		},
+		finish(): TokenUsage {
+			take(pending + decoder.decode());
+			pending = '';
+			return total;
+		}
+	};
+}
