@@ -1,5 +1,4 @@
 import { recordRun } from '$lib/client/history';
-import { summarizeRun } from '$lib/client/run-summary';
 import { costOf } from '$lib/cost';
 import { DEFAULT_MODEL, MODELS } from '$lib/models';
 import { RunState } from './run.svelte';
@@ -14,9 +13,9 @@ export class CompareSide {
 	/** The request the current run was sent with (settings may have changed since). */
 	#sent = $state.raw<Record<string, unknown> | null>(null);
 
-	/** Summarised once the stream has ended; re-assembling on every delta would cost O(n²). */
-	readonly summary = $derived(this.run.isRunning ? null : summarizeRun(this.run.events));
-	readonly cost = $derived(this.summary?.message ? costOf(this.summary.message.model, this.summary.message.usage) : undefined);
+	/** The finished answer; figures are shown once the stream has ended. */
+	readonly message = $derived(this.run.isRunning ? null : this.run.message);
+	readonly cost = $derived(this.message ? costOf(this.message.model, this.message.usage) : undefined);
 
 	get sent() {
 		return this.#sent;
@@ -41,9 +40,8 @@ export class CompareSide {
 		this.#sent = body;
 		await this.run.send(body);
 		if (this.run.status === 'stopped') return;
-		const { message } = summarizeRun(this.run.events);
 		// History is a convenience: a browser without IndexedDB still compares.
-		await recordRun({ request: body, message, text: this.run.text, error: this.run.error }).catch(() => {});
+		await recordRun({ request: body, message: this.run.message, text: this.run.text, error: this.run.error }).catch(() => {});
 	}
 }
 
