@@ -1,6 +1,9 @@
+import { loadBatchRequest } from './batch-requests';
+
 /**
  * Finds a request to open in the editor from the page's `?load=` parameter:
- * `permalink:<id>` (a shared link being forked). Returns the request body, or null.
+ * `permalink:<id>` (a shared link being forked) or `batch-request:<batchId>:<customId>`
+ * (a batch request this browser created). Returns the request body, or null.
  */
 export async function loadRequestFromParam(param: string | null): Promise<Record<string, unknown> | null> {
 	if (!param) return null;
@@ -10,6 +13,10 @@ export async function loadRequestFromParam(param: string | null): Promise<Record
 		if (!res.ok) return null;
 		const doc = await res.json();
 		return doc?.request ?? null;
+	}
+	if (kind === 'batch-request' && id) {
+		const customId = param.slice(kind.length + id.length + 2);
+		return customId ? loadBatchRequest(id, customId) : null;
 	}
 	return null;
 }
