@@ -67,7 +67,8 @@ export function prepareBatch(rows: InputRow[], template: unknown, options: Prepa
 		else {
 			seen.set(r.custom_id, r.line);
 			requests.push(r);
-			bytes += encoder.encode(JSON.stringify({ custom_id: r.custom_id, params: r.params })).length + 1;
+			// Its JSON, plus the comma before it from the second request on.
+			bytes += encoder.encode(JSON.stringify({ custom_id: r.custom_id, params: r.params })).length + (requests.length > 1 ? 1 : 0);
 		}
 		if (i % 5000 === 4999) onProgress?.(i + 1, rows.length);
 	});

@@ -28,7 +28,9 @@ function newlines(text: string, from: number, to: number): number {
  * CSV with a header row. Each row gets the 1-based line it starts on, so a quoted field with
  * newlines still points at its first line.
  */
-export function parseCsv(text: string, onProgress?: Progress): InputRow[] {
+export function parseCsv(input: string, onProgress?: Progress): InputRow[] {
+	// One line ending throughout: the CSV parser guesses it from the first line, and files get mixed ones.
+	const text = input.replace(/\r\n?/g, '\n');
 	const rows: InputRow[] = [];
 	let header: string[] | null = null;
 	let offset = 0;
