@@ -3,6 +3,10 @@ import type { Prepared } from '$lib/batches/prepare';
 import type { PrepareIn, PrepareOut } from '$lib/batches/protocol';
 import { templateFromRequest, templateVariables } from '$lib/batches/template';
 import { saveBatchRequests } from '$lib/client/batch-requests';
+import { DEFAULT_MODEL } from '$lib/models';
+
+/** Used when the playground has no request saved yet. */
+const STARTER = { model: DEFAULT_MODEL, max_tokens: 1024, messages: [{ role: 'user', content: '{{prompt}}' }] };
 
 export interface Progress {
 	phase: string;
@@ -30,7 +34,7 @@ function parseTemplate(text: string): { value: Record<string, unknown> | null; e
  * starts a fresh check and drops the previous one.
  */
 export class BatchCreateState {
-	templateText = $state('');
+	templateText = $state(JSON.stringify(STARTER, null, 2));
 	label = $state('');
 	excludeBad = $state(false);
 	#file = $state.raw<File | null>(null);
@@ -46,8 +50,16 @@ export class BatchCreateState {
 	readonly #template = $derived(parseTemplate(this.templateText));
 	readonly variables = $derived(this.#template.value ? templateVariables(this.#template.value) : []);
 
-	constructor(request: Record<string, unknown> | null) {
-		this.templateText = JSON.stringify(templateFromRequest(request ?? {}), null, 2);
+	/** Starts from the playground's request (its draft text); text that doesn't parse is kept as is, to be fixed here. */
+	useRequest(json: string): void {
+		let text = json;
+		try {
+			const v = JSON.parse(json);
+			if (v && typeof v === 'object' && !Array.isArray(v)) text = JSON.stringify(templateFromRequest(v), null, 2);
+		} catch {
+			// shown with its parse error under the editor
+		}
+		this.editTemplate(text);
 	}
 
 	get templateError() { return this.#template.error; }
