@@ -6,18 +6,18 @@ import { log } from '$lib/server/log';
 import { csrfGuard } from '$lib/server/guard/csrf';
 import { authGate } from '$lib/server/guard/gate';
 import { securityHeaders } from '$lib/server/guard/security-headers';
+import { getStore } from '$lib/server/store';
 
 export const init: ServerInit = async () => {
 	try {
 		const config = getConfig();
+		// Create and migrate the store now, so a bad DATABASE_URL stops start-up instead of a first request.
+		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind})`);
+		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`);
 	} catch (e) {
-		if (e instanceof ConfigError) {
-			process.stderr.write(e.message + '\n');
-			process.exit(1);
-		}
-		throw e;
+		process.stderr.write((e instanceof ConfigError ? e.message : `Cannot open the store: ${(e as Error).message}`) + '\n');
+		process.exit(1);
 	}
 };
 

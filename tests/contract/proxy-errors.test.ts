@@ -56,3 +56,16 @@ describe('bad bodies get a 400 in the API error shape naming the field', () => {
 		expect((await res.json()).error.type).toBe('overloaded_error');
 	});
 });
+
+describe('model lookups', () => {
+	it('answers a malformed %-escape with a 4xx (SvelteKit refuses it before routing)', async () => {
+		const res = await fetch(inject('appUrl') + '/api/v1/models/%E0%A4%A');
+		expect(res.status).toBe(400);
+	});
+
+	it.each(['claude-nope', 'a%2Fb', '%F0%9F%98%80'])('answers GET /api/v1/models/%s with a 404 in the API shape', async (id) => {
+		const res = await fetch(inject('appUrl') + '/api/v1/models/' + id);
+		expect(res.status).toBe(404);
+		expect((await res.json()).error.type).toBe('not_found_error');
+	});
+});

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export const CANARY_KEY = 'sk-ant-canary-DO-NOT-LEAK-7f3a9c2e41b8';
@@ -37,6 +39,8 @@ export async function startApp(env: Record<string, string>, logFile?: string): P
 			SIMULATOR_TOKENS_PER_SECOND: '0',
 			// adapter-node assumes https unless told; absolute URLs the app hands out (batch results_url) need the real one.
 			ORIGIN: `http://127.0.0.1:${port}`,
+			// Its own store unless a test shares one on purpose; never the checkout's ./data.
+			DATA_DIR: mkdtempSync(join(tmpdir(), 'playground-app-')),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

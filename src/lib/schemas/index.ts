@@ -7,3 +7,4 @@ export * from './events';
 export * from './batches';
 export * from './models';
 export * from './issues';
+export * from './permalink';

@@ -19,6 +19,7 @@ export function passThrough(
 ): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
 	let ended = false;
+	let cancelled = false;
 	const end = () => {
 		if (ended) return;
 		ended = true;
@@ -28,6 +29,8 @@ export function passThrough(
 		async pull(controller) {
 			try {
 				const { done, value } = await reader.read();
+				// The client may have left while we waited for the upstream.
+				if (cancelled) return;
 				if (done) {
 					end();
 					controller.close();
@@ -36,6 +39,7 @@ export function passThrough(
 					controller.enqueue(value);
 				}
 			} catch (e) {
+				if (cancelled) return;
 				// Headers are sent: the stream just ends early, as a dropped connection does.
 				log.warn('upstream stream failed', { error: (e as Error).message });
 				end();
@@ -43,6 +47,7 @@ export function passThrough(
 			}
 		},
 		cancel(reason) {
+			cancelled = true;
 			end();
 			abort.abort(reason);
 			return reader.cancel(reason).catch(() => {});

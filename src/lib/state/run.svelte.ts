@@ -1,4 +1,9 @@
-import { readSse, type RawSseEvent } from '$lib/client/sse';
+import { readSse } from '$lib/client/sse';
+import { yieldingStream } from '$lib/client/yielding-stream';
+import type { Message, Usage } from '$lib/schemas';
+import type { UnknownDelta } from '$lib/response/accumulator';
+import type { Timings } from '$lib/response/timings';
+import { RunBuffer, type LoggedEvent } from './run-buffer';
 
 export interface RunError {
 	status?: number;
@@ -6,94 +11,234 @@ export interface RunError {
 	message: string;
 	requestId?: string;
 	retryAfter?: string;
+	/** The error came as an `error` event (or a break) after the stream had started with HTTP 200. */
+	midStream?: boolean;
 }
 
 type Status = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
 
-/** One request sent through /api/v1/messages: its events, the text so far, and how it ended. */
+const NO_TIMINGS: Timings = { ttfb: null, ttft: null, total: null, outputTokens: 0, isEstimate: true, tokensPerSecond: null, points: [] };
+
+/** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
+function nextFrame(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn);
+	else setTimeout(fn, 16);
+}
+
+/**
+ * One request sent through /api/v1/messages, streamed or not: the accumulated Message, the raw
+ * events and bytes, timings and how it ended. Incoming data goes to a plain RunBuffer and is
+ * published to reactive state at most once per animation frame.
+ */
 export class RunState {
 	#status = $state<Status>('idle');
-	#text = $state('');
-	#events = $state.raw<RawSseEvent[]>([]);
-	#error = $state<RunError | null>(null);
+	#message = $state.raw<Message | null>(null);
+	#events = $state.raw<LoggedEvent[]>([]);
+	#counts = $state.raw<Record<string, number>>({});
+	#unknownDeltas = $state.raw<readonly UnknownDelta[]>([]);
+	#timings = $state.raw<Timings>(NO_TIMINGS);
+	#byteCount = $state(0);
+	#isStream = $state(true);
+	#error = $state.raw<RunError | null>(null);
+	#buffer = new RunBuffer();
 	#abort: AbortController | null = null;
+	#flushPending = false;
+	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(null);
+
+	#text = $derived.by(() =>
+		(this.#message?.content ?? []).map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('')
+	);
 
 	get status() {
 		return this.#status;
 	}
+	get isRunning() {
+		return this.#status === 'streaming';
+	}
+	/** True once a run ended (any way) and has something to show or save. */
+	get isFinished() {
+		return this.#status === 'done' || this.#status === 'error' || this.#status === 'stopped';
+	}
+	get isStream() {
+		return this.#isStream;
+	}
+	get message() {
+		return this.#message;
+	}
+	get blocks() {
+		return this.#message?.content ?? [];
+	}
+	/** All text blocks joined. */
 	get text() {
 		return this.#text;
+	}
+	get usage(): Usage | null {
+		return this.#message?.usage ?? null;
+	}
+	get stopReason() {
+		return this.#message?.stop_reason ?? null;
+	}
+	get stopSequence() {
+		return this.#message?.stop_sequence ?? null;
 	}
 	get events() {
 		return this.#events;
 	}
+	/** Events received per SSE event name. */
+	get eventCounts() {
+		return this.#counts;
+	}
+	get unknownDeltas() {
+		return this.#unknownDeltas;
+	}
+	get timings() {
+		return this.#timings;
+	}
+	get byteCount() {
+		return this.#byteCount;
+	}
 	get error() {
 		return this.#error;
 	}
-	get isRunning() {
-		return this.#status === 'streaming';
+
+	/** The response body exactly as received: for a stream, a .sse file that replays byte for byte. */
+	rawBody(): Blob {
+		return new Blob(this.#buffer.chunks as BlobPart[], { type: this.#isStream ? 'text/event-stream' : 'application/json' });
+	}
+
+	get canRetry() {
+		return this.#last !== null && !this.isRunning;
+	}
+
+	/** Sends the last request again, with the same headers. */
+	retry(): Promise<void> {
+		return this.#last ? this.send(this.#last.body, this.#last.headers) : Promise.resolve();
 	}
 
 	async send(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
 		this.stop();
+		this.#last = { body, headers };
 		const abort = new AbortController();
+		const buf = new RunBuffer();
+		const stream = body.stream !== false;
 		this.#abort = abort;
-		this.#status = 'streaming';
-		this.#text = '';
-		this.#events = [];
+		this.#buffer = buf;
+		this.#isStream = stream;
 		this.#error = null;
+		this.#status = 'streaming';
+		this.#publish();
+		const current = () => this.#buffer === buf;
 		const startedAt = performance.now();
+		let res: Response | undefined;
 		try {
-			const res = await fetch('/api/v1/messages', {
+			res = await fetch('/api/v1/messages', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', ...headers },
-				body: JSON.stringify({ ...body, stream: true }),
+				body: JSON.stringify({ ...body, stream }),
 				signal: abort.signal
 			});
+			buf.timings.markHeaders(performance.now() - startedAt);
 			if (!res.ok || !res.body) {
-				this.#fail(await errorFromResponse(res));
+				if (current()) this.#end('error', await errorFromResponse(res));
 				return;
 			}
-			await readSse(res.body, startedAt, { onEvent: (e) => this.#onEvent(e) });
-			if (this.#status === 'streaming') this.#status = 'done';
+			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
+			if (stream) {
+				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
+					onBytes,
+					onEvent: (e) => {
+						buf.addEvent(e);
+						if (current()) this.#scheduleFlush();
+					}
+				});
+			} else {
+				await readJson(res.body, onBytes, buf);
+			}
+			buf.timings.markEnd(performance.now() - startedAt);
+			if (current()) this.#end(...outcome(buf, res));
 		} catch (e) {
-			if (abort.signal.aborted) this.#status = 'stopped';
-			else this.#fail({ type: 'network_error', message: (e as Error).message });
+			buf.timings.markEnd(performance.now() - startedAt);
+			if (!current()) return;
+			if (abort.signal.aborted) this.#end('stopped', null);
+			else this.#end('error', { ...headerInfo(res), type: 'network_error', message: (e as Error).message, midStream: res?.ok });
 		}
 	}
 
+	/** Aborts the request; the server sees the disconnect and aborts its upstream call too. */
 	stop(): void {
 		this.#abort?.abort();
 		this.#abort = null;
 	}
 
-	#onEvent(e: RawSseEvent) {
-		this.#events = [...this.#events, e];
-		let data: { type?: string; delta?: { type?: string; text?: string }; error?: { type: string; message: string } };
-		try {
-			data = JSON.parse(e.data);
-		} catch {
-			return;
-		}
-		if (e.event === 'content_block_delta' && data.delta?.type === 'text_delta') this.#text += data.delta.text ?? '';
-		if (e.event === 'error' && data.error) this.#fail({ type: data.error.type, message: data.error.message });
+	#end(status: Status, error: RunError | null) {
+		this.#abort = null;
+		this.#error = error;
+		this.#status = status;
+		this.#publish();
 	}
 
-	#fail(error: RunError) {
-		this.#error = error;
-		this.#status = 'error';
+	#scheduleFlush() {
+		if (this.#flushPending) return;
+		this.#flushPending = true;
+		nextFrame(() => {
+			this.#flushPending = false;
+			this.#publish();
+		});
+	}
+
+	/** Copies the current buffer into reactive state (new references, so dependants update). */
+	#publish() {
+		const buf = this.#buffer;
+		this.#message = buf.accumulator.snapshot();
+		this.#events = buf.events.slice();
+		this.#counts = { ...buf.counts };
+		this.#unknownDeltas = buf.accumulator.unknownDeltas.slice();
+		this.#timings = buf.timings.snapshot(buf.reportedOutputTokens);
+		this.#byteCount = buf.byteCount;
 	}
 }
 
+/** How a body that was read to the end turned out: complete, an `error` event, or cut short. */
+function outcome(buf: RunBuffer, res: Response): [Status, RunError | null] {
+	const acc = buf.accumulator;
+	const info = { ...headerInfo(res), status: res.status, midStream: true };
+	if (acc.error) return ['error', { ...info, ...acc.error }];
+	if (!acc.isComplete) return ['error', { ...info, type: 'incomplete_stream', message: 'The stream ended before message_stop.' }];
+	return ['done', null];
+}
+
+/** Reads a non-streaming JSON body, keeping its bytes, and hands the Message to the accumulator. */
+async function readJson(body: ReadableStream<Uint8Array>, onBytes: (c: Uint8Array) => void, buf: RunBuffer) {
+	const decoder = new TextDecoder();
+	let text = '';
+	const reader = body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		onBytes(value);
+		text += decoder.decode(value, { stream: true });
+	}
+	text += decoder.decode();
+	const message = JSON.parse(text) as Message;
+	buf.accumulator.setMessage(message);
+	buf.reportedOutputTokens = message.usage?.output_tokens ?? null;
+}
+
+function headerInfo(res: Response | undefined): Pick<RunError, 'requestId' | 'retryAfter'> {
+	return {
+		requestId: res?.headers.get('request-id') ?? res?.headers.get('x-request-id') ?? undefined,
+		retryAfter: res?.headers.get('retry-after') ?? undefined
+	};
+}
+
 export async function errorFromResponse(res: Response): Promise<RunError> {
-	const requestId = res.headers.get('request-id') ?? res.headers.get('x-request-id') ?? undefined;
-	const retryAfter = res.headers.get('retry-after') ?? undefined;
+	const info = { status: res.status, ...headerInfo(res) };
 	const text = await res.text();
 	try {
 		const body = JSON.parse(text);
-		if (body?.error?.type) return { status: res.status, type: body.error.type, message: body.error.message, requestId, retryAfter };
+		if (body?.error?.type) return { ...info, type: body.error.type, message: body.error.message, requestId: info.requestId ?? body.request_id ?? undefined };
 	} catch {
 		// not JSON: show the text as is
 	}
-	return { status: res.status, type: 'http_error', message: text.slice(0, 500) || res.statusText, requestId, retryAfter };
+	return { ...info, type: 'http_error', message: text.slice(0, 500) || res.statusText };
 }

@@ -11,7 +11,8 @@ import { MODELS, findModel } from '$lib/models';
 import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText, validate } from '../http';
 import { parseFaults, statusFault, type Faults } from './faults';
 import { rateLimitHeaders } from './headers';
-import { planMessage, requestSeed, type SimContext } from './messages';
+import { checkPrompt, planMessage, requestSeed, type SimContext } from './messages';
+import { PromptCache } from './cache';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
 import { paginate } from './paginate';
@@ -29,7 +30,7 @@ export interface SimulatorOptions {
 	dataDir?: string;
 	/** Batch create body cap; the API's is 256 MB. Tests lower it to exercise the 413. */
 	maxBatchBodyBytes?: number;
-	/** The clock batch progress is computed from; tests inject one. */
+	/** The clock for batch progress and the prompt cache's TTL; tests inject one. */
 	now?: () => number;
 }
 
@@ -40,8 +41,12 @@ export interface Simulator {
 
 const MAX_BODY = 32 * 1024 * 1024;
 
+/** Every model in the catalog has the 200K-token context window. */
+const CONTEXT_WINDOW = 200_000;
+
+/** The 2024 fields plus the limits newer API versions list, so the SDK's newer types get real values. */
 function modelInfo(m: (typeof MODELS)[number]): ModelInfo {
-	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt };
+	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt, max_input_tokens: CONTEXT_WINDOW, max_tokens: m.maxOutputTokens };
 }
 
 export function parseBetas(header: string | null): string[] {
@@ -56,6 +61,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		maxBodyBytes: options.maxBatchBodyBytes ?? BATCH_MAX_BYTES,
 		now: options.now ?? Date.now
 	});
+	const cache = new PromptCache(options.now);
 	let used = { requests: 0, inputTokens: 0, outputTokens: 0 };
 	let window = Math.floor(Date.now() / 60_000);
 
@@ -85,10 +91,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			signal: request.signal,
 			delayMs: faults.slowMs,
 			dropAfter: faults.dropAfter,
-			errorAfter:
-				faults.streamErrorAfter !== undefined
-					? { events: faults.streamErrorAfter, type: 'overloaded_error', message: 'Overloaded' }
-					: undefined
+			errorAfter: faults.streamError
 		});
 		return new Response(body, {
 			headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }
@@ -102,6 +105,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		if (path === '/v1/messages/count_tokens' && method === 'POST') {
 			const params = validate(CountTokensParamsSchema, await readJson(request));
 			if (!findModel(params.model)) throw new HttpProblem('not_found_error', `model: ${params.model}`);
+			checkPrompt(params, ctx.betas);
 			return json({ input_tokens: countInputTokens(params) });
 		}
 		if (path === '/v1/models' && method === 'GET') {
@@ -111,8 +115,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		}
 		const model = path.match(/^\/v1\/models\/([^/]+)$/);
 		if (model && method === 'GET') {
-			const m = findModel(decodeURIComponent(model[1]));
-			if (!m) throw new HttpProblem('not_found_error', `model: ${decodeURIComponent(model[1])}`);
+			let id: string;
+			try {
+				id = decodeURIComponent(model[1]);
+			} catch {
+				throw new HttpProblem('not_found_error', `model: ${model[1]}`);
+			}
+			const m = findModel(id);
+			if (!m) throw new HttpProblem('not_found_error', `model: ${id}`);
 			return json(modelInfo(m));
 		}
 		if (path.startsWith('/v1/messages/batches')) {
@@ -135,9 +145,11 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
 				if (faults.status) {
 					const { problem, headers } = statusFault(faults.status);
-					response = apiError(problem.type, problem.message, { status: problem.status, headers, requestId });
+					// A refused Messages call still reports the rate-limit buckets, as the API does.
+					const limits = url.pathname.startsWith('/v1/messages') ? rateLimitHeaders(new Date(), used) : {};
+					response = apiError(problem.type, problem.message, { status: problem.status, headers: { ...limits, ...headers }, requestId });
 				} else {
-					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')) };
+					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')), cache };
 					response = await route(request, url, ctx, faults);
 				}
 			} catch (e) {

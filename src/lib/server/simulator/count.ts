@@ -1,8 +1,23 @@
-import type { CountTokensParams } from '$lib/schemas';
+import type { CacheControl, CountTokensParams } from '$lib/schemas';
 import { countTextTokens } from './tokens';
+import { imageTokens } from './images';
 
 const PER_MESSAGE = 3;
+const PER_TOOL = 8;
 const BASE = 4;
+
+/**
+ * One piece of the prompt in the API's prefix order (tools, then system, then messages),
+ * with its token cost and, when it carries one, its cache breakpoint. `key` is the piece's
+ * exact content, so equal prefixes hash equally for the prompt cache.
+ */
+export interface PromptSegment {
+	/** Where the piece sits in the request, for error messages (`tools.0`, `messages.1.content.2`). */
+	path: string;
+	key: string;
+	tokens: number;
+	cacheControl?: CacheControl;
+}
 
 function blockTokens(block: unknown): number {
 	if (!block || typeof block !== 'object') return 0;
@@ -17,31 +32,40 @@ function blockTokens(block: unknown): number {
 			const inner = typeof c === 'string' ? countTextTokens(c) : Array.isArray(c) ? c.reduce((n, x) => n + blockTokens(x), 0) : 0;
 			return inner + 4;
 		}
-		default: {
-			const { cache_control: _c, ...rest } = b;
-			return countTextTokens(JSON.stringify(rest));
-		}
+		default:
+			return countTextTokens(JSON.stringify(withoutCacheControl(b)));
 	}
 }
 
-/** Images cost about (width × height) / 750 tokens; without dimensions we estimate from the byte size. */
-export function imageTokens(source: unknown): number {
-	const s = source as { data?: string } | undefined;
-	const bytes = s?.data ? Math.floor((s.data.length * 3) / 4) : 0;
-	return Math.max(85, Math.min(1600, Math.round(bytes / 100)));
+function withoutCacheControl(b: Record<string, unknown>): Record<string, unknown> {
+	const { cache_control: _c, ...rest } = b;
+	return rest;
+}
+
+function blockSegment(block: unknown, path: string): PromptSegment {
+	const b = (block ?? {}) as Record<string, unknown>;
+	const cc = b.cache_control as CacheControl | null | undefined;
+	return { path, key: JSON.stringify(withoutCacheControl(b)), tokens: blockTokens(b), cacheControl: cc ?? undefined };
+}
+
+/** The prompt as segments; their tokens add up to the count_tokens answer. */
+export function promptSegments(params: CountTokensParams): PromptSegment[] {
+	const out: PromptSegment[] = [{ path: '', key: 'base', tokens: BASE }];
+	(params.tools ?? []).forEach((tool, i) => {
+		const s = blockSegment(tool, `tools.${i}`);
+		out.push({ ...s, key: 'tool:' + s.key, tokens: countTextTokens(s.key) + PER_TOOL });
+	});
+	if (typeof params.system === 'string') out.push({ path: 'system', key: 'system:' + params.system, tokens: countTextTokens(params.system) });
+	else params.system?.forEach((b, i) => out.push(blockSegment(b, `system.${i}`)));
+	params.messages.forEach((m, i) => {
+		// The role marker keeps "user: X" and "assistant: X" apart in the cache key.
+		out.push({ path: `messages.${i}`, key: 'role:' + m.role, tokens: PER_MESSAGE });
+		if (typeof m.content === 'string') out.push({ path: `messages.${i}.content`, key: JSON.stringify(m.content), tokens: countTextTokens(m.content) });
+		else m.content.forEach((b, j) => out.push(blockSegment(b, `messages.${i}.content.${j}`)));
+	});
+	return out;
 }
 
 export function countInputTokens(params: CountTokensParams): number {
-	let n = BASE;
-	if (typeof params.system === 'string') n += countTextTokens(params.system);
-	else if (params.system) n += params.system.reduce((t, b) => t + blockTokens(b), 0);
-	for (const tool of params.tools ?? []) {
-		const { cache_control: _c, ...rest } = tool as Record<string, unknown>;
-		n += countTextTokens(JSON.stringify(rest)) + 8;
-	}
-	for (const m of params.messages) {
-		n += PER_MESSAGE;
-		n += typeof m.content === 'string' ? countTextTokens(m.content) : m.content.reduce((t, b) => t + blockTokens(b), 0);
-	}
-	return n;
+	return promptSegments(params).reduce((n, s) => n + s.tokens, 0);
 }

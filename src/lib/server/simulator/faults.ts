@@ -1,18 +1,53 @@
-import { HttpProblem } from '../http';
+import { HttpProblem, type ApiErrorType } from '../http';
 
 /**
- * Faults a caller can ask for, per request with `x-simulator-fault` or globally by config:
- * `overloaded | rate_limit | api_error | timeout | stream_error_after:N | drop_after:N | slow:MS`,
+ * Faults a caller can ask for, per request with `x-simulator-fault` or globally by config,
  * several joined by commas. Nothing goes wrong unless asked.
+ * - a status fault answers with that API error instead of the result: `overloaded`,
+ *   `rate_limit`, `api_error`, `timeout`, `invalid_request`, `authentication`, `billing`,
+ *   `permission`, `not_found`, `request_too_large`;
+ * - `stream_error_after:N[:TYPE]` sends an `error` event (default `overloaded_error`) after N events;
+ * - `drop_after:N` cuts the connection after N events; `slow:MS` delays the answer.
  */
 export interface Faults {
-	status?: 'overloaded' | 'rate_limit' | 'api_error' | 'timeout';
-	streamErrorAfter?: number;
+	status?: StatusFault;
+	streamError?: { events: number; type: ApiErrorType; message: string };
 	dropAfter?: number;
 	slowMs?: number;
 }
 
-const STATUS_FAULTS = ['overloaded', 'rate_limit', 'api_error', 'timeout'] as const;
+const STATUS_FAULTS: Record<string, { type: ApiErrorType; message: string; headers?: Record<string, string> }> = {
+	overloaded: { type: 'overloaded_error', message: 'Overloaded', headers: { 'retry-after': '1', 'x-should-retry': 'true' } },
+	rate_limit: {
+		type: 'rate_limit_error',
+		message: 'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the request rate or try again later.',
+		headers: { 'retry-after': '1' }
+	},
+	api_error: { type: 'api_error', message: 'Internal server error' },
+	timeout: { type: 'timeout_error', message: 'Request timed out' },
+	invalid_request: { type: 'invalid_request_error', message: 'Simulated invalid request' },
+	authentication: { type: 'authentication_error', message: 'invalid x-api-key' },
+	billing: { type: 'billing_error', message: 'Your credit balance is too low to access the Anthropic API.' },
+	permission: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' },
+	not_found: { type: 'not_found_error', message: 'Not found' },
+	request_too_large: { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' }
+};
+export type StatusFault = keyof typeof STATUS_FAULTS;
+
+/** What an `error` event says for each type, as the API words it. */
+const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
+	overloaded_error: 'Overloaded',
+	api_error: 'Internal server error',
+	rate_limit_error: 'Rate limited',
+	timeout_error: 'Request timed out'
+};
+
+function unknownFault(item: string): HttpProblem {
+	return new HttpProblem(
+		'invalid_request_error',
+		`x-simulator-fault: unknown fault "${item}"; use ${Object.keys(STATUS_FAULTS).join(', ')}, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
+	);
+}
 
 export function parseFaults(spec: string | null | undefined): Faults {
 	const faults: Faults = {};
@@ -20,39 +55,28 @@ export function parseFaults(spec: string | null | undefined): Faults {
 	for (const raw of spec.split(',')) {
 		const item = raw.trim();
 		if (!item) continue;
-		const [name, arg] = item.split(':');
+		const [name, arg, extra] = item.split(':');
 		const n = Number(arg);
-		if ((STATUS_FAULTS as readonly string[]).includes(name) && arg === undefined) {
-			faults.status = name as Faults['status'];
+		if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
+			faults.status = name;
 		} else if (name === 'stream_error_after' && Number.isInteger(n) && n >= 0) {
-			faults.streamErrorAfter = n;
-		} else if (name === 'drop_after' && Number.isInteger(n) && n >= 0) {
+			const type = (extra ?? 'overloaded_error') as ApiErrorType;
+			const message = Object.hasOwn(STREAM_MESSAGES, type) ? STREAM_MESSAGES[type] : undefined;
+			if (!message) throw unknownFault(item);
+			faults.streamError = { events: n, type, message };
+		} else if (name === 'drop_after' && Number.isInteger(n) && n >= 0 && extra === undefined) {
 			faults.dropAfter = n;
-		} else if (name === 'slow' && Number.isFinite(n) && n >= 0 && n <= 60_000) {
+		} else if (name === 'slow' && Number.isFinite(n) && n >= 0 && n <= 60_000 && extra === undefined) {
 			faults.slowMs = n;
 		} else {
-			throw new HttpProblem(
-				'invalid_request_error',
-				`x-simulator-fault: unknown fault "${item}"; use overloaded, rate_limit, api_error, timeout, stream_error_after:N, drop_after:N or slow:MS`
-			);
+			throw unknownFault(item);
 		}
 	}
 	return faults;
 }
 
 /** The HTTP error a status fault stands for, with the headers the API sends with it. */
-export function statusFault(kind: NonNullable<Faults['status']>): { problem: HttpProblem; headers: Record<string, string> } {
-	switch (kind) {
-		case 'overloaded':
-			return { problem: new HttpProblem('overloaded_error', 'Overloaded'), headers: { 'retry-after': '1', 'x-should-retry': 'true' } };
-		case 'rate_limit':
-			return {
-				problem: new HttpProblem('rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the request rate or try again later.'),
-				headers: { 'retry-after': '1' }
-			};
-		case 'timeout':
-			return { problem: new HttpProblem('timeout_error', 'Request timed out'), headers: {} };
-		case 'api_error':
-			return { problem: new HttpProblem('api_error', 'Internal server error'), headers: {} };
-	}
+export function statusFault(kind: StatusFault): { problem: HttpProblem; headers: Record<string, string> } {
+	const f = STATUS_FAULTS[kind];
+	return { problem: new HttpProblem(f.type, f.message), headers: f.headers ?? {} };
 }

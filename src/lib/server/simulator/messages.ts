@@ -1,14 +1,20 @@
-import type { Message, MessageCreateParams, MessageParam, ContentBlock } from '$lib/schemas';
+import type { CacheControl, ContentBlock, CountTokensParams, Message, MessageCreateParams } from '$lib/schemas';
 import { findModel } from '$lib/models';
 import { HttpProblem } from '../http';
-import { apiId, createRng, hashString } from './random';
+import { apiId, createRng, hashString, type Rng } from './random';
 import { generateReply } from './text';
-import { tokenize } from './tokens';
-import { countInputTokens } from './count';
+import { countTextTokens, tokenize } from './tokens';
+import { promptSegments, type PromptSegment } from './count';
+import { withBreakpoints, type PromptCache } from './cache';
+import { checkImages } from './images';
+import { checkTools } from './tool-checks';
+import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
 
 export interface SimContext {
 	seed: string;
 	betas: readonly string[];
+	/** The simulator instance's prompt cache; without one nothing is cached. */
+	cache?: PromptCache;
 }
 
 /** Checks the API makes beyond the body's shape (model, limits, roles). */
@@ -33,21 +39,6 @@ export function checkSemantics(params: MessageCreateParams): void {
 	});
 	if (params.messages[0].role !== 'user')
 		throw new HttpProblem('invalid_request_error', 'messages.0.role: the first message must use the "user" role');
-}
-
-export function textOf(content: MessageParam['content']): string {
-	if (typeof content === 'string') return content;
-	return content
-		.map((b) => {
-			if (b.type === 'text' && typeof b.text === 'string') return b.text;
-			if (b.type === 'tool_result') {
-				const c = (b as { content?: unknown }).content;
-				if (typeof c === 'string') return c;
-				if (Array.isArray(c)) return c.map((x) => (x?.type === 'text' ? x.text : '')).join(' ');
-			}
-			return '';
-		})
-		.join(' ');
 }
 
 /** A stable key for a request: same request, same answer. */
@@ -85,32 +76,77 @@ export function applyStops(
 	return { text: cut, stop_reason: stopReason, stop_sequence: stopSequence, tokens: pieces.length };
 }
 
-export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
-	checkSemantics(params);
-	const model = findModel(params.model)!;
-	const seed = requestSeed(params, ctx);
-	const rng = createRng(seed);
+/** Prompt checks shared by Messages and count_tokens: images, tools, cache breakpoints. */
+export function checkPrompt(params: CountTokensParams & { cache_control?: CacheControl }, betas: readonly string[]): PromptSegment[] {
+	checkImages(params.messages);
+	checkTools(params, betas);
+	return withBreakpoints(promptSegments(params), params.cache_control);
+}
+
+/** Tokens of a tool call: its name, its input JSON and a little framing. */
+function toolUseTokens(call: ToolCall): number {
+	return countTextTokens(call.name) + countTextTokens(JSON.stringify(call.input)) + 4;
+}
+
+interface Planned {
+	content: ContentBlock[];
+	stop_reason: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
+	stop_sequence: string | null;
+	tokens: number;
+}
+
+/** Lays out text then tool calls within max_tokens; a call that does not fit is cut off entirely. */
+function layout(plan: ToolPlan, params: MessageCreateParams, rng: Rng): Planned {
+	const content: ContentBlock[] = [];
+	let tokens = 0;
+	if (plan.text) {
+		const stopped = applyStops(plan.text, params.max_tokens, params.stop_sequences);
+		content.push({ type: 'text', text: stopped.text });
+		tokens = stopped.tokens;
+		if (stopped.stop_reason !== 'end_turn') return { content, ...stopped, tokens };
+	}
+	for (const call of plan.calls) {
+		const cost = toolUseTokens(call);
+		if (tokens + cost > params.max_tokens) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: params.max_tokens };
+		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input });
+		tokens += cost;
+	}
+	return { content, stop_reason: plan.calls.length > 0 ? 'tool_use' : 'end_turn', stop_sequence: null, tokens };
+}
+
+function plainText(params: MessageCreateParams, seed: number): Planned {
 	const last = params.messages[params.messages.length - 1];
 	const lastUser = [...params.messages].reverse().find((m) => m.role === 'user');
-	const reply = generateReply(lastUser ? textOf(lastUser.content) : '', seed);
+	const reply = generateReply(lastUser ? textOf(lastUser) : '', seed);
 	// A trailing assistant turn is a prefill: the answer continues it.
 	const body = last.role === 'assistant' ? ' ' + reply : reply;
 	const stopped = applyStops(body, params.max_tokens, params.stop_sequences);
-	const content: ContentBlock[] = [{ type: 'text', text: stopped.text }];
-	const input = countInputTokens(params);
+	return { content: [{ type: 'text', text: stopped.text }], ...stopped };
+}
+
+export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
+	checkSemantics(params);
+	const segments = checkPrompt(params, ctx.betas);
+	const model = findModel(params.model)!;
+	const seed = requestSeed(params, ctx);
+	const rng = createRng(seed);
+	const id = apiId('msg', rng);
+	const plan = planTools(params, rng);
+	const planned = plan ? layout(plan, params, rng) : plainText(params, seed);
+	const total = segments.reduce((n, s) => n + s.tokens, 0);
+	const cached = ctx.cache?.account(model.id, model.minCacheableTokens, segments) ?? {
+		input_tokens: total,
+		cache_creation_input_tokens: 0,
+		cache_read_input_tokens: 0
+	};
 	return {
-		id: apiId('msg', rng),
+		id,
 		type: 'message',
 		role: 'assistant',
 		model: model.id,
-		content,
-		stop_reason: stopped.stop_reason,
-		stop_sequence: stopped.stop_sequence,
-		usage: {
-			input_tokens: input,
-			cache_creation_input_tokens: 0,
-			cache_read_input_tokens: 0,
-			output_tokens: Math.max(1, stopped.tokens)
-		}
+		content: planned.content,
+		stop_reason: planned.stop_reason,
+		stop_sequence: planned.stop_sequence,
+		usage: { ...cached, output_tokens: Math.max(1, planned.tokens) }
 	};
 }

@@ -46,15 +46,19 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 	const events: TimedEvent[] = [
 		{ event: { type: 'message_start', message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: startUsage } }, tokens: 0 }
 	];
+	// The API pings once after the first block starts, whatever the block's type.
+	const start = (index: number, content_block: unknown) => {
+		events.push({ event: { type: 'content_block_start', index, content_block }, tokens: 0 });
+		if (index === 0) events.push({ event: { type: 'ping' }, tokens: 0 });
+	};
 	message.content.forEach((block, index) => {
 		const b = block as Record<string, unknown>;
 		if (b.type === 'text') {
-			events.push({ event: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } }, tokens: 0 });
-			if (index === 0) events.push({ event: { type: 'ping' }, tokens: 0 });
+			start(index, { type: 'text', text: '' });
 			for (const d of textDeltas(String(b.text), seed + index))
 				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
 		} else if (b.type === 'tool_use') {
-			events.push({ event: { type: 'content_block_start', index, content_block: { ...b, input: {} } }, tokens: 0 });
+			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
 			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))
 				events.push({
@@ -62,7 +66,7 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 					tokens: tokenize(part).length
 				});
 		} else {
-			events.push({ event: { type: 'content_block_start', index, content_block: b }, tokens: 0 });
+			start(index, b);
 		}
 		events.push({ event: { type: 'content_block_stop', index }, tokens: 0 });
 	});
@@ -88,6 +92,8 @@ export interface StreamOptions {
 	/** Fault: wait this long before the first byte. */
 	delayMs?: number;
 }
+
+const DROP_GRACE_MS = 100;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (ms <= 0) return Promise.resolve();
@@ -116,6 +122,10 @@ export function sseBody(events: TimedEvent[], opts: StreamOptions): ReadableStre
 		async pull(controller) {
 			if (cancelled || opts.signal?.aborted) return controller.close();
 			if (opts.dropAfter !== undefined && i >= opts.dropAfter) {
+				// Let the events already sent leave the process first: a real drop cuts a stream
+				// the client has started reading, not one whose headers never arrived. Not tied to
+				// the request signal: behind the in-process SDK that can fire before the bytes are out.
+				await sleep(DROP_GRACE_MS);
 				return controller.error(new Error('simulated dropped connection'));
 			}
 			if (opts.errorAfter && i >= opts.errorAfter.events) {

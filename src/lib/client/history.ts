@@ -1,0 +1,78 @@
+import { evictions, matches, sortEntries, toEntry, type HistoryEntry, type RunRecord } from './history-logic';
+
+export type { HistoryEntry, RunRecord };
+
+/**
+ * Local run history in the browser's IndexedDB (per browser profile, never sent anywhere).
+ * Bounded: after each record the oldest unpinned entries beyond MAX_ENTRIES are dropped.
+ */
+const DB_NAME = 'messages-playground';
+const STORE = 'runs';
+
+let opening: Promise<IDBDatabase> | undefined;
+
+function db(): Promise<IDBDatabase> {
+	opening ??= new Promise((resolve, reject) => {
+		const req = indexedDB.open(DB_NAME, 1);
+		req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => {
+			opening = undefined;
+			reject(req.error);
+		};
+	});
+	return opening;
+}
+
+/** Runs one transaction and resolves when it has committed (not merely when the request succeeded). */
+async function tx<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+	const t = (await db()).transaction(STORE, mode);
+	const req = work(t.objectStore(STORE));
+	return new Promise((resolve, reject) => {
+		t.oncomplete = () => resolve(req ? req.result : undefined);
+		t.onerror = () => reject(t.error);
+		t.onabort = () => reject(t.error);
+	});
+}
+
+export async function recordRun(run: RunRecord): Promise<HistoryEntry> {
+	// Snapshot: requests may be reactive proxies, which IndexedDB cannot clone.
+	const entry = toEntry(JSON.parse(JSON.stringify(run)), crypto.randomUUID(), Date.now());
+	await tx('readwrite', (s) => s.put(entry));
+	const drop = evictions(await allRuns());
+	if (drop.length) await tx('readwrite', (s) => void drop.forEach((id) => s.delete(id)));
+	return entry;
+}
+
+async function allRuns(): Promise<HistoryEntry[]> {
+	return ((await tx('readonly', (s) => s.getAll() as IDBRequest<HistoryEntry[]>)) ?? []);
+}
+
+/** Pinned first, then newest first. */
+export async function listRuns(): Promise<HistoryEntry[]> {
+	return sortEntries(await allRuns());
+}
+
+export async function searchRuns(query: string): Promise<HistoryEntry[]> {
+	return (await listRuns()).filter((e) => matches(e, query));
+}
+
+export async function getRun(id: string): Promise<HistoryEntry | undefined> {
+	return tx('readonly', (s) => s.get(id) as IDBRequest<HistoryEntry | undefined>);
+}
+
+export async function deleteRun(id: string): Promise<void> {
+	await tx('readwrite', (s) => void s.delete(id));
+}
+
+export async function clearRuns(): Promise<void> {
+	await tx('readwrite', (s) => void s.clear());
+}
+
+/** Flips the pin; returns the new state, or undefined when there is no such entry. */
+export async function togglePin(id: string): Promise<boolean | undefined> {
+	const entry = await getRun(id);
+	if (!entry) return undefined;
+	await tx('readwrite', (s) => void s.put({ ...entry, pinned: !entry.pinned }));
+	return !entry.pinned;
+}

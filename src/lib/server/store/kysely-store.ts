@@ -1,0 +1,151 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from './schema';
+import type { ApiTokenRecord, BatchRecord, Store, StoredPermalink, UsageTotals } from './types';
+
+type TokenRow = Selectable<Database['api_tokens']>;
+type BatchRow = Selectable<Database['batches']>;
+
+const toToken = (r: TokenRow): ApiTokenRecord => ({
+	id: r.id,
+	user: r.user_id,
+	name: r.name,
+	hash: r.hash,
+	createdAt: r.created_at,
+	revokedAt: r.revoked_at
+});
+const toBatch = (r: BatchRow): BatchRecord => ({
+	batchId: r.batch_id,
+	label: r.label,
+	createdBy: r.created_by,
+	template: r.template,
+	createdAt: r.created_at
+});
+
+/**
+ * The Store on top of Kysely. Every query here is written once and runs on both dialects:
+ * upserts use ON CONFLICT and RETURNING, which SQLite (3.35+) and PostgreSQL both support.
+ */
+export class KyselyStore implements Store {
+	constructor(
+		readonly kind: Store['kind'],
+		private readonly db: Kysely<Database>
+	) {}
+
+	async savePermalink(p: StoredPermalink) {
+		const inserted = await this.db
+			.insertInto('permalinks')
+			.values({ id: p.id, document: p.document, created_at: p.createdAt, created_by: p.createdBy })
+			.onConflict((oc) => oc.column('id').doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		return inserted ? ('created' as const) : ('exists' as const);
+	}
+
+	async getPermalink(id: string) {
+		const r = await this.db.selectFrom('permalinks').selectAll().where('id', '=', id).executeTakeFirst();
+		return r && { id: r.id, document: r.document, createdAt: r.created_at, createdBy: r.created_by };
+	}
+
+	async recordBatch(b: BatchRecord) {
+		await this.db
+			.insertInto('batches')
+			.values({ batch_id: b.batchId, label: b.label, created_by: b.createdBy, template: b.template, created_at: b.createdAt })
+			.onConflict((oc) => oc.column('batch_id').doUpdateSet({ label: b.label }))
+			.execute();
+	}
+
+	async getBatch(batchId: string) {
+		const r = await this.db.selectFrom('batches').selectAll().where('batch_id', '=', batchId).executeTakeFirst();
+		return r && toBatch(r);
+	}
+
+	async listBatches(opts: { createdBy?: string; limit?: number } = {}) {
+		let q = this.db.selectFrom('batches').selectAll();
+		if (opts.createdBy) q = q.where('created_by', '=', opts.createdBy);
+		const rows = await q.orderBy('created_at', 'desc').orderBy('batch_id', 'desc').limit(opts.limit ?? 100).execute();
+		return rows.map(toBatch);
+	}
+
+	async addUsage(user: string, day: string, usage: UsageTotals) {
+		await this.db
+			.insertInto('usage_ledger')
+			.values({ user_id: user, day, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens })
+			.onConflict((oc) =>
+				oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
+					input_tokens: eb('usage_ledger.input_tokens', '+', eb.ref('excluded.input_tokens')),
+					output_tokens: eb('usage_ledger.output_tokens', '+', eb.ref('excluded.output_tokens'))
+				}))
+			)
+			.execute();
+	}
+
+	async getUsage(user: string, day: string) {
+		const r = await this.db
+			.selectFrom('usage_ledger')
+			.select(['input_tokens', 'output_tokens'])
+			.where('user_id', '=', user)
+			.where('day', '=', day)
+			.executeTakeFirst();
+		return { inputTokens: Number(r?.input_tokens ?? 0), outputTokens: Number(r?.output_tokens ?? 0) };
+	}
+
+	async incrementRate(key: string, windowStart: number) {
+		const r = await this.db
+			.insertInto('rate_counters')
+			.values({ key, window_start: windowStart, count: 1 })
+			.onConflict((oc) =>
+				oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) }))
+			)
+			.returning('count')
+			.executeTakeFirstOrThrow();
+		return Number(r.count);
+	}
+
+	async pruneRates(before: number) {
+		const r = await this.db.deleteFrom('rate_counters').where('window_start', '<', before).executeTakeFirst();
+		return Number(r.numDeletedRows);
+	}
+
+	async createApiToken(t: Omit<ApiTokenRecord, 'revokedAt'>) {
+		await this.db
+			.insertInto('api_tokens')
+			.values({ id: t.id, user_id: t.user, name: t.name, hash: t.hash, created_at: t.createdAt, revoked_at: null })
+			.execute();
+	}
+
+	async findApiToken(hash: string) {
+		const r = await this.db
+			.selectFrom('api_tokens')
+			.selectAll()
+			.where('hash', '=', hash)
+			.where('revoked_at', 'is', null)
+			.executeTakeFirst();
+		return r && toToken(r);
+	}
+
+	async listApiTokens(user: string) {
+		const rows = await this.db
+			.selectFrom('api_tokens')
+			.selectAll()
+			.where('user_id', '=', user)
+			.orderBy('created_at', 'asc')
+			.orderBy('id', 'asc')
+			.execute();
+		return rows.map(toToken);
+	}
+
+	async revokeApiToken(id: string, user: string, at: string) {
+		const r = await this.db
+			.updateTable('api_tokens')
+			.set({ revoked_at: at })
+			.where('id', '=', id)
+			.where('user_id', '=', user)
+			.where('revoked_at', 'is', null)
+			.executeTakeFirst();
+		return Number(r.numUpdatedRows) > 0;
+	}
+
+	async close() {
+		await this.db.destroy();
+	}
+}

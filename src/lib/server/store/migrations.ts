@@ -1,0 +1,64 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Schema changes, in order, shared by both dialects (only portable column types are used).
+ * Never edit a released migration: add a new one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+	'001_initial': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('permalinks')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('batches')
+				.addColumn('batch_id', 'text', (c) => c.primaryKey())
+				.addColumn('label', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('template', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('batches_created_at').on('batches').column('created_at').execute();
+			await db.schema
+				.createTable('usage_ledger')
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('day', 'text', (c) => c.notNull())
+				.addColumn('input_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
+				.addColumn('output_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
+				.addPrimaryKeyConstraint('usage_ledger_pk', ['user_id', 'day'])
+				.execute();
+			await db.schema
+				.createTable('rate_counters')
+				.addColumn('key', 'text', (c) => c.notNull())
+				.addColumn('window_start', 'bigint', (c) => c.notNull())
+				.addColumn('count', 'bigint', (c) => c.notNull())
+				.addPrimaryKeyConstraint('rate_counters_pk', ['key', 'window_start'])
+				.execute();
+			await db.schema
+				.createTable('api_tokens')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('hash', 'text', (c) => c.notNull().unique())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('revoked_at', 'text')
+				.execute();
+			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
+		}
+	}
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the schema up to date; a failure stops start-up with the migration's name. */
+export async function migrate(db: Kysely<unknown>): Promise<void> {
+	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+		throw new Error(`store migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+	}
+}

@@ -1,0 +1,19 @@
+/**
+ * Table types for Kysely. Times are ISO-8601 text (sorts correctly and reads the same in both
+ * dialects); JSON is text so a document comes back byte-for-byte as saved. Counters are bigint:
+ * Postgres hands those back as strings, so the store converts with Number().
+ */
+export interface Database {
+	permalinks: { id: string; document: string; created_at: string; created_by: string };
+	batches: { batch_id: string; label: string; created_by: string; template: string; created_at: string };
+	usage_ledger: { user_id: string; day: string; input_tokens: number | string; output_tokens: number | string };
+	rate_counters: { key: string; window_start: number | string; count: number | string };
+	api_tokens: {
+		id: string;
+		user_id: string;
+		name: string;
+		hash: string;
+		created_at: string;
+		revoked_at: string | null;
+	};
+}

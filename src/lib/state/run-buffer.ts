@@ -1,0 +1,48 @@
+import type { RawSseEvent } from '$lib/client/sse';
+import { MessageAccumulator } from '$lib/response/accumulator';
+import { TimingTracker } from '$lib/response/timings';
+
+/** An event as received, numbered in arrival order (a stable key when the log is filtered). */
+export interface LoggedEvent extends RawSseEvent {
+	seq: number;
+}
+
+/**
+ * Everything one run receives, in plain (non-reactive) structures: a 100,000-event stream is
+ * appended here at wire speed and RunState copies it into reactive state once per frame.
+ */
+export class RunBuffer {
+	readonly accumulator = new MessageAccumulator();
+	readonly timings = new TimingTracker();
+	readonly events: LoggedEvent[] = [];
+	readonly counts: Record<string, number> = {};
+	readonly chunks: Uint8Array[] = [];
+	byteCount = 0;
+	/** usage.output_tokens once the API reported it (message_delta or a whole Message). */
+	reportedOutputTokens: number | null = null;
+
+	addBytes(chunk: Uint8Array): void {
+		this.chunks.push(chunk);
+		this.byteCount += chunk.byteLength;
+	}
+
+	addEvent(e: RawSseEvent): void {
+		this.events.push({ ...e, seq: this.events.length });
+		this.counts[e.event] = (this.counts[e.event] ?? 0) + 1;
+		const data = this.accumulator.apply(e.event, e.data);
+		if (!data) return;
+		if (e.event === 'content_block_delta') this.timings.markDelta(e.at, deltaChars(data.delta));
+		if (e.event === 'message_delta') {
+			const out = (data.usage as { output_tokens?: unknown } | undefined)?.output_tokens;
+			if (typeof out === 'number') this.reportedOutputTokens = out;
+		}
+	}
+}
+
+/** Characters a delta adds, for the token-rate estimate before the API reports real counts. */
+function deltaChars(delta: unknown): number {
+	if (!delta || typeof delta !== 'object') return 0;
+	let n = 0;
+	for (const [k, v] of Object.entries(delta)) if (k !== 'type' && k !== 'signature' && typeof v === 'string') n += v.length;
+	return n;
+}

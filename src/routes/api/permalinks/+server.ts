@@ -1,0 +1,13 @@
+// POST /api/permalinks: saves a request (and optionally its result) as an immutable, content-addressed document.
+import { json, parseJsonText, readBodyText } from '$lib/server/http';
+import { MAX_PERMALINK_BYTES, createPermalink } from '$lib/server/permalinks/service';
+import { apiHandler } from '$lib/server/proxy';
+import { getStore } from '$lib/server/store';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = (event) =>
+	apiHandler(event, async () => {
+		const body = parseJsonText(await readBodyText(event.request, MAX_PERMALINK_BYTES));
+		const { id, created } = await createPermalink(await getStore(), body, event.locals.user);
+		return json({ id, url: `/p/${id}` }, { status: created ? 201 : 200 });
+	});

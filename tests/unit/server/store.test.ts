@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../../src/lib/server/store';
+
+/**
+ * One contract, two backends. PostgreSQL comes from scripts/start-postgres.sh via
+ * TEST_DATABASE_URL (npm test sets it); without it this suite fails rather than skipping.
+ */
+interface Backend {
+	name: string;
+	open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
+}
+
+const sqlite: Backend = {
+	name: 'sqlite',
+	async open() {
+		const dir = mkdtempSync(join(tmpdir(), 'store-test-'));
+		const store = await openStore({ sqliteFile: join(dir, 'nested', 'test.sqlite') });
+		return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+	}
+};
+
+const postgres: Backend = {
+	name: 'postgres',
+	async open() {
+		const url = process.env.TEST_DATABASE_URL;
+		if (!url) throw new Error('TEST_DATABASE_URL is not set: run `npm test`, or eval "$(bash scripts/start-postgres.sh start)" and export TEST_DATABASE_URL=$DATABASE_URL');
+		// A fresh database per run, so the migration runs from scratch each time.
+		const name = `store_${process.pid}_${Date.now()}`;
+		const admin = new pg.Client(url);
+		await admin.connect();
+		await admin.query(`create database ${name}`);
+		const dbUrl = new URL(url);
+		dbUrl.pathname = '/' + name;
+		const store = await openStore({ databaseUrl: dbUrl.toString(), sqliteFile: '' });
+		return {
+			store,
+			cleanup: async () => {
+				await admin.query(`drop database if exists ${name}`);
+				await admin.end();
+			}
+		};
+	}
+};
+
+describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
+	let store: Store;
+	let cleanup: () => Promise<void>;
+
+	beforeAll(async () => {
+		({ store, cleanup } = await backend.open());
+	});
+	afterAll(async () => {
+		await store?.close();
+		await cleanup?.();
+	});
+
+	it('reports which backend it is', () => {
+		expect(store.kind).toBe(backend.name);
+	});
+
+	it('saves a permalink once and returns it unchanged', async () => {
+		const p = { id: 'abcDEF1234', document: '{"version":1,"ü":"✓"}', createdAt: '2026-01-02T03:04:05.000Z', createdBy: 'ana' };
+		expect(await store.savePermalink(p)).toBe('created');
+		expect(await store.savePermalink({ ...p, document: '{"other":true}', createdBy: 'bo' })).toBe('exists');
+		expect(await store.getPermalink('abcDEF1234')).toEqual(p);
+		expect(await store.getPermalink('missing000')).toBeUndefined();
+	});
+
+	it('indexes batches newest first, filtered by creator', async () => {
+		const base = { label: 'eval', template: '{"model":"m"}' };
+		await store.recordBatch({ ...base, batchId: 'msgbatch_1', createdBy: 'ana', createdAt: '2026-01-01T00:00:00.000Z' });
+		await store.recordBatch({ ...base, batchId: 'msgbatch_2', createdBy: 'bo', createdAt: '2026-01-02T00:00:00.000Z' });
+		await store.recordBatch({ ...base, batchId: 'msgbatch_3', createdBy: 'ana', createdAt: '2026-01-03T00:00:00.000Z' });
+		expect((await store.listBatches()).map((b) => b.batchId)).toEqual(['msgbatch_3', 'msgbatch_2', 'msgbatch_1']);
+		expect((await store.listBatches({ createdBy: 'ana', limit: 1 })).map((b) => b.batchId)).toEqual(['msgbatch_3']);
+		expect(await store.getBatch('msgbatch_2')).toEqual({ ...base, batchId: 'msgbatch_2', createdBy: 'bo', createdAt: '2026-01-02T00:00:00.000Z' });
+		expect(await store.getBatch('nope')).toBeUndefined();
+	});
+
+	it('adds usage per user and day without losing concurrent adds', async () => {
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0 });
+		await Promise.all(
+			Array.from({ length: 20 }, () => store.addUsage('ana', '2026-01-01', { inputTokens: 10, outputTokens: 3 }))
+		);
+		await store.addUsage('ana', '2026-01-02', { inputTokens: 5_000_000_000, outputTokens: 1 });
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 200, outputTokens: 60 });
+		expect(await store.getUsage('ana', '2026-01-02')).toEqual({ inputTokens: 5_000_000_000, outputTokens: 1 });
+		expect(await store.getUsage('bo', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0 });
+	});
+
+	it('increments rate counters atomically per key and window', async () => {
+		const window = 1_767_225_600_000; // beyond 32-bit: a real ms timestamp
+		const counts = await Promise.all(Array.from({ length: 25 }, () => store.incrementRate('ip:1', window)));
+		expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+		expect(await store.incrementRate('ip:1', window + 60_000)).toBe(1);
+		expect(await store.incrementRate('ip:2', window)).toBe(1);
+		expect(await store.pruneRates(window + 1)).toBe(2);
+		expect(await store.incrementRate('ip:1', window)).toBe(1);
+	});
+
+	it('keeps API tokens by hash, lists them per user and revokes them', async () => {
+		const t = { id: 'tok_1', user: 'ana', name: 'laptop', hash: 'a'.repeat(64), createdAt: '2026-01-01T00:00:00.000Z' };
+		await store.createApiToken(t);
+		await store.createApiToken({ ...t, id: 'tok_2', hash: 'b'.repeat(64), name: 'ci' });
+		await expect(store.createApiToken({ ...t, id: 'tok_3' })).rejects.toThrow();
+		expect(await store.findApiToken('a'.repeat(64))).toEqual({ ...t, revokedAt: null });
+		expect(await store.revokeApiToken('tok_1', 'bo', '2026-01-05T00:00:00.000Z')).toBe(false);
+		expect(await store.revokeApiToken('tok_1', 'ana', '2026-01-05T00:00:00.000Z')).toBe(true);
+		expect(await store.revokeApiToken('tok_1', 'ana', '2026-01-06T00:00:00.000Z')).toBe(false);
+		expect(await store.findApiToken('a'.repeat(64))).toBeUndefined();
+		const listed = await store.listApiTokens('ana');
+		expect(listed.map((x) => [x.id, x.revokedAt])).toEqual([
+			['tok_1', '2026-01-05T00:00:00.000Z'],
+			['tok_2', null]
+		]);
+		expect(await store.listApiTokens('bo')).toEqual([]);
+	});
+});
+
+describe('store migrations', () => {
+	it('reopen an existing SQLite file without redoing or losing anything', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'store-reopen-'));
+		const file = join(dir, 'p.sqlite');
+		const first = await openStore({ sqliteFile: file });
+		await first.savePermalink({ id: 'keep123456', document: '{}', createdAt: 'now', createdBy: 'ana' });
+		await first.close();
+		const second = await openStore({ sqliteFile: file });
+		expect((await second.getPermalink('keep123456'))?.createdBy).toBe('ana');
+		await second.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+});
