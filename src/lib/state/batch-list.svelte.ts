@@ -40,11 +40,12 @@ export class BatchListState {
 			const page = await listBatches(cursor);
 			// A "newer" page that came back empty means we were already at the newest: show the first page.
 			if (cursor && 'before_id' in cursor && page.data.length === 0) return this.load(null);
+			// Labels first, so rows don't appear unlabelled and then change.
+			const ids = page.data.map((b) => b.id).filter((id) => !(id in this.#index));
+			if (ids.length) this.#index = { ...this.#index, ...(await batchIndex(ids)) };
 			this.#cursor = cursor;
 			this.#page = page;
 			this.#error = null;
-			const ids = page.data.map((b) => b.id).filter((id) => !(id in this.#index));
-			if (ids.length) this.#index = { ...this.#index, ...(await batchIndex(ids)) };
 		} catch (e) {
 			this.#error = (e as Error).message;
 		}
