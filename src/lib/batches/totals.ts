@@ -11,29 +11,37 @@ export interface ResultTotals {
 	cost: number | null;
 }
 
-/** Counts, token sums and batch-priced cost over the rows. */
-export function resultTotals(rows: readonly ResultRow[]): ResultTotals {
-	const counts: Record<ResultType, number> = { succeeded: 0, errored: 0, canceled: 0, expired: 0, malformed: 0 };
-	const byModel = new Map<string, { input_tokens: number; output_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number }>();
-	const t = { inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0 };
-	for (const r of rows) {
-		counts[r.type]++;
-		if (r.type !== 'succeeded') continue;
-		t.inputTokens += r.inputTokens;
-		t.outputTokens += r.outputTokens;
-		t.cacheWriteTokens += r.cacheWriteTokens;
-		t.cacheReadTokens += r.cacheReadTokens;
-		let u = byModel.get(r.model);
-		if (!u) byModel.set(r.model, (u = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }));
-		u.input_tokens += r.inputTokens;
-		u.output_tokens += r.outputTokens;
-		u.cache_creation_input_tokens += r.cacheWriteTokens;
-		u.cache_read_input_tokens += r.cacheReadTokens;
+type Usage = { input_tokens: number; output_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number };
+
+/** Counts, token sums and batch-priced cost, added to as rows stream in (never re-summed from scratch). */
+export class TotalsAccumulator {
+	#counts: Record<ResultType, number> = { succeeded: 0, errored: 0, canceled: 0, expired: 0, malformed: 0 };
+	#byModel = new Map<string, Usage>();
+
+	add(rows: readonly ResultRow[]): this {
+		for (const r of rows) {
+			this.#counts[r.type]++;
+			if (r.type !== 'succeeded') continue;
+			let u = this.#byModel.get(r.model);
+			if (!u) this.#byModel.set(r.model, (u = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }));
+			u.input_tokens += r.inputTokens;
+			u.output_tokens += r.outputTokens;
+			u.cache_creation_input_tokens += r.cacheWriteTokens;
+			u.cache_read_input_tokens += r.cacheReadTokens;
+		}
+		return this;
 	}
-	let cost: number | null = 0;
-	for (const [model, usage] of byModel) {
-		const c = costOf(model, usage, { batch: true });
-		cost = c && cost !== null ? cost + c.total : null;
+
+	snapshot(): ResultTotals {
+		const t: ResultTotals = { counts: { ...this.#counts }, inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, cost: 0 };
+		for (const [model, u] of this.#byModel) {
+			t.inputTokens += u.input_tokens;
+			t.outputTokens += u.output_tokens;
+			t.cacheWriteTokens += u.cache_creation_input_tokens;
+			t.cacheReadTokens += u.cache_read_input_tokens;
+			const c = costOf(model, u, { batch: true });
+			t.cost = c && t.cost !== null ? t.cost + c.total : null;
+		}
+		return t;
 	}
-	return { counts, ...t, cost };
 }

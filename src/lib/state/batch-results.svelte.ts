@@ -2,7 +2,7 @@ import { resultsUrl } from '$lib/batches/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { parseResultLine, type ResultRow, type ResultType } from '$lib/batches/results';
-import { resultTotals } from '$lib/batches/totals';
+import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
 import { viewRows, type SortKey } from '$lib/batches/view';
 import type { BatchResultLine } from '$lib/schemas';
 
@@ -24,6 +24,8 @@ export class BatchResultsState {
 	#done = $state(false);
 	#error = $state<string | null>(null);
 	#detail = $state.raw<Detail | null>(null);
+	#accumulator = new TotalsAccumulator();
+	#totals = $state.raw<ResultTotals>(this.#accumulator.snapshot());
 	#worker: Worker | null = null;
 	#nextId = 1;
 	#waiting = new Map<number, (m: ResultsOut) => void>();
@@ -31,10 +33,10 @@ export class BatchResultsState {
 	/** Every row so far (re-read when the version changes). */
 	readonly rows = $derived.by(() => (this.#version, this.#all.slice()));
 	readonly view = $derived(viewRows(this.rows, { type: this.type, query: this.query, sort: this.sort, descending: this.descending }));
-	readonly totals = $derived(resultTotals(this.rows));
 
 	constructor(readonly batchId: string, readonly expected: number) {}
 
+	get totals() { return this.#totals; }
 	get bytes() { return this.#bytes; }
 	get done() { return this.#done; }
 	get error() { return this.#error; }
@@ -58,6 +60,7 @@ export class BatchResultsState {
 	#receive(m: ResultsOut): void {
 		if (m.type === 'rows') {
 			for (const r of m.rows) this.#all.push(r);
+			this.#totals = this.#accumulator.add(m.rows).snapshot();
 			this.#bytes = m.bytes;
 			this.#version++;
 		} else if (m.type === 'done') {

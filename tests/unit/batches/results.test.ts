@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ByteStore, LineSplitter } from '$lib/batches/lines';
 import { parseResultLine, summarizeLine } from '$lib/batches/results';
-import { resultTotals } from '$lib/batches/totals';
+import { TotalsAccumulator } from '$lib/batches/totals';
 import { recorded, recordedFiles } from '../../support/fixtures';
 
 const succeeded = JSON.stringify({
@@ -36,6 +36,9 @@ describe('summarizeLine', () => {
 		expect(summarizeLine('{"custom_id": "x", "res', 7)).toMatchObject({ type: 'malformed', line: 7 });
 		expect(summarizeLine('{"custom_id":"x","result":{"type":"weird"}}', 8)).toMatchObject({ type: 'malformed', customId: 'x', line: 8 });
 		expect(summarizeLine('{"custom_id": "x", "res', 7).firstLine).toMatch(/^line 7 is not JSON/);
+		const noUsage = JSON.parse(succeeded);
+		delete noUsage.result.message.usage;
+		expect(summarizeLine(JSON.stringify(noUsage), 9)).toMatchObject({ type: 'malformed', customId: 'a-1', firstLine: expect.stringMatching(/^line 9 is not a batch result/) });
 	});
 
 	it('shortens a long first line', () => {
@@ -55,9 +58,11 @@ describe('summarizeLine', () => {
 	});
 });
 
-describe('resultTotals', () => {
-	it('counts types and prices usage at batch rates', () => {
-		const t = resultTotals([summarizeLine(succeeded, 1), summarizeLine(errored, 2), summarizeLine('oops', 3)]);
+describe('TotalsAccumulator', () => {
+	it('counts types and prices usage at batch rates, across several bursts', () => {
+		const acc = new TotalsAccumulator().add([summarizeLine(succeeded, 1)]);
+		expect(acc.snapshot().counts.succeeded).toBe(1);
+		const t = acc.add([summarizeLine(errored, 2), summarizeLine('oops', 3)]).snapshot();
 		expect(t.counts).toEqual({ succeeded: 1, errored: 1, canceled: 0, expired: 0, malformed: 1 });
 		// Haiku 3.5: $0.80 in / $4 out per million, half price: 1000*0.4e-6 + 2000*2e-6 + 10*0.04e-6
 		expect(t.cost).toBeCloseTo(0.0004 + 0.004 + 0.0000004, 10);
