@@ -1,11 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { LABEL_HEADER_NAME, TEMPLATE_HEADER_NAME } from '$lib/batches/headers';
-import { getConfig } from './config';
+import { getStore } from './store';
 
 /**
- * Who created which batch through the playground, with its label and template. A JSON file in
- * DATA_DIR for now; the shared store replaces the backing, so the interface stays these two calls.
+ * Who created which batch through the playground, with its label and template. Backed by the
+ * shared store (SQLite or PostgreSQL); routes use only these calls, never the store's rows.
  */
 export interface BatchIndexEntry {
 	id: string;
@@ -16,53 +14,32 @@ export interface BatchIndexEntry {
 	created_at: string;
 }
 
-const FILE = 'batch-index.json';
-let cache: Map<string, BatchIndexEntry> | null = null;
-// Writes are queued one after another so two creates never interleave a read-modify-write.
-let queue: Promise<unknown> = Promise.resolve();
-
-function path(): string {
-	return join(getConfig().DATA_DIR, FILE);
-}
-
-async function load(): Promise<Map<string, BatchIndexEntry>> {
-	if (cache) return cache;
-	try {
-		const list = JSON.parse(await readFile(path(), 'utf8')) as BatchIndexEntry[];
-		cache = new Map(list.map((e) => [e.id, e]));
-	} catch {
-		cache = new Map(); // first start, or an unreadable file: the index is a convenience, not the truth
-	}
-	return cache;
-}
-
-export function recordBatch(entry: { id: string; label: string; creator: string; template: unknown }): Promise<void> {
-	const next = queue.then(async () => {
-		const map = await load();
-		map.set(entry.id, { ...entry, created_at: new Date().toISOString() });
-		await mkdir(getConfig().DATA_DIR, { recursive: true });
-		const tmp = path() + '.tmp';
-		await writeFile(tmp, JSON.stringify([...map.values()]));
-		await rename(tmp, path());
+export async function recordBatch(entry: { id: string; label: string; creator: string; template: unknown }): Promise<void> {
+	const store = await getStore();
+	await store.recordBatch({
+		batchId: entry.id,
+		label: entry.label,
+		createdBy: entry.creator,
+		template: JSON.stringify(entry.template ?? null),
+		createdAt: new Date().toISOString()
 	});
-	queue = next.catch(() => {});
-	return next;
+}
+
+function parseTemplate(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return null; // written by us, so only a hand-edited row gets here
+	}
 }
 
 export async function getBatchIndex(ids: readonly string[]): Promise<Record<string, BatchIndexEntry>> {
-	await queue;
-	const map = await load();
+	const store = await getStore();
+	const found = await Promise.all(ids.map((id) => store.getBatch(id)));
 	const out: Record<string, BatchIndexEntry> = {};
-	for (const id of ids) {
-		const e = map.get(id);
-		if (e) out[id] = e;
-	}
+	for (const r of found)
+		if (r) out[r.batchId] = { id: r.batchId, label: r.label, creator: r.createdBy, template: parseTemplate(r.template), created_at: r.createdAt };
 	return out;
-}
-
-/** Forgets the in-memory copy (tests switch DATA_DIR between cases). */
-export function resetBatchIndex(): void {
-	cache = null;
 }
 
 const LABEL_MAX = 200;
