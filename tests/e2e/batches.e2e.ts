@@ -33,6 +33,7 @@ async function startBatch(page: Page, label: string, rows: string): Promise<stri
 }
 
 test('creates a batch from a template and a 50-row CSV, follows it and reads its results', async ({ page }) => {
+	test.slow(); // a whole batch lifecycle on two shared cores
 	const label = `haiku run ${Date.now()}`;
 	const id = await startBatch(page, label, csv(50));
 	await expect(page.getByTestId('batch-title')).toHaveText(label);
@@ -71,6 +72,7 @@ test('creates a batch from a template and a 50-row CSV, follows it and reads its
 });
 
 test('cancels a running batch after confirmation and shows canceled counts', async ({ page }) => {
+	test.slow(); // 3000 rows, so the batch is surely still running when Cancel is clicked
 	await startBatch(page, `cancel me ${Date.now()}`, csv(3000, new Set()));
 	await page.getByRole('button', { name: 'Cancel batch…' }).click();
 	await page.getByRole('button', { name: 'Yes, cancel batch' }).click();
