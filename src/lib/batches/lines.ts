@@ -13,13 +13,41 @@ export class LineSplitter {
 
 	push(chunk: Uint8Array): void {
 		let start = 0;
-		for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-			this.#emit(chunk.subarray(start, i), this.#position + i);
-			start = i + 1;
+		const first = chunk.indexOf(10);
+		if (first !== -1) {
+			this.#emit(chunk.subarray(0, first), this.#position + first);
+			start = first + 1;
 			this.#pendingStart = this.#position + start;
+			start = this.#wholeLines(chunk, start);
 		}
 		if (start < chunk.length) this.#pending.push(chunk.slice(start));
 		this.#position += chunk.length;
+	}
+
+	/**
+	 * The lines that lie wholly inside a chunk, decoded with one call. When the text is ASCII
+	 * (as most results are) characters are bytes, so offsets come from the string; otherwise
+	 * each line is decoded on its own. Returns where the unfinished last line starts.
+	 */
+	#wholeLines(chunk: Uint8Array, from: number): number {
+		const last = chunk.lastIndexOf(10);
+		if (last < from) return from;
+		const text = this.#decoder.decode(chunk.subarray(from, last));
+		if (text.length === last - from) {
+			let at = from;
+			for (const line of text.split('\n')) {
+				this.#deliver(line, this.#position + at, line.length);
+				at += line.length + 1;
+			}
+		} else {
+			for (let start = from; start <= last; ) {
+				const nl = chunk.indexOf(10, start);
+				this.#deliver(this.#decoder.decode(chunk.subarray(start, nl)), this.#position + start, nl - start);
+				start = nl + 1;
+			}
+		}
+		this.#pendingStart = this.#position + last + 1;
+		return last + 1;
 	}
 
 	/** The stream ended: a last line without a newline still counts. */
@@ -31,12 +59,14 @@ export class LineSplitter {
 		const parts = this.#pending;
 		this.#pending = [];
 		const bytes = parts.length ? concat([...parts, tail]) : tail;
-		const offset = this.#pendingStart;
+		this.#deliver(this.#decoder.decode(bytes), this.#pendingStart, endOffset - this.#pendingStart);
+	}
+
+	#deliver(text: string, offset: number, length: number): void {
 		this.#line++;
-		let text = this.#decoder.decode(bytes);
-		if (text.endsWith('\r')) text = text.slice(0, -1);
+		const line = text.endsWith('\r') ? text.slice(0, -1) : text;
 		// Blank lines are not results, but they keep their place in the numbering.
-		if (text.trim()) this.onLine(text, this.#line, offset, endOffset - offset);
+		if (line.trim()) this.onLine(line, this.#line, offset, length);
 	}
 }
 

@@ -70,14 +70,14 @@ describe('TotalsAccumulator', () => {
 });
 
 describe('LineSplitter + ByteStore', () => {
-	it('finds lines split across chunks, with byte offsets that cut them out again', () => {
+	it.each([7, 64, 100_000])('finds lines split across %i-byte chunks, with byte offsets that cut them out again', (size) => {
 		const text = `${succeeded}\r\n\n${errored}\n{"custom_id":"é","result":{"type":"expired"}}`;
 		const bytes = new TextEncoder().encode(text);
 		const store = new ByteStore();
 		const seen: [string, number, number, number][] = [];
 		const splitter = new LineSplitter((t, line, offset, length) => seen.push([t, line, offset, length]));
-		for (let i = 0; i < bytes.length; i += 7) {
-			const chunk = bytes.slice(i, i + 7);
+		for (let i = 0; i < bytes.length; i += size) {
+			const chunk = bytes.slice(i, i + size);
 			store.append(chunk);
 			splitter.push(chunk);
 		}
@@ -85,5 +85,14 @@ describe('LineSplitter + ByteStore', () => {
 		expect(seen.map((s) => s[1])).toEqual([1, 3, 4]);
 		expect(seen.map((s) => s[0])).toEqual([succeeded, errored, '{"custom_id":"é","result":{"type":"expired"}}']);
 		for (const [t, , offset, length] of seen) expect(store.text(offset, length)).toBe(t);
+	});
+
+	it('keeps byte offsets right in an ASCII-only chunk of many lines', () => {
+		const text = 'a\n\nbb\r\nccc\nd';
+		const seen: [string, number, number, number][] = [];
+		const splitter = new LineSplitter((t, line, offset, length) => seen.push([t, line, offset, length]));
+		splitter.push(new TextEncoder().encode(text));
+		splitter.end();
+		expect(seen).toEqual([['a', 1, 0, 1], ['bb', 3, 3, 3], ['ccc', 4, 7, 3], ['d', 5, 11, 1]]);
 	});
 });
