@@ -25,7 +25,7 @@ async function startBatch(page: Page, label: string, rows: string): Promise<stri
 	await expect(page.getByLabel('Request template')).not.toHaveValue(/"stream"/);
 	await page.getByLabel('Rows file').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
 	await page.getByLabel('custom_id column').selectOption('id');
-	await expect(page.getByTestId('request-preview').first()).toContainText('"custom_id": "item-1"');
+	await expect(page.getByTestId('request-preview').first()).toContainText('{"custom_id":"item-1","params":{"model":"claude-3-5-haiku-20241022","max_tokens":40,');
 	await page.getByLabel('Batch label').fill(label);
 	await page.getByRole('button', { name: /^Create batch/ }).click();
 	await page.waitForURL(/\/batches\/msgbatch_/);
