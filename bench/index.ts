@@ -2,6 +2,7 @@
 import { createSimulator } from '../src/lib/server/simulator/app';
 import { serveSimulator } from '../src/lib/server/simulator/node-server';
 import { startApp } from '../tests/support/servers';
+import { batchResults } from './sections/batch-results';
 import { bundleSizes } from './sections/bundle';
 import { proxyOverhead } from './sections/proxy';
 import { heldStreams } from './sections/server-memory';
@@ -30,6 +31,7 @@ export async function runBench({ smoke }: BenchOptions): Promise<BenchRow[]> {
 		);
 		rows.push(...(await heldStreams({ appUrl: app.url, appPid: app.pid, streams: smoke ? 3 : 100, holdMs: smoke ? 200 : 3000 })));
 		rows.push(...(await bundleSizes({ appUrl: app.url })));
+		rows.push(...(await batchResults({ lines: smoke ? 2000 : 100_000 })));
 	} finally {
 		await app.stop();
 		await new Promise((r) => simulator.close(r));

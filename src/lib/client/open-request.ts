@@ -1,7 +1,10 @@
+import { loadBatchRequest } from './batch-requests';
+
 /**
  * Finds a request to open in the editor from the page's `?load=` parameter:
- * `permalink:<id>` (a shared link being forked) or `history:<id>` (a run from local history).
- * Returns the request body, or null.
+ * `permalink:<id>` (a shared link being forked), `history:<id>` (a run from local history) or
+ * `batch-request:<batchId>:<customId>` (a batch request this browser created). Returns the
+ * request body, or null.
  */
 export async function loadRequestFromParam(param: string | null): Promise<Record<string, unknown> | null> {
 	if (!param) return null;
@@ -11,6 +14,10 @@ export async function loadRequestFromParam(param: string | null): Promise<Record
 		if (!res.ok) return null;
 		const doc = await res.json();
 		return doc?.request ?? null;
+	}
+	if (kind === 'batch-request' && id) {
+		const customId = param.slice(kind.length + id.length + 2);
+		return customId ? loadBatchRequest(id, customId) : null;
 	}
 	if (kind === 'history' && id) {
 		// Loaded on demand: IndexedDB only exists in the browser.

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { startApp } from '../../tests/support/servers';
+import { launchChromium } from '../lib/browser';
+import { rssMb } from '../lib/proc';
+import { BENCH_BATCH_ID, startResultsUpstream } from '../lib/results-upstream';
+import { row, type BenchRow } from '../lib/stats';
+
+const MB = 1024 * 1024;
+
+/** Main-thread JS heap after a full GC (the results worker's heap is not included). */
+async function heapMb(page: Page): Promise<number> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+	await cdp.detach();
+	return usedSize / MB;
+}
+
+/** Runs an action in the page and waits for the next painted frame: the time a person waits. */
+function timedInPage(page: Page, action: string): Promise<number> {
+	return page.evaluate(async (code) => {
+		const t0 = performance.now();
+		new Function(code)();
+		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		return performance.now() - t0;
+	}, action);
+}
+
+const setSelect = (label: string, value: string) =>
+	`const s = document.querySelector('[aria-label="${label}"]'); s.value = '${value}'; s.dispatchEvent(new Event('change', { bubbles: true }));`;
+const setSearch = (value: string) =>
+	`const s = document.querySelector('[aria-label="Search results"]'); s.value = '${value}'; s.dispatchEvent(new Event('input', { bubbles: true }));`;
+
+/**
+ * The results viewer against `lines` results served through the playground by a stand-in
+ * upstream, next to a naive viewer (fetch everything, JSON.parse each line on the main thread).
+ */
+export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
+	const upstream = await startResultsUpstream(o.lines);
+	const app = await startApp({ ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: upstream.url, LOG_LEVEL: 'warn' });
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		// Warm the server (first SSR, route modules) so the growth below is the results stream's.
+		await page.goto(`${app.url}/batches`);
+		const idle = rssMb(app.pid);
+		let peak = idle;
+		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 50);
+		let requested = 0;
+		page.on('request', (r) => {
+			if (r.url().endsWith('/results')) requested = performance.now();
+		});
+		await page.goto(`${app.url}/batches/${BENCH_BATCH_ID}`);
+		await page.locator('[data-testid="result-row"]').first().waitFor();
+		const firstRows = performance.now() - requested;
+		await page.locator('[data-testid="results-loaded"]').waitFor({ timeout: 300_000 });
+		const allLoaded = performance.now() - requested;
+		clearInterval(sampler);
+		const filter = await timedInPage(page, setSelect('Filter by result type', 'errored'));
+		await timedInPage(page, setSelect('Filter by result type', 'all'));
+		const search = await timedInPage(page, setSearch('lazy fox'));
+		const viewerHeap = await heapMb(page);
+
+		// Naive baseline: the whole body, then JSON.parse per line, on the main thread.
+		const naive = await browser.newPage();
+		// A page of ours, so its CSP lets it fetch from the app.
+		await naive.goto(`${app.url}/batches`);
+		const n = await naive.evaluate(async (url) => {
+			// Transfer alone (bytes read and dropped): the floor for any viewer.
+			const r0 = performance.now();
+			const reader = (await fetch(url)).body!.getReader();
+			while (!(await reader.read()).done);
+			const transfer = performance.now() - r0;
+			const t0 = performance.now();
+			const text = await (await fetch(url)).text();
+			const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+			const all = performance.now() - t0;
+			(globalThis as { kept?: unknown }).kept = rows;
+			const f0 = performance.now();
+			rows.filter((r) => r.result.type === 'errored');
+			const filter = performance.now() - f0;
+			const s0 = performance.now();
+			rows.filter((r) => JSON.stringify(r).toLowerCase().includes('lazy fox'));
+			return { transfer, all, filter, search: performance.now() - s0 };
+		}, `${app.url}/api/v1/messages/batches/${BENCH_BATCH_ID}/results`);
+		const naiveHeap = await heapMb(naive);
+		const k = `${(o.lines / 1000).toFixed(o.lines < 1000 ? 1 : 0)}k lines, ${(upstream.bytes / MB).toFixed(1)} MB`;
+		return [
+			row({ section: 'batch-results', name: `time to first rows (${k})`, value: firstRows, baseline: n.all, unit: 'ms', target: '< 1000 ms', pass: firstRows < 1000, note: 'baseline: naive shows rows only once all are parsed' }),
+			row({ section: 'batch-results', name: 'time to all loaded', value: allLoaded, baseline: n.all, unit: 'ms', note: 'baseline: naive fetch + JSON.parse per line' }),
+			row({ section: 'batch-results', name: 'transfer only (read body, no parsing)', value: n.transfer, unit: 'ms', note: 'the floor for time to all loaded' }),
+			row({ section: 'batch-results', name: 'filter to errored (incl. next frame)', value: filter, baseline: n.filter, unit: 'ms', target: '< 200 ms', pass: filter < 200, note: 'baseline: Array.filter on parsed objects, no render' }),
+			row({ section: 'batch-results', name: 'full-text search (incl. next frame)', value: search, baseline: n.search, unit: 'ms', target: '< 200 ms', pass: search < 200 }),
+			row({ section: 'batch-results', name: 'page JS heap after load', value: viewerHeap, baseline: naiveHeap, unit: 'MB', note: 'main thread only; baseline: naive holding every parsed line' }),
+			row({ section: 'batch-results', name: 'server RSS growth while streaming', value: peak - idle, unit: 'MB', note: `idle ${idle.toFixed(0)} MB` })
+		];
+	} finally {
+		await browser.close();
+		await app.stop();
+		await new Promise((r) => upstream.server.close(r));
+	}
+}

@@ -1,0 +1,124 @@
+import { BatchResultLineSchema, type BatchResultLine } from '$lib/schemas';
+
+export type ResultType = 'succeeded' | 'errored' | 'canceled' | 'expired' | 'malformed';
+export const RESULT_TYPES: readonly ResultType[] = ['succeeded', 'errored', 'canceled', 'expired', 'malformed'];
+
+/**
+ * What the viewer keeps per result line: enough for the table, search, sort and totals.
+ * The full message is re-read from the raw line (kept by the worker) when a row is opened.
+ */
+export interface ResultRow {
+	/** 1-based line number in the results file. */
+	line: number;
+	customId: string;
+	type: ResultType;
+	model: string;
+	stopReason: string;
+	inputTokens: number;
+	outputTokens: number;
+	cacheWriteTokens: number;
+	cacheReadTokens: number;
+	/** First line of the answer's text, or the error message, shortened. */
+	firstLine: string;
+	/** Lower-cased custom_id + text, for search. */
+	haystack: string;
+	/** Where the raw line sits in the file. */
+	offset: number;
+	length: number;
+}
+
+const FIRST_LINE_MAX = 160;
+
+function firstLineOf(text: string): string {
+	const trimmed = text.trimStart();
+	const nl = trimmed.indexOf('\n');
+	const first = nl === -1 ? trimmed : trimmed.slice(0, nl);
+	return first.length > FIRST_LINE_MAX ? first.slice(0, FIRST_LINE_MAX - 1) + '…' : first;
+}
+
+/** The text of a result: the answer's text blocks, or the error's message. */
+export function resultText(r: BatchResultLine['result']): string {
+	if (r.type === 'succeeded') {
+		const parts: string[] = [];
+		for (const b of r.message.content) {
+			if (b.type === 'text') parts.push((b as { text: string }).text);
+			else if (b.type === 'tool_use') parts.push(`[tool_use ${(b as { name: string }).name}]`);
+		}
+		return parts.join('\n');
+	}
+	if (r.type === 'errored') return `${r.error.error.type}: ${r.error.error.message}`;
+	return '';
+}
+
+function row(line: number, offset: number, length: number, customId: string, type: ResultType, text: string): ResultRow {
+	const firstLine = firstLineOf(text);
+	return {
+		line, customId, type, model: '', stopReason: '', inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0,
+		firstLine, haystack: `${customId}\n${text}`.toLowerCase(), offset, length
+	};
+}
+
+/**
+ * Parses one JSONL result line into its compact row. A line that isn't JSON or isn't a result
+ * becomes a `malformed` row carrying its line number and why, so the rest still loads.
+ */
+export function summarizeLine(text: string, line: number, offset = 0, length = text.length): ResultRow {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (e) {
+		return row(line, offset, length, '', 'malformed', `line ${line} is not JSON: ${(e as Error).message}`);
+	}
+	// The common, well-formed line skips zod (it is most of the load time at 100k lines); the
+	// schema still judges anything unusual and names what is wrong.
+	if (looksLikeResult(value)) return fromResult(value, line, offset, length);
+	const parsed = BatchResultLineSchema.safeParse(value);
+	if (!parsed.success) {
+		const id = typeof (value as { custom_id?: unknown })?.custom_id === 'string' ? (value as { custom_id: string }).custom_id : '';
+		return row(line, offset, length, id, 'malformed', `line ${line} is not a batch result: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
+	}
+	return fromResult(parsed.data, line, offset, length);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isNum = (v: unknown) => typeof v === 'number';
+
+/** The fields the row reads, checked by hand: exactly what summarising needs, nothing more. */
+function looksLikeResult(v: unknown): v is BatchResultLine {
+	if (!isObj(v) || typeof v.custom_id !== 'string' || !isObj(v.result)) return false;
+	const r = v.result;
+	if (r.type === 'canceled' || r.type === 'expired') return true;
+	if (r.type === 'errored') return isObj(r.error) && isObj(r.error.error) && typeof r.error.error.type === 'string' && typeof r.error.error.message === 'string';
+	if (r.type !== 'succeeded' || !isObj(r.message)) return false;
+	const m = r.message;
+	const u = m.usage;
+	return (
+		typeof m.model === 'string' && Array.isArray(m.content) && m.content.every((b) => isObj(b) && (b.type !== 'text' || typeof b.text === 'string')) &&
+		(m.stop_reason === null || typeof m.stop_reason === 'string') && isObj(u) && isNum(u.input_tokens) && isNum(u.output_tokens) &&
+		(u.cache_creation_input_tokens == null || isNum(u.cache_creation_input_tokens)) && (u.cache_read_input_tokens == null || isNum(u.cache_read_input_tokens))
+	);
+}
+
+function fromResult({ custom_id, result }: BatchResultLine, line: number, offset: number, length: number): ResultRow {
+	const out = row(line, offset, length, custom_id, result.type, resultText(result));
+	if (result.type === 'succeeded') {
+		const m = result.message;
+		out.model = m.model;
+		out.stopReason = m.stop_reason ?? '';
+		out.inputTokens = m.usage.input_tokens;
+		out.outputTokens = m.usage.output_tokens;
+		out.cacheWriteTokens = m.usage.cache_creation_input_tokens ?? 0;
+		out.cacheReadTokens = m.usage.cache_read_input_tokens ?? 0;
+	}
+	return out;
+}
+
+/** Parses a full line for the detail pane; null for a malformed one (the row says why). */
+export function parseResultLine(text: string): BatchResultLine | null {
+	try {
+		const parsed = BatchResultLineSchema.safeParse(JSON.parse(text));
+		return parsed.success ? parsed.data : null;
+	} catch {
+		return null;
+	}
+}

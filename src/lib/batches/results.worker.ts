@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+// Streams a batch's JSONL results: splits and summarises lines as bytes arrive, posts compact
+// rows in small bursts, and keeps the raw bytes so a full result can be read again on demand.
+import { ByteStore, LineSplitter } from './lines';
+import type { ResultsIn, ResultsOut } from './protocol';
+import { summarizeLine, type ResultRow } from './results';
+
+/** How often rows are posted: the first ones at once, then at most every 100 ms. */
+const FLUSH_MS = 100;
+
+const post = (m: ResultsOut) => postMessage(m);
+const store = new ByteStore();
+
+async function load(url: string): Promise<void> {
+	const res = await fetch(url);
+	if (!res.ok || !res.body) {
+		const body = await res.text().catch(() => '');
+		let message = `results: HTTP ${res.status}`;
+		try {
+			message = JSON.parse(body).error.message ?? message;
+		} catch {
+			// not the API's error shape
+		}
+		return post({ type: 'error', message });
+	}
+	const totalBytes = Number(res.headers.get('content-length')) || null;
+	let pending: ResultRow[] = [];
+	let lastFlush = 0;
+	const flush = () => {
+		if (!pending.length) return;
+		post({ type: 'rows', rows: pending, bytes: store.size, totalBytes });
+		pending = [];
+		lastFlush = performance.now();
+	};
+	const splitter = new LineSplitter((text, line, offset, length) => pending.push(summarizeLine(text, line, offset, length)));
+	const reader = res.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		store.append(value);
+		splitter.push(value);
+		if (lastFlush === 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
+	}
+	splitter.end();
+	flush();
+	post({ type: 'done', bytes: store.size });
+}
+
+onmessage = (e: MessageEvent<ResultsIn>) => {
+	const m = e.data;
+	if (m.type === 'load') load(m.url).catch((err) => post({ type: 'error', message: (err as Error).message }));
+	else if (m.type === 'line') post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
+	else if (m.type === 'export') {
+		const parts = m.spans.flatMap(([offset, length]) => [store.slice(offset, length), new Uint8Array([10])]);
+		post({ type: 'export', id: m.id, blob: new Blob(parts as BlobPart[], { type: 'application/x-jsonl' }) });
+	}
+};

@@ -1,0 +1,105 @@
+import { resultsUrl } from '$lib/batches/api';
+import { rowsToCsv } from '$lib/batches/export';
+import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
+import { parseResultLine, type ResultRow, type ResultType } from '$lib/batches/results';
+import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
+import { viewRows, type SortKey } from '$lib/batches/view';
+import type { BatchResultLine } from '$lib/schemas';
+
+export type Detail = { row: ResultRow; result: BatchResultLine | null; raw: string };
+
+/**
+ * A batch's results, streamed and summarised by a worker. Only compact rows live here; the
+ * worker keeps the raw bytes and hands back a full line when a row is opened or exported.
+ * Rows are appended to a plain array and published by bumping `#version` (one change per burst).
+ */
+export class BatchResultsState {
+	type = $state<ResultType | 'all'>('all');
+	query = $state('');
+	sort = $state<SortKey>('line');
+	descending = $state(false);
+	#all: ResultRow[] = [];
+	#version = $state(0);
+	#bytes = $state(0);
+	#done = $state(false);
+	#error = $state<string | null>(null);
+	#detail = $state.raw<Detail | null>(null);
+	#accumulator = new TotalsAccumulator();
+	#totals = $state.raw<ResultTotals>(this.#accumulator.snapshot());
+	#worker: Worker | null = null;
+	#nextId = 1;
+	#waiting = new Map<number, (m: ResultsOut) => void>();
+
+	/** Every row so far (re-read when the version changes). */
+	readonly rows = $derived.by(() => (this.#version, this.#all.slice()));
+	readonly view = $derived(viewRows(this.rows, { type: this.type, query: this.query, sort: this.sort, descending: this.descending }));
+
+	constructor(readonly batchId: string, readonly expected: number) {}
+
+	get totals() { return this.#totals; }
+	get bytes() { return this.#bytes; }
+	get done() { return this.#done; }
+	get error() { return this.#error; }
+	get detail() { return this.#detail; }
+	/** 0..1, from rows loaded against the batch's request count. */
+	get progress(): number {
+		return this.#done ? 1 : this.expected ? Math.min(1, this.#all.length / this.expected) : 0;
+	}
+
+	start(): void {
+		const worker = new Worker(new URL('../batches/results.worker.ts', import.meta.url), { type: 'module' });
+		this.#worker = worker;
+		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
+		this.#send({ type: 'load', url: new URL(resultsUrl(this.batchId), location.href).href });
+	}
+
+	#send(m: ResultsIn): void {
+		this.#worker?.postMessage(m);
+	}
+
+	#receive(m: ResultsOut): void {
+		if (m.type === 'rows') {
+			for (const r of m.rows) this.#all.push(r);
+			this.#totals = this.#accumulator.add(m.rows).snapshot();
+			this.#bytes = m.bytes;
+			this.#version++;
+		} else if (m.type === 'done') {
+			this.#bytes = m.bytes;
+			this.#done = true;
+		} else if (m.type === 'error') {
+			this.#error = m.message;
+			this.#done = true;
+		} else {
+			this.#waiting.get(m.id)?.(m);
+			this.#waiting.delete(m.id);
+		}
+	}
+
+	#ask(make: (id: number) => ResultsIn): Promise<ResultsOut> {
+		const id = this.#nextId++;
+		return new Promise((resolve) => {
+			this.#waiting.set(id, resolve);
+			this.#send(make(id));
+		});
+	}
+
+	async select(row: ResultRow | null): Promise<void> {
+		if (!row) return void (this.#detail = null);
+		const m = await this.#ask((id) => ({ type: 'line', id, offset: row.offset, length: row.length }));
+		const raw = m.type === 'line' ? m.text : '';
+		this.#detail = { row, raw, result: parseResultLine(raw) };
+	}
+
+	/** The rows on screen (filter and sort applied) as a file. */
+	async exportBlob(format: 'csv' | 'jsonl'): Promise<Blob> {
+		const rows = this.view;
+		if (format === 'csv') return new Blob([rowsToCsv(rows)], { type: 'text/csv' });
+		const m = await this.#ask((id) => ({ type: 'export', id, spans: rows.map((r) => [r.offset, r.length]) }));
+		return m.type === 'export' ? m.blob : new Blob([]);
+	}
+
+	dispose(): void {
+		this.#worker?.terminate();
+		this.#worker = null;
+	}
+}

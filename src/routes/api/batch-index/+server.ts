@@ -1,0 +1,23 @@
+// GET /api/batch-index?ids=a,b: who created these batches through the playground, and their labels.
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getBatchIndex } from '$lib/server/batch-index';
+import { apiError } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+const IdsSchema = z
+	.string()
+	.transform((s) => s.split(',').filter(Boolean))
+	.pipe(z.array(z.string().regex(/^[\w-]{1,128}$/, 'each id must be 1-128 letters, digits, _ or -')).max(1000, 'at most 1000 ids'));
+
+export const GET: RequestHandler = async ({ url, locals }) => {
+	const ids = IdsSchema.safeParse(url.searchParams.get('ids') ?? '');
+	if (!ids.success) return apiError('invalid_request_error', `ids: ${ids.error.issues[0].message}`, { requestId: locals.requestId });
+	const entries = await getBatchIndex(ids.data);
+	// Templates can be large: only sent when asked for (`include=template`), the list needs who and what.
+	const withTemplate = url.searchParams.get('include') === 'template';
+	const data = Object.fromEntries(
+		Object.entries(entries).map(([id, e]) => [id, { label: e.label, creator: e.creator, created_at: e.created_at, ...(withTemplate ? { template: e.template } : {}) }])
+	);
+	return json({ data });
+};
