@@ -3,15 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { open } from './support';
 import { gateStreams } from './stream-gate';
 
-/** The request the placeholder prompt box sends (PlaygroundState.send), so a direct call can repeat it. */
-const helloBody = { model: 'claude-3-5-haiku-20241022', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }] };
-
 async function sendHello(page: Page) {
-	await page.getByLabel('Prompt').fill('Hello');
-	await page.getByRole('button', { name: 'Send' }).click();
+	await page.getByPlaceholder('Write a message…').first().fill('Hello');
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
-/** Adds `x-simulator-fault` to the page's next message requests (the placeholder UI has no header field). */
+/** Adds `x-simulator-fault` to the page's next message requests (set here so the test controls exactly which). */
 async function withFault(page: Page, fault: string) {
 	await page.route('**/api/v1/messages', (route) => route.continue({ headers: { ...route.request().headers(), 'x-simulator-fault': fault } }));
 }
@@ -99,13 +96,16 @@ test('keeps what streamed and the log when an error event arrives mid-stream', a
 
 test('downloads a .sse file identical to the bytes of the same request', async ({ page }) => {
 	await open(page, '/');
+	const sent = page.waitForRequest('**/api/v1/messages');
 	await sendHello(page);
+	const body = (await sent).postData()!;
 	await expect(status(page)).toHaveText('done');
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download \.sse/ }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^msg_\w+\.sse$/);
 	const saved = await readFile((await download.path())!);
 
-	const direct = await page.request.post('/api/v1/messages', { data: { ...helloBody, stream: true } });
+	// The simulator is deterministic: the same request body gives the same bytes.
+	const direct = await page.request.post('/api/v1/messages', { data: body, headers: { 'content-type': 'application/json' } });
 	expect(direct.headers()['content-type']).toContain('text/event-stream');
 	const bytes = await direct.body();
 	expect(saved.length).toBeGreaterThan(500);
