@@ -39,6 +39,8 @@ export class PlaygroundState {
 	/** A one-off message about a refused edit (e.g. a fifth cache breakpoint). */
 	notice = $state<string | null>(null);
 	models = $state.raw<ModelInfo[]>([]);
+	/** Problems in editors whose text cannot reach the form yet (a tool schema that is not JSON), by editor id. */
+	editorProblems = $state<Record<string, string>>({});
 	readonly run = new RunState();
 	readonly isSimulator: boolean;
 
@@ -67,6 +69,8 @@ export class PlaygroundState {
 	get blockedReason(): string | null {
 		const [first] = this.#analysis.diagnostics;
 		if (first) return describeDiagnostic(first);
+		const [pending] = Object.values(this.editorProblems);
+		if (pending) return pending;
 		if (this.run.isRunning) return 'A response is still streaming';
 		return null;
 	}
@@ -154,9 +158,10 @@ export class PlaygroundState {
 		if (res.ok) this.models = (await res.json()).data;
 	}
 
-	send(): void {
+	/** Resolves when the run has ended (the tool loop waits for it). */
+	send(): Promise<void> {
 		const body = this.#analysis.body;
-		if (!this.canSend || !body) return;
-		void this.run.send(body, this.headers);
+		if (!this.canSend || !body) return Promise.resolve();
+		return this.run.send(body, this.headers);
 	}
 }

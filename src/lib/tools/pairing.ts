@@ -30,7 +30,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The tool_use blocks of a response, in order. */
 export function toolCalls(content: readonly ContentBlock[]): ToolCall[] {
 	const calls: ToolCall[] = [];
-	for (const b of content as Record<string, unknown>[]) {
+	for (const b of content as readonly Record<string, unknown>[]) {
 		if (b.type === 'tool_use' && typeof b.id === 'string' && typeof b.name === 'string') {
 			calls.push({ id: b.id, name: b.name, input: isRecord(b.input) ? b.input : {} });
 		}

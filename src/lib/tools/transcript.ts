@@ -39,6 +39,8 @@ export interface Transcript {
 	model: string | null;
 	steps: TranscriptStep[];
 	total_usage: UsageTotals;
+	/** How the last request failed, when it did. */
+	error?: { type: string; message: string };
 }
 
 export function sumUsage(usages: readonly Usage[]): UsageTotals {
@@ -53,7 +55,7 @@ export function sumUsage(usages: readonly Usage[]): UsageTotals {
 }
 
 /** The steps answered so far, then (when given) the latest response, which has no results yet. */
-export function buildTranscript(steps: readonly StepRecord[], latest: Message | null): Transcript {
+export function buildTranscript(steps: readonly StepRecord[], latest: Message | null, error?: { type: string; message: string }): Transcript {
 	const all: StepRecord[] = latest ? [...steps, { response: latest, results: [], sources: {} }] : [...steps];
 	return {
 		kind: 'tool-run',
@@ -68,6 +70,7 @@ export function buildTranscript(steps: readonly StepRecord[], latest: Message | 
 			results: s.results.map((r) => ({ ...r, source: s.sources[r.tool_use_id] ?? 'manual' })),
 			usage: s.response.usage
 		})),
-		total_usage: sumUsage(all.map((s) => s.response.usage))
+		total_usage: sumUsage(all.map((s) => s.response.usage)),
+		...(error ? { error: { type: error.type, message: error.message } } : {})
 	};
 }

@@ -44,6 +44,11 @@ export class VirtualFs {
 		for (const [path, text] of Object.entries(files)) this.#files.set(path, text);
 	}
 
+	clear(): void {
+		this.#files.clear();
+		this.#history.clear();
+	}
+
 	/** The files, sorted by path: a fresh plain object each call (for reactive snapshots). */
 	files(): Record<string, string> {
 		return Object.fromEntries([...this.#files.entries()].sort(([a], [b]) => a.localeCompare(b)));
