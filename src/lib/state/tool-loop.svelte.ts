@@ -1,4 +1,4 @@
-import { COMPUTER_USE_BETA, type Message } from '$lib/schemas';
+import { COMPUTER_USE_BETA } from '$lib/schemas';
 import { replayActions } from '$lib/tools/computer';
 import { appendTurns, applyExample, hasBetaTools, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
 import type { ToolExample } from '$lib/tools/examples';
@@ -31,8 +31,8 @@ export class ToolLoopState {
 	notice = $state<string | null>(null);
 	#drafts = $state<Record<string, AnswerDraft>>({});
 	#steps = $state.raw<StepRecord[]>([]);
-	/** The response the loop itself last received; anything else in the run panel is a fresh start. */
-	#loopMessage = $state.raw<Message | null>(null);
+	/** Id of the response the loop itself last received; any other response is a fresh start. */
+	#loopMessageId = $state<string | null>(null);
 	#isSending = $state(false);
 	#isAuto = $state(false);
 	#stopRequested = false;
@@ -53,7 +53,7 @@ export class ToolLoopState {
 		return this.#run.status === 'done' && m && m.stop_reason === 'tool_use' && toolCalls(m.content).length > 0 ? m : null;
 	});
 	readonly calls = $derived(this.pending ? toolCalls(this.pending.content) : []);
-	readonly #isStale = $derived(!this.#isSending && this.#steps.length > 0 && this.#run.message !== this.#loopMessage);
+	readonly #isStale = $derived(!this.#isSending && this.#steps.length > 0 && this.#run.message?.id !== this.#loopMessageId);
 	readonly steps = $derived(this.#isStale ? [] : this.#steps);
 	readonly transcript = $derived(
 		buildTranscript(this.steps, this.#run.status === 'done' ? this.#run.message : null, this.#run.error ?? undefined)
@@ -139,7 +139,7 @@ export class ToolLoopState {
 		try {
 			await this.#playground.send();
 		} finally {
-			this.#loopMessage = this.#run.message;
+			this.#loopMessageId = this.#run.message?.id ?? null;
 			this.#isSending = false;
 		}
 		return true;
