@@ -48,6 +48,16 @@ test('weather tool: the model calls it, a typed result goes back, the answer quo
 	expect((second.messages[1].content as Block[]).some((b) => b.type === 'tool_use' && b.id === id)).toBe(true);
 	expect(lastUserBlocks(second)).toEqual([{ type: 'tool_result', tool_use_id: id, content: '{"temp_c": 14, "conditions": "light rain"}' }]);
 	await expect(page.getByTestId('transcript')).toHaveAttribute('data-steps', '2');
+
+	// The permalink keeps the whole run's transcript.
+	await page.getByTestId('transcript').getByRole('button', { name: 'Share' }).click();
+	const link = await page.getByLabel('Share link').inputValue();
+	await open(page, new URL(link).pathname);
+	const stored = page.locator('details', { hasText: 'Tool-run transcript' });
+	await stored.getByText('Tool-run transcript').click();
+	await expect(stored).toContainText('"kind": "tool-run"');
+	await expect(stored).toContainText(`"tool_use_id": "${id}"`);
+	await expect(stored).toContainText('"source": "manual"');
 });
 
 test('parallel calls: refused until all are answered, then sent in call order', async ({ page }) => {
