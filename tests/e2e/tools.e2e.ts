@@ -166,6 +166,21 @@ test('computer tool: actions are drawn on the screen canvas; a screenshot goes b
 	expect(actions[4].text).toBe('Return');
 });
 
+test('bash tool: the command is shown and a mocked result continues the demo', async ({ page }) => {
+	const bodies = recordRequests(page);
+	await open(page, '/');
+	await page.getByLabel('Beta tools').getByLabel('Bash (bash_20241022)').check();
+	await prompt(page, 'List the files in this folder');
+	await send(page);
+	await expect(page.getByTestId('bash-command')).toHaveText('$ ls -la');
+	await page.getByLabel('Mock for bash').selectOption('fixed');
+	await page.getByLabel('Mock result for bash').fill('README.md\nsrc');
+	await cont(page);
+	await expect(page.getByTestId('bash-command')).toHaveText('$ cat README.md | head -n 20');
+	expect(lastUserBlocks(bodies[1])[0]).toMatchObject({ content: 'README.md\nsrc' });
+	expect(bodies[1].tools).toEqual([{ type: 'bash_20241022', name: 'bash' }]);
+});
+
 test('a beta tool without its beta header gets the API error', async ({ page }) => {
 	await open(page, '/');
 	await page.getByLabel('Beta tools').getByLabel('Bash (bash_20241022)').check();
