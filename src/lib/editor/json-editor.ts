@@ -5,15 +5,15 @@
  */
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { json } from '@codemirror/lang-json';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Annotation, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { cursorContext } from '$lib/request/json-context';
 import type { RequestDiagnostic } from '$lib/request/lint';
 import { keysAt, valuesAt } from '$lib/request/schema-walk';
+import { highlight, theme } from './theme';
 
 export interface JsonEditorOptions {
 	doc: string;
@@ -25,24 +25,6 @@ export interface JsonEditorOptions {
 
 /** Marks changes made by `setDoc`, so they are not echoed back as user edits. */
 const external = Annotation.define<boolean>();
-
-// Colours come from CSS variables (app.css), so the editor follows the page's light/dark class.
-const theme = EditorView.theme({
-	'&': { backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)', height: '100%', fontSize: '13px' },
-	'.cm-content': { caretColor: 'var(--cm-fg)', fontFamily: 'var(--font-mono, ui-monospace, monospace)' },
-	'.cm-gutters': { backgroundColor: 'var(--cm-gutter-bg)', color: 'var(--cm-gutter-fg)', borderRight: '1px solid var(--cm-border)' },
-	'.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--cm-active)' },
-	'&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--cm-selection) !important' },
-	'.cm-tooltip': { backgroundColor: 'var(--cm-bg)', color: 'var(--cm-fg)', border: '1px solid var(--cm-border)' },
-	'.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--cm-selection)', color: 'var(--cm-fg)' },
-	'.cm-scroller': { overflow: 'auto' }
-});
-const highlight = HighlightStyle.define([
-	{ tag: tags.propertyName, color: 'var(--cm-key)' },
-	{ tag: tags.string, color: 'var(--cm-string)' },
-	{ tag: [tags.number, tags.bool, tags.null], color: 'var(--cm-number)' },
-	{ tag: tags.invalid, color: 'var(--cm-invalid)' }
-]);
 
 function completions(modelIds: () => string[]) {
 	return (context: CompletionContext): CompletionResult | null => {

@@ -39,6 +39,8 @@ export class PlaygroundState {
 	/** A one-off message about a refused edit (e.g. a fifth cache breakpoint). */
 	notice = $state<string | null>(null);
 	models = $state.raw<ModelInfo[]>([]);
+	/** Problems in editors whose text cannot reach the form yet (a tool schema that is not JSON), by editor id. */
+	editorProblems = $state<Record<string, string>>({});
 	readonly run = new RunState();
 	readonly isSimulator: boolean;
 
@@ -67,6 +69,8 @@ export class PlaygroundState {
 	get blockedReason(): string | null {
 		const [first] = this.#analysis.diagnostics;
 		if (first) return describeDiagnostic(first);
+		const [pending] = Object.values(this.editorProblems);
+		if (pending) return pending;
 		if (this.run.isRunning) return 'A response is still streaming';
 		return null;
 	}
@@ -163,12 +167,14 @@ export class PlaygroundState {
 	/** What the last Send sent, for Share: the editor may have moved on since. */
 	lastSent = $state.raw<{ body: Record<string, unknown>; betas: string[] } | null>(null);
 
-	send(): void {
+	/** Resolves when the run has ended (the tool loop waits for it). */
+	async send(): Promise<void> {
 		const body = this.#analysis.body;
 		if (!this.canSend || !body) return;
 		const betas = [...this.betas];
 		this.lastSent = { body, betas };
-		void this.run.send(body, this.headers).then(() => this.#remember(body, betas));
+		await this.run.send(body, this.headers);
+		await this.#remember(body, betas);
 	}
 
 	/** Every run that got an answer or an error goes into the browser's local history. */

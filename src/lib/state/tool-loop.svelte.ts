@@ -1,0 +1,207 @@
+import { COMPUTER_USE_BETA } from '$lib/schemas';
+import { replayActions } from '$lib/tools/computer';
+import { appendTurns, applyExample, hasBetaTools, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
+import type { ToolExample } from '$lib/tools/examples';
+import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
+import { answerTurns, toolCalls, type ToolAnswer, type ToolCall } from '$lib/tools/pairing';
+import { toolChoice, type BetaToolType, type ChoiceMode, type Display } from '$lib/tools/tool-defs';
+import { buildTranscript, type ResultSource, type StepRecord } from '$lib/tools/transcript';
+import { VirtualFs } from '$lib/tools/vfs';
+import type { PlaygroundState } from './playground.svelte';
+
+export const EDITOR_TOOL = 'str_replace_editor';
+export const DEFAULT_STEP_CAP = 10;
+
+export interface AnswerDraft extends ToolAnswer {
+	source: ResultSource;
+}
+
+/**
+ * A tool-use run on top of the playground: the calls the last response made, the answers
+ * being written for them (typed, mocked, or from the in-browser editor tool), Continue
+ * (send the next turn), Auto-run with mocks up to a step cap, and the run's transcript.
+ * Steps are recorded when they are answered; a run the user started some other way (Send)
+ * makes the recorded steps stale, and the next Continue starts a new transcript.
+ */
+export class ToolLoopState {
+	readonly #playground: PlaygroundState;
+	mocks = $state<Record<string, MockResponder>>({});
+	stepCap = $state(DEFAULT_STEP_CAP);
+	display = $state<Display>({ width: 1024, height: 768, number: 1 });
+	notice = $state<string | null>(null);
+	#drafts = $state<Record<string, AnswerDraft>>({});
+	#steps = $state.raw<StepRecord[]>([]);
+	/** Id of the response the loop itself last received; any other response is a fresh start. */
+	#loopMessageId = $state<string | null>(null);
+	#isSending = $state(false);
+	#isAuto = $state(false);
+	#stopRequested = false;
+	readonly #vfs = new VirtualFs();
+	#files = $state.raw<Record<string, string>>({});
+
+	constructor(playground: PlaygroundState) {
+		this.#playground = playground;
+	}
+
+	get #run() {
+		return this.#playground.run;
+	}
+
+	/** The response whose tool calls wait for answers. */
+	readonly pending = $derived.by(() => {
+		const m = this.#run.message;
+		return this.#run.status === 'done' && m && m.stop_reason === 'tool_use' && toolCalls(m.content).length > 0 ? m : null;
+	});
+	readonly calls = $derived(this.pending ? toolCalls(this.pending.content) : []);
+	readonly #isStale = $derived(!this.#isSending && this.#steps.length > 0 && this.#run.message?.id !== this.#loopMessageId);
+	readonly steps = $derived(this.#isStale ? [] : this.#steps);
+	readonly transcript = $derived(
+		buildTranscript(this.steps, this.#run.status === 'done' ? this.#run.message : null, this.#run.error ?? undefined)
+	);
+
+	/** Every computer action of this run so far, replayed onto the declared display. */
+	readonly computerActions = $derived(
+		replayActions(
+			this.transcript.steps.flatMap((s) => s.calls).filter((c) => c.name === 'computer').map((c) => c.input),
+			this.display.width,
+			this.display.height
+		)
+	);
+
+	get files() {
+		return this.#files;
+	}
+	get isAuto() {
+		return this.#isAuto;
+	}
+	get isBusy() {
+		return this.#isSending || this.#run.isRunning;
+	}
+	/** Something to show: calls waiting, or a run in progress or recorded. */
+	get isActive() {
+		return this.calls.length > 0 || this.steps.length > 0 || this.#isAuto;
+	}
+
+	/** The answer a call would get now: what was written for it, else its tool's mock. */
+	answerFor(call: ToolCall): AnswerDraft | null {
+		const draft = this.#drafts[call.id];
+		if (draft) return draft;
+		const mock = this.mocks[call.name];
+		const answer = mock ? mockAnswer(mock, call) : null;
+		return answer && { ...answer, source: 'mock' };
+	}
+
+	setAnswer(call: ToolCall, change: Partial<ToolAnswer>): void {
+		const current: ToolAnswer = this.answerFor(call) ?? { text: '', isError: false };
+		this.#drafts[call.id] = { text: current.text, isError: current.isError, image: current.image, ...change, source: 'manual' };
+		this.notice = null;
+	}
+
+	/** Runs a text editor call against the virtual file system, once; its output becomes the answer. */
+	runEditorCall(call: ToolCall): AnswerDraft {
+		const done = this.#drafts[call.id];
+		if (done?.source === 'editor') return done;
+		const r = this.#vfs.run(call.input);
+		this.#files = this.#vfs.files();
+		const draft: AnswerDraft = r.ok ? { text: r.output, isError: false, source: 'editor' } : { text: r.error, isError: true, source: 'editor' };
+		this.#drafts[call.id] = draft;
+		return draft;
+	}
+
+	setMock(toolName: string, mock: MockResponder): void {
+		this.mocks[toolName] = mock;
+	}
+
+	/** Every waiting call can be answered without a person (mock or editor tool). */
+	get canAutoAnswer(): boolean {
+		return this.calls.every((c) => c.name === EDITOR_TOOL || this.answerFor(c) !== null);
+	}
+
+	/** Sends the assistant turn and the tool results as the next request; false when it could not. */
+	async continue(): Promise<boolean> {
+		const message = this.pending;
+		if (!message || this.isBusy) return false;
+		const answers: Record<string, AnswerDraft> = {};
+		for (const call of this.calls) {
+			const answer = call.name === EDITOR_TOOL && !this.#drafts[call.id] ? this.runEditorCall(call) : this.answerFor(call);
+			if (answer) answers[call.id] = answer;
+		}
+		const outcome = answerTurns(message.content, answers);
+		if (!outcome.ok) {
+			this.notice = `Answer every call before continuing: ${outcome.missing.map((c) => `${c.name} (${c.id})`).join(', ')} has no result.`;
+			return false;
+		}
+		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));
+		this.#steps = [...this.steps, { response: message, results: outcome.turns[1].content as StepRecord['results'], sources }];
+		this.notice = null;
+		this.#playground.edit((f) => appendTurns(f, outcome.turns));
+		this.#isSending = true;
+		try {
+			await this.#playground.send();
+		} finally {
+			this.#loopMessageId = this.#run.message?.id ?? null;
+			this.#isSending = false;
+		}
+		return true;
+	}
+
+	/** Continues with mocks until the model stops calling tools, a call has no mock, Stop, or the cap. */
+	async autoRun(): Promise<void> {
+		if (this.#isAuto) return;
+		this.#isAuto = true;
+		this.#stopRequested = false;
+		this.notice = null;
+		let sent = 0;
+		try {
+			while (!this.#stopRequested && this.pending) {
+				if (sent >= this.stepCap) {
+					this.notice = `Auto-run stopped at the step cap (${this.stepCap} steps).`;
+					break;
+				}
+				if (!this.canAutoAnswer) {
+					this.notice = 'Auto-run paused: a call has no mock. Answer it by hand, then Continue.';
+					break;
+				}
+				if (!(await this.continue())) break;
+				sent++;
+			}
+		} finally {
+			this.#isAuto = false;
+		}
+	}
+
+	stop(): void {
+		this.#stopRequested = true;
+		this.#run.stop();
+	}
+
+	applyExample(example: ToolExample): void {
+		this.#playground.edit((f) => applyExample(f, example));
+		for (const [name, mock] of Object.entries(example.mocks)) this.mocks[name] = structuredClone(mock);
+	}
+
+	setToolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): void {
+		this.#playground.edit((f) => setToolChoice(f, toolChoice(mode, name, disableParallel)));
+	}
+
+	/** Turns a beta tool on or off, with the beta flag it needs (dropped again with the last beta tool). */
+	setBetaTool(type: BetaToolType, on: boolean): void {
+		let anyLeft = false;
+		this.#playground.edit((f) => {
+			setBetaTool(f, type, on, this.display);
+			anyLeft = hasBetaTools(f);
+		});
+		if (on || !anyLeft) this.#playground.toggleBeta(COMPUTER_USE_BETA, on || anyLeft);
+	}
+
+	/** New display settings; the computer tool's definition follows when it is on. */
+	setDisplay(display: Display, computerOn: boolean): void {
+		this.display = display;
+		if (computerOn) this.#playground.edit((f) => setBetaTool(f, 'computer_20241022', true, display));
+	}
+
+	resetFiles(): void {
+		this.#vfs.clear();
+		this.#files = this.#vfs.files();
+	}
+}

@@ -1,0 +1,72 @@
+/**
+ * Tool definitions as the tools editor builds them: checking a custom tool before it is
+ * sent, the three 2024 beta tools, and tool_choice with its parallel-use switch.
+ */
+import { CustomToolSchema, InputSchemaSchema, TOOL_NAME, type ToolChoice } from '$lib/schemas';
+
+export type SchemaCheck = { ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
+
+/** The input_schema text as typed in the editor: JSON, an object, and an object schema. */
+export function checkSchemaText(text: string): SchemaCheck {
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, error: `Invalid JSON: ${(e as Error).message}` };
+	}
+	const parsed = InputSchemaSchema.safeParse(value);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return { ok: false, error: issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : 'input_schema must be a JSON object with "type": "object"' };
+	}
+	return { ok: true, schema: value as Record<string, unknown> };
+}
+
+export function checkToolName(name: string): string | null {
+	return TOOL_NAME.test(name) ? null : 'The name must be 1–64 letters, digits, "_" or "-"';
+}
+
+/** Every problem of a custom tool definition, as "field: message" lines. */
+export function customToolProblems(def: Record<string, unknown>): string[] {
+	const parsed = CustomToolSchema.safeParse(def);
+	return parsed.success ? [] : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+}
+
+export type BetaToolType = 'computer_20241022' | 'bash_20241022' | 'text_editor_20241022';
+
+export interface Display {
+	width: number;
+	height: number;
+	number: number | null;
+}
+
+export function betaToolDef(type: BetaToolType, display: Display): Record<string, unknown> {
+	switch (type) {
+		case 'computer_20241022': {
+			const def: Record<string, unknown> = { type, name: 'computer', display_width_px: display.width, display_height_px: display.height };
+			if (display.number !== null) def.display_number = display.number;
+			return def;
+		}
+		case 'bash_20241022':
+			return { type, name: 'bash' };
+		case 'text_editor_20241022':
+			return { type, name: 'str_replace_editor' };
+	}
+}
+
+export type ChoiceMode = 'default' | 'auto' | 'any' | 'tool' | 'none';
+
+/** The tool_choice value for the picker's state; undefined leaves the field out (the API's auto). */
+export function toolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): ToolChoice | undefined {
+	const parallel = disableParallel ? { disable_parallel_tool_use: true } : {};
+	switch (mode) {
+		case 'default':
+			return disableParallel ? { type: 'auto', ...parallel } : undefined;
+		case 'none':
+			return { type: 'none' };
+		case 'tool':
+			return { type: 'tool', name, ...parallel };
+		default:
+			return { type: mode, ...parallel };
+	}
+}
