@@ -112,20 +112,6 @@ test('downloads a .sse file identical to the bytes of the same request', async (
 	expect(saved.equals(bytes)).toBe(true);
 });
 
-test('takes mid-stream screenshots in light and dark', async ({ page }) => {
-	test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshot-*.png');
-	await page.setViewportSize({ width: 1400, height: 1000 });
-	const gate = await gateStreams(page);
-	await open(page, '/');
-	await sendHello(page);
-	await gate.release(30);
-	await expect(page.getByTestId('count-content_block_delta')).toHaveText('27');
-	await page.screenshot({ path: 'docs/screenshot-light.png', fullPage: true });
-	await page.getByRole('button', { name: 'Switch to dark theme' }).click();
-	await page.screenshot({ path: 'docs/screenshot-dark.png', fullPage: true });
-	await gate.release();
-});
-
 /** A synthetic stream of `n` one-word text deltas, framed exactly as the API frames events. */
 function bigStream(n: number): string {
 	const frame = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
