@@ -125,10 +125,12 @@ function bigStream(n: number): string {
 }
 
 test('renders a 100,000-delta stream with a virtualized event log', async ({ page }) => {
+	test.setTimeout(120_000);
 	await page.route('**/api/v1/messages', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: bigStream(100_000) }));
 	await open(page, '/');
 	await sendHello(page);
-	await expect(status(page)).toHaveText('done', { timeout: 20_000 });
+	// Generous: a loaded CI machine renders 100,000 deltas slowly; speed is the bench's business.
+	await expect(status(page)).toHaveText('done', { timeout: 90_000 });
 	await expect(page.getByTestId('count-content_block_delta')).toHaveText('100000');
 	await expect(page.getByTestId('usage-output')).toHaveText('100,000');
 	// Virtualized: only a screenful of the 100,005 rows is in the DOM.

@@ -159,8 +159,10 @@ test('computer tool: actions are drawn on the screen canvas; a screenshot goes b
 	await expect(calls(page)).toHaveCount(0);
 	await expect(status(page)).toHaveText('done');
 	const canvas = page.getByTestId('screen-canvas');
-	const actions = JSON.parse((await canvas.getAttribute('data-actions'))!) as { action: string; x: number; y: number; isClick: boolean; text?: string }[];
-	expect(actions.map((a) => a.action)).toEqual(['screenshot', 'mouse_move', 'left_click', 'type', 'key']);
+	const drawn = async () => JSON.parse((await canvas.getAttribute('data-actions')) ?? '[]') as { action: string; x: number; y: number; isClick: boolean; text?: string }[];
+	// Auto-run passes through "no calls, done" between steps: wait for the whole loop's actions.
+	await expect.poll(async () => (await drawn()).map((a) => a.action)).toEqual(['screenshot', 'mouse_move', 'left_click', 'type', 'key']);
+	const actions = await drawn();
 	expect(actions[2]).toMatchObject({ isClick: true, x: actions[1].x, y: actions[1].y });
 	expect(actions[3].text).toBe('tide tables');
 	expect(actions[4].text).toBe('Return');
