@@ -33,12 +33,12 @@ window.runStream = async () => {
 };
 </script></body></html>`;
 
-/** Renders one DOM row per event (the same fields as the app's rows), no virtualization. */
+/** Renders one DOM row per event (the same fields as the app's rows) for the first `limit` events, no virtualization. */
 export const NAIVE_LOG_PAGE = `<!doctype html><html><body style="font: 12px monospace">
 <div data-testid="event-log" style="height: 288px"><div style="height: 100%; overflow-y: auto" id="list"></div></div><script>
 ${READ_EVENTS}
-window.renderAll = async () => {
-	const events = parseEvents(await (await fetch('/sse', { method: 'POST' })).text());
+window.renderAll = async (limit) => {
+	const events = parseEvents(await (await fetch('/sse', { method: 'POST' })).text()).slice(0, limit);
 	const list = document.getElementById('list');
 	events.forEach((e, seq) => {
 		const row = document.createElement('div');

@@ -29,7 +29,7 @@ export async function sendAndWaitDone(page: Page): Promise<number> {
 /**
  * Scrolls the event log's scroll container from top to bottom in `steps` jumps, one per
  * animation frame (as a fast wheel or a dragged scrollbar would), and returns the text of
- * the last row shown.
+ * the last app row rendered.
  */
 export function scrollLogThrough(page: Page, steps: number): Promise<string> {
 	return page.evaluate(async (n) => {
@@ -42,7 +42,6 @@ export function scrollLogThrough(page: Page, steps: number): Promise<string> {
 			await frame();
 		}
 		await frame();
-		const box = scroller.getBoundingClientRect();
-		return document.elementFromPoint(box.left + 60, box.bottom - 8)?.closest('div')?.textContent ?? '';
+		return [...log.querySelectorAll('[data-testid="event-row"]')].at(-1)?.textContent ?? '';
 	}, steps);
 }
