@@ -7,7 +7,7 @@ import { gateStreams } from './stream-gate';
 const helloBody = { model: 'claude-3-5-haiku-20241022', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }] };
 
 async function sendHello(page: Page) {
-	await page.getByLabel('Prompt').fill('Hello');
+	await page.getByLabel('Text of message 1 block 1').fill('Hello');
 	await page.getByRole('button', { name: 'Send' }).click();
 }
 
