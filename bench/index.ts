@@ -3,6 +3,7 @@ import { createSimulator } from '../src/lib/server/simulator/app';
 import { serveSimulator } from '../src/lib/server/simulator/node-server';
 import { startApp } from '../tests/support/servers';
 import { batchResults } from './sections/batch-results';
+import { browserFigures } from './sections/browser-figures';
 import { bundleSizes } from './sections/bundle';
 import { proxyOverhead } from './sections/proxy';
 import { heldStreams } from './sections/server-memory';
@@ -36,5 +37,6 @@ export async function runBench({ smoke }: BenchOptions): Promise<BenchRow[]> {
 		await app.stop();
 		await new Promise((r) => simulator.close(r));
 	}
+	rows.push(...(await browserFigures({ smoke })));
 	return rows;
 }

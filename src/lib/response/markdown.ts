@@ -80,27 +80,3 @@ export function renderMarkdown(src: string): string {
 	const html = marked.parse(src, { async: false });
 	return purifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false });
 }
-
-/**
- * Splits markdown at blank lines outside code fences, so a streaming view re-renders only the
- * last (growing) chunk instead of the whole text every frame.
- */
-export function markdownChunks(src: string): string[] {
-	const chunks: string[] = [];
-	let start = 0;
-	let inFence = false;
-	let lineStart = 0;
-	while (lineStart <= src.length) {
-		let end = src.indexOf('\n', lineStart);
-		if (end === -1) end = src.length;
-		const line = src.slice(lineStart, end);
-		if (/^\s{0,3}(```|~~~)/.test(line)) inFence = !inFence;
-		else if (!inFence && line.trim() === '' && lineStart > start) {
-			chunks.push(src.slice(start, lineStart));
-			start = end + 1;
-		}
-		lineStart = end + 1;
-	}
-	if (start < src.length) chunks.push(src.slice(start));
-	return chunks;
-}

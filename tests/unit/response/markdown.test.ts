@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { markdownChunks, renderMarkdown } from '$lib/response/markdown';
+import { renderMarkdown } from '$lib/response/markdown';
+import { MarkdownChunker, markdownChunks } from '$lib/response/markdown-chunks';
 
 /** Renders into a detached element and reports anything that could run script or fetch a URL. */
 function activeParts(html: string): string[] {
@@ -84,5 +85,26 @@ describe('markdownChunks', () => {
 	it('loses no text', () => {
 		const src = '# T\n\npara one\nline\n\n\n- x\n- y\n\n```py\nprint(1)\n\n```\ntail';
 		expect(markdownChunks(src).join('\n').replace(/\n+/g, '\n')).toBe(src.replace(/\n+/g, '\n'));
+	});
+});
+
+describe('MarkdownChunker', () => {
+	const src = '# T\n\npara one\nline\n\n\n- x\n- y\n\n```py\nprint(1)\n\n```\n\n~~~\n\n~~~\ntail  \n\nend';
+
+	it('gives the same chunks as a whole-text split at every length while the text grows', () => {
+		const chunker = new MarkdownChunker();
+		for (let n = 0; n <= src.length; n++) expect(chunker.chunks(src.slice(0, n)), `at ${n}`).toEqual(markdownChunks(src.slice(0, n)));
+	});
+
+	it('keeps closed chunks as the same strings when text is appended', () => {
+		const chunker = new MarkdownChunker();
+		const first = chunker.chunks('one\n\ntwo');
+		expect(chunker.chunks('one\n\ntwo more')[0]).toBe(first[0]);
+	});
+
+	it('starts over when the text is replaced rather than extended', () => {
+		const chunker = new MarkdownChunker();
+		chunker.chunks('one\n\ntwo');
+		expect(chunker.chunks('```\na\n\nb')).toEqual(['```\na\n\nb']);
 	});
 });

@@ -1,0 +1,47 @@
+import type { Browser, Page } from '@playwright/test';
+import { LONGTASK_OBSERVER } from './longtasks';
+
+/** A fresh page with the long-task observer installed before any script runs. */
+export async function observedPage(browser: Browser): Promise<Page> {
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	await page.addInitScript(LONGTASK_OBSERVER);
+	return page;
+}
+
+/** Opens the playground and waits for hydration, so Send reaches its handler. */
+export async function openPlayground(page: Page, appUrl: string): Promise<void> {
+	await page.goto(appUrl + '/');
+	await page.locator('html[data-hydrated="true"]').waitFor();
+}
+
+/** Sends a prompt and resolves with the page time (ms) at which the run showed `done`. */
+export async function sendAndWaitDone(page: Page): Promise<number> {
+	await page.getByLabel('Text of message 1 block 1').fill('Stream a lot');
+	await page.getByRole('button', { name: 'Send' }).click();
+	const done = await page.waitForFunction(
+		() => (document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status') === 'done' ? performance.now() : 0),
+		undefined,
+		{ polling: 'raf', timeout: 300_000 }
+	);
+	return (await done.jsonValue()) as number;
+}
+
+/**
+ * Scrolls the event log's scroll container from top to bottom in `steps` jumps, one per
+ * animation frame (as a fast wheel or a dragged scrollbar would), and returns the text of
+ * the last app row rendered.
+ */
+export function scrollLogThrough(page: Page, steps: number): Promise<string> {
+	return page.evaluate(async (n) => {
+		const log = document.querySelector('[data-testid="event-log"]')!;
+		const scroller = [...log.querySelectorAll<HTMLElement>('div')].find((d) => d.scrollHeight > d.clientHeight + 10);
+		if (!scroller) throw new Error('event log is not scrollable');
+		const frame = () => new Promise((r) => requestAnimationFrame(r));
+		for (let i = 0; i <= n; i++) {
+			scroller.scrollTop = ((scroller.scrollHeight - scroller.clientHeight) * i) / n;
+			await frame();
+		}
+		await frame();
+		return [...log.querySelectorAll('[data-testid="event-row"]')].at(-1)?.textContent ?? '';
+	}, steps);
+}
