@@ -25,7 +25,7 @@ export async function runBench({ smoke }: BenchOptions): Promise<BenchRow[]> {
 				simulatorUrl,
 				appUrl: app.url,
 				concurrency: smoke ? [1, 2] : [1, 20],
-				rounds: smoke ? 2 : 12,
+				samples: smoke ? 2 : 60,
 				maxTokens: smoke ? 20 : 200,
 				latencyMs: smoke ? 0 : 300
 			}))

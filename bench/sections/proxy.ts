@@ -5,7 +5,8 @@ export interface ProxyOptions {
 	simulatorUrl: string;
 	appUrl: string;
 	concurrency: number[];
-	rounds: number;
+	/** Samples per side and concurrency level (p95 needs a few dozen to mean anything). */
+	samples: number;
 	maxTokens: number;
 	/** Upstream latency before the first byte, as the real API has (simulator `slow:` fault). */
 	latencyMs: number;
@@ -22,7 +23,8 @@ export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 	const rows: BenchRow[] = [];
 	for (const c of o.concurrency) {
 		const samples = { direct: { ttfb: [] as number[], total: [] as number[] }, proxy: { ttfb: [] as number[], total: [] as number[] } };
-		for (let r = 0; r < o.rounds; r++) {
+		const rounds = Math.max(2, Math.ceil(o.samples / c));
+		for (let r = 0; r < rounds; r++) {
 			for (const side of r % 2 === 0 ? (['direct', 'proxy'] as const) : (['proxy', 'direct'] as const)) {
 				const url = side === 'direct' ? `${o.simulatorUrl}/v1/messages` : `${o.appUrl}/api/v1/messages`;
 				const results = await Promise.all(Array.from({ length: c }, () => timeStream(url, body, headers)));
