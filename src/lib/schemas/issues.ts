@@ -41,9 +41,3 @@ export function describeIssues(error: z.ZodError): string {
 	return where ? `${where}: ${message}` : message;
 }
 
-export function listIssues(error: z.ZodError): { path: string; message: string }[] {
-	return error.issues.map((i) => {
-		const p = primaryIssue(i);
-		return { path: formatPath(p.path), message: p.message };
-	});
-}

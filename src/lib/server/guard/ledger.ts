@@ -15,18 +15,6 @@ export function utcDay(now = Date.now()): string {
 	return new Date(now).toISOString().slice(0, 10);
 }
 
-export function memoryLedger(): UsageLedger {
-	const used = new Map<string, number>();
-	return {
-		async add(user, day, u) {
-			const k = `${user}\u0000${day}`;
-			used.set(k, (used.get(k) ?? 0) + u.input + u.output);
-		},
-		async usedOn(user, day) {
-			return used.get(`${user}\u0000${day}`) ?? 0;
-		}
-	};
-}
 
 export function memorySlots(): StreamSlots {
 	const active = new Map<string, Map<number, number>>();

@@ -46,6 +46,3 @@ export function getUpstream(): Upstream {
 	return current;
 }
 
-export function resetUpstream(): void {
-	current = undefined;
-}
