@@ -4,16 +4,13 @@
  * diagnostics are pushed in through methods, never by recreating the view.
  */
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
-import { json } from '@codemirror/lang-json';
-import { syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Annotation, Prec } from '@codemirror/state';
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { basicSetup } from 'codemirror';
 import { cursorContext } from '$lib/request/json-context';
 import type { RequestDiagnostic } from '$lib/request/lint';
 import { keysAt, valuesAt } from '$lib/request/schema-walk';
-import { highlight, theme } from './theme';
+import { external, jsonEditorBase } from './json-base';
 
 export interface JsonEditorOptions {
 	doc: string;
@@ -24,7 +21,6 @@ export interface JsonEditorOptions {
 }
 
 /** Marks changes made by `setDoc`, so they are not echoed back as user edits. */
-const external = Annotation.define<boolean>();
 
 function completions(modelIds: () => string[]) {
 	return (context: CompletionContext): CompletionResult | null => {
@@ -60,17 +56,7 @@ export class JsonEditor {
 			extensions: [
 				// Ctrl/Cmd+Enter sends (handled by the page); keep CodeMirror from inserting a line.
 				Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => true }])),
-				basicSetup,
-				json(),
-				lintGutter(),
-				autocompletion({ override: [completions(options.modelIds)] }),
-				theme,
-				syntaxHighlighting(highlight),
-				EditorView.lineWrapping,
-				EditorView.contentAttributes.of({ 'aria-label': options.label }),
-				EditorView.updateListener.of((u) => {
-					if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) options.onChange(u.state.doc.toString());
-				})
+				...jsonEditorBase(options, [autocompletion({ override: [completions(options.modelIds)] })])
 			]
 		});
 	}

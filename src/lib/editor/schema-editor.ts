@@ -2,15 +2,9 @@
  * A small CodeMirror JSON editor for one tool's input_schema. Lazy-loaded like the request
  * editor and styled the same; the tool editor checks the text and pushes one diagnostic back.
  */
-import { json } from '@codemirror/lang-json';
-import { syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Annotation } from '@codemirror/state';
+import { setDiagnostics } from '@codemirror/lint';
 import { EditorView } from '@codemirror/view';
-import { basicSetup } from 'codemirror';
-import { highlight, theme } from './theme';
-
-const external = Annotation.define<boolean>();
+import { external, jsonEditorBase } from './json-base';
 
 export class SchemaEditor {
 	readonly view: EditorView;
@@ -19,18 +13,7 @@ export class SchemaEditor {
 		this.view = new EditorView({
 			parent,
 			doc: options.doc,
-			extensions: [
-				basicSetup,
-				json(),
-				lintGutter(),
-				theme,
-				syntaxHighlighting(highlight),
-				EditorView.lineWrapping,
-				EditorView.contentAttributes.of({ 'aria-label': options.label }),
-				EditorView.updateListener.of((u) => {
-					if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) options.onChange(u.state.doc.toString());
-				})
-			]
+			extensions: jsonEditorBase(options)
 		});
 	}
 
