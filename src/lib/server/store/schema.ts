@@ -16,4 +16,14 @@ export interface Database {
 		created_at: string;
 		revoked_at: string | null;
 	};
+	evaluations: {
+		id: string;
+		name: string;
+		document: string;
+		created_by: string;
+		updated_by: string;
+		created_at: string;
+		updated_at: string;
+	};
+	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
 }
