@@ -86,10 +86,10 @@ export function applyStops(
 }
 
 /** Prompt checks shared by Messages and count_tokens: images, tools, cache breakpoints. */
-export function checkPrompt(params: CountTokensParams & { cache_control?: CacheControl }, betas: readonly string[]): PromptSegment[] {
+export function checkPrompt(params: CountTokensParams, betas: readonly string[]): PromptSegment[] {
 	checkImages(params.messages);
 	checkTools(params, betas);
-	return withBreakpoints(promptSegments(params), params.cache_control);
+	return withBreakpoints(promptSegments(params), params.cache_control ?? undefined);
 }
 
 /** Tokens of a tool call: its name, its input JSON and a little framing. */
