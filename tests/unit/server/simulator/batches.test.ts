@@ -8,7 +8,7 @@ import { createSimulator, type Simulator } from '../../../../src/lib/server/simu
 const ORIGIN = 'http://sim.test:4010';
 const T0 = Date.UTC(2024, 11, 1, 10, 0, 0);
 const params = (content: string, over: Record<string, unknown> = {}) => ({
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 50,
 	messages: [{ role: 'user', content }],
 	...over
