@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { forward } from '../proxy';
+import { forward } from '../gateway/forward';
 import { serverCatalog } from '../catalog';
 import { getConfig } from '../config';
 import { enrichModels } from './enrich';

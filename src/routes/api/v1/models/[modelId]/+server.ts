@@ -1,4 +1,4 @@
-import { apiHandler } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
 import { serveModels } from '$lib/server/models/serve';
 import type { RequestHandler } from './$types';
 
