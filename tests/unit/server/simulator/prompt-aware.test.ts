@@ -14,7 +14,7 @@ const calculator = {
 	description: 'Evaluates an arithmetic expression',
 	input_schema: { type: 'object' as const, properties: { expression: { type: 'string' } }, required: ['expression'] }
 };
-const ask = (text: string, tools = [weather]): MessageCreateParams => ({
+const ask = (text: string, tools: MessageCreateParams['tools'] = [weather]): MessageCreateParams => ({
 	model: 'claude-sonnet-4-6',
 	max_tokens: 500,
 	tools,
