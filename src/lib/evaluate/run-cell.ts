@@ -34,7 +34,7 @@ export async function runCell(
 	request: CellRequest,
 	signal: AbortSignal,
 	onProgress: (text: string) => void
-): Promise<CellResult> {
+): Promise<CellResult & { rateLimitedFor?: number }> {
 	const startedAt = performance.now();
 	const acc = new MessageAccumulator();
 	const latency = () => performance.now() - startedAt;
@@ -50,7 +50,10 @@ export async function runCell(
 	} catch (e) {
 		const partial = resultOf(acc.snapshot());
 		if (signal.aborted) return { ...partial, status: 'stopped', latencyMs: latency() };
-		return { ...partial, status: 'error', error: api.toUserMessage(e), latencyMs: latency() };
+		const failed = { ...partial, status: 'error' as const, error: api.toUserMessage(e), latencyMs: latency() };
+		// Over the user's rate or stream limit: the runner waits and tries the cell again.
+		if (e instanceof api.ApiError && e.status === 429) return { ...failed, rateLimitedFor: e.retryAfter ?? 1 };
+		return failed;
 	}
 	const result = { ...resultOf(acc.snapshot()), latencyMs: latency() };
 	if (acc.error) return { ...result, status: 'error', error: `${acc.error.type}: ${acc.error.message}` };
