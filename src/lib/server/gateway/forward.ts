@@ -76,7 +76,8 @@ export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent
 	const text = await readBodyText(event.request, getConfig().MAX_BODY_BYTES);
 	const raw = parseJsonText(text);
 	const parsed = validate(schema, raw);
-	return { raw: raw as Record<string, unknown>, parsed };
+	// `text` is what goes upstream: the client's bytes, not a re-encoding of `parsed`.
+	return { text, parsed };
 }
 
 /** Sends one call upstream and answers with its response, streaming bodies straight through. */

@@ -15,12 +15,12 @@ export const POST: RequestHandler = (event) =>
 		const config = getConfig();
 		const deps = getLimitDeps();
 		const user = event.locals.user;
-		const { raw, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
+		const { text, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
 		enforceRequestPolicy(parsed, config);
 		await checkUserLimits(user, config, deps);
 		const stream = parsed.stream === true;
 		const release = stream ? await takeStreamSlot(user, config, deps) : undefined;
-		return forward(event, { method: 'POST', path: '/v1/messages', body: raw, stream }, {
+		return forward(event, { method: 'POST', path: '/v1/messages', body: text, stream }, {
 			onUsage: (usage) => void deps.ledger.add(user, utcDay(), usage),
 			onEnd: release && (() => void release())
 		});

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
-		const { raw, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
+		const { text, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
 		enforceRequestPolicy(parsed, getConfig());
-		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', body: raw });
+		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', body: text });
 	});
