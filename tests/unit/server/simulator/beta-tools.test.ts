@@ -16,7 +16,7 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 	const messages: MessageParam[] = [{ role: 'user', content: prompt }];
 	const inputs: Record<string, unknown>[] = [];
 	for (let i = 0; i < maxSteps; i++) {
-		const m = planMessage({ model: 'claude-3-5-sonnet-20241022', max_tokens: 1000, tools, messages }, beta);
+		const m = planMessage({ model: 'claude-sonnet-4-6', max_tokens: 1000, tools, messages }, beta);
 		const u = call(m);
 		if (!u) return { inputs, final: m };
 		expect(m.stop_reason).toBe('tool_use');
@@ -29,7 +29,7 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 
 describe('computer-use beta tools', () => {
 	it('needs the beta header, naming the tool', () => {
-		const params: MessageCreateParams = { model: 'claude-3-5-sonnet-20241022', max_tokens: 100, tools: [bash, computer], messages: [{ role: 'user', content: 'hi' }] };
+		const params: MessageCreateParams = { model: 'claude-sonnet-4-6', max_tokens: 100, tools: [bash, computer], messages: [{ role: 'user', content: 'hi' }] };
 		const e = (() => {
 			try {
 				planMessage(params, { seed: 'unit', betas: ['prompt-caching-2024-07-31'] });
@@ -74,7 +74,7 @@ describe('computer-use beta tools', () => {
 
 	it('picks the beta tool the prompt is about and calls one at a time', () => {
 		const m = planMessage(
-			{ model: 'claude-3-5-sonnet-20241022', max_tokens: 500, tools: [computer, bash, editor], messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }] },
+			{ model: 'claude-sonnet-4-6', max_tokens: 500, tools: [computer, bash, editor], messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }] },
 			beta
 		);
 		expect(m.content.filter((b) => b.type === 'tool_use')).toHaveLength(1);
