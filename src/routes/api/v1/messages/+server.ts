@@ -7,7 +7,7 @@ import { utcDay } from '$lib/server/guard/ledger';
 import { checkUserLimits, takeStreamSlot } from '$lib/server/guard/limits';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler } from '$lib/server/gateway/handler';
-import { forward, readValidatedBody } from '$lib/server/gateway/forward';
+import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
@@ -20,7 +20,7 @@ export const POST: RequestHandler = (event) =>
 		await checkUserLimits(user, config, deps);
 		const stream = parsed.stream === true;
 		const release = stream ? await takeStreamSlot(user, config, deps) : undefined;
-		return forward(event, { method: 'POST', path: '/v1/messages', body: text, stream }, {
+		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
 			onUsage: (usage) => void deps.ledger.add(user, utcDay(), usage),
 			onEnd: release && (() => void release())
 		});
