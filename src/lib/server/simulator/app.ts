@@ -17,6 +17,9 @@ import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
 import { paginate } from './paginate';
 import { createBatches } from './batches';
+import { FileStore } from './files-store';
+import { createFilesApi } from './files';
+import { resolveSources } from './documents';
 
 export interface SimulatorOptions {
 	tokensPerSecond: number;
@@ -32,6 +35,8 @@ export interface SimulatorOptions {
 	maxBatchBodyBytes?: number;
 	/** The clock for batch progress and the prompt cache's TTL; tests inject one. */
 	now?: () => number;
+	/** Files API per-file cap; the API's is 500 MB. Tests lower it to exercise the 413. */
+	maxFileBytes?: number;
 }
 
 export interface Simulator {
@@ -54,9 +59,12 @@ export function parseBetas(header: string | null): string[] {
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
+	// Callers that never create batches or files need not choose a folder.
+	const dataDir = options.dataDir ?? join(tmpdir(), 'messages-playground');
+	const files = new FileStore(join(dataDir, 'simulator', 'files'), options.now);
+	const filesApi = createFilesApi({ store: files, maxFileBytes: options.maxFileBytes });
 	const batches = createBatches({
-		// Callers that never create batches need not choose a folder.
-		dataDir: options.dataDir ?? join(tmpdir(), 'messages-playground'),
+		dataDir,
 		secondsPerRequest: options.batchSecondsPerRequest ?? 0.05,
 		maxBodyBytes: options.maxBatchBodyBytes ?? BATCH_MAX_BYTES,
 		now: options.now ?? Date.now
@@ -79,6 +87,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
 	async function messages(request: Request, ctx: SimContext, faults: Faults): Promise<Response> {
 		const params = validate(MessageCreateParamsSchema, await readJson(request));
+		await resolveSources(params, ctx.files);
 		const message = planMessage(params, ctx);
 		account(message.usage.input_tokens, message.usage.output_tokens);
 		const headers = rateLimitHeaders(new Date(), used);
@@ -106,6 +115,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			const params = validate(CountTokensParamsSchema, await readJson(request));
 			if (!findModel(params.model)) throw new HttpProblem('not_found_error', `model: ${params.model}`);
 			checkPrompt(params, ctx.betas);
+			await resolveSources(params, ctx.files);
 			return json({ input_tokens: countInputTokens(params) });
 		}
 		if (path === '/v1/models' && method === 'GET') {
@@ -124,6 +134,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			const m = findModel(id);
 			if (!m) throw new HttpProblem('not_found_error', `model: ${id}`);
 			return json(modelInfo(m));
+		}
+		if (path === '/v1/files' || path.startsWith('/v1/files/')) {
+			const answer = await filesApi(request, url, path, ctx.betas);
+			if (answer) return answer;
 		}
 		if (path.startsWith('/v1/messages/batches')) {
 			const answer = await batches.handle(request, url, path, ctx);
@@ -149,7 +163,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 					const limits = url.pathname.startsWith('/v1/messages') ? rateLimitHeaders(new Date(), used) : {};
 					response = apiError(problem.type, problem.message, { status: problem.status, headers: { ...limits, ...headers }, requestId });
 				} else {
-					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')), cache };
+					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')), cache, files };
 					response = await route(request, url, ctx, faults);
 				}
 			} catch (e) {

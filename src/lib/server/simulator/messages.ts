@@ -7,6 +7,9 @@ import { countTextTokens, tokenize } from './tokens';
 import { promptSegments, type PromptSegment } from './count';
 import { withBreakpoints, type PromptCache } from './cache';
 import { checkImages } from './images';
+import type { FileStore } from './files-store';
+import { planSourcedAnswer } from './sourced';
+import { checkServerTools } from './server-tools';
 import { checkTools } from './tool-checks';
 import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
 
@@ -15,6 +18,8 @@ export interface SimContext {
 	betas: readonly string[];
 	/** The simulator instance's prompt cache; without one nothing is cached. */
 	cache?: PromptCache;
+	/** The simulator's Files API store, for `file` sources in messages. */
+	files?: FileStore;
 }
 
 /** Checks the API makes beyond the body's shape (model, limits, roles). */
@@ -126,13 +131,15 @@ function plainText(params: MessageCreateParams, seed: number): Planned {
 
 export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
 	checkSemantics(params);
+	checkServerTools(params);
 	const segments = checkPrompt(params, ctx.betas);
 	const model = findModel(params.model)!;
 	const seed = requestSeed(params, ctx);
 	const rng = createRng(seed);
 	const id = apiId('msg', rng);
 	const plan = planTools(params, rng);
-	const planned = plan ? layout(plan, params, rng) : plainText(params, seed);
+	const sourced = planSourcedAnswer(params, seed, rng, plan !== undefined && plan.calls.length > 0);
+	const planned = sourced ?? (plan ? layout(plan, params, rng) : plainText(params, seed));
 	const total = segments.reduce((n, s) => n + s.tokens, 0);
 	const cached = ctx.cache?.account(model.id, model.minCacheableTokens, segments) ?? {
 		input_tokens: total,
@@ -147,6 +154,10 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 		content: planned.content,
 		stop_reason: planned.stop_reason,
 		stop_sequence: planned.stop_sequence,
-		usage: { ...cached, output_tokens: Math.max(1, planned.tokens) }
+		usage: {
+			...cached,
+			output_tokens: Math.max(1, planned.tokens),
+			...(sourced?.server_tool_use ? { server_tool_use: sourced.server_tool_use } : {})
+		}
 	};
 }

@@ -55,9 +55,12 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 		const b = block as Record<string, unknown>;
 		if (b.type === 'text') {
 			start(index, { type: 'text', text: '' });
+			// A quoting block announces its citations first, one citations_delta each.
+			for (const citation of (b.citations as unknown[] | null | undefined) ?? [])
+				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'citations_delta', citation } }, tokens: 0 });
 			for (const d of textDeltas(String(b.text), seed + index))
 				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
-		} else if (b.type === 'tool_use') {
+		} else if (b.type === 'tool_use' || b.type === 'server_tool_use') {
 			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
 			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))
@@ -74,7 +77,10 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 		event: {
 			type: 'message_delta',
 			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence },
-			usage: { output_tokens: message.usage.output_tokens }
+			usage: {
+				output_tokens: message.usage.output_tokens,
+				...(message.usage.server_tool_use ? { server_tool_use: message.usage.server_tool_use } : {})
+			}
 		},
 		tokens: 0
 	});
