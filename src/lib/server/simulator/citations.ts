@@ -65,13 +65,16 @@ function pickQuotes(sources: Source[], question: string, max: number): Sentence[
 			}
 		});
 	const ranked = [...all].sort((a, b) => b.score - a.score || a.order - b.order);
-	// Several sources: one quote from each first, so every source gets cited.
+	const best = ranked[0]?.score ?? 0;
+	// The sentences that answer best; with nothing matching, the opening ones.
+	const relevant = best > 0 ? ranked.filter((x) => x.score === best) : ranked.slice(0, 2);
 	const chosen: Sentence[] = [];
+	// Several sources: each gets its best sentence quoted too.
 	for (const s of sources) {
-		const best = ranked.find((x) => x.source === s);
-		if (best && chosen.length < max) chosen.push(best);
+		const top = ranked.find((x) => x.source === s);
+		if (top && sources.length > 1 && chosen.length < max) chosen.push(top);
 	}
-	for (const x of ranked) if (chosen.length < max && !chosen.includes(x)) chosen.push(x);
+	for (const x of relevant) if (chosen.length < max && !chosen.includes(x)) chosen.push(x);
 	return chosen.sort((a, b) => a.order - b.order);
 }
 

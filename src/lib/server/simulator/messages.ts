@@ -11,6 +11,7 @@ import { withBreakpoints, type PromptCache } from './cache';
 import { checkImages } from './images';
 import type { FileStore } from './files-store';
 import { planSourcedAnswer } from './sourced';
+import { applyStopFault } from './stop-faults';
 import { checkServerTools } from './server-tools';
 import { checkTools } from './tool-checks';
 import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
@@ -154,18 +155,21 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 		cache_creation_input_tokens: 0,
 		cache_read_input_tokens: 0
 	};
-	return {
-		id,
-		type: 'message',
-		role: 'assistant',
-		model: model.id,
-		content: planned.content,
-		stop_reason: planned.stop_reason,
-		stop_sequence: planned.stop_sequence,
-		usage: {
-			...cached,
-			output_tokens: Math.max(1, planned.tokens),
-			...(sourced?.server_tool_use ? { server_tool_use: sourced.server_tool_use } : {})
-		}
-	};
+	return applyStopFault(
+		{
+			id,
+			type: 'message',
+			role: 'assistant',
+			model: model.id,
+			content: planned.content,
+			stop_reason: planned.stop_reason,
+			stop_sequence: planned.stop_sequence,
+			usage: {
+				...cached,
+				output_tokens: Math.max(1, planned.tokens),
+				...(sourced?.server_tool_use ? { server_tool_use: sourced.server_tool_use } : {})
+			}
+		},
+		ctx.faults?.stop
+	);
 }

@@ -76,7 +76,11 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 	events.push({
 		event: {
 			type: 'message_delta',
-			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence },
+			delta: {
+				stop_reason: message.stop_reason,
+				stop_sequence: message.stop_sequence,
+				...('stop_details' in message ? { stop_details: message.stop_details } : {})
+			},
 			usage: {
 				output_tokens: message.usage.output_tokens,
 				...(message.usage.server_tool_use ? { server_tool_use: message.usage.server_tool_use } : {})

@@ -58,6 +58,8 @@ export function pageText(query: string, subject: string, site: string): string {
 	);
 }
 
+const pageAge = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+
 export function encodeContent(text: string): string {
 	return Buffer.from(text, 'utf8').toString('base64');
 }
@@ -87,7 +89,7 @@ export function searchResults(query: string, settings: SearchSettings, seed: num
 		type: 'web_search_result',
 		url: `https://${c.host}${c.path}`,
 		title: c.title,
-		page_age: `${intBetween(rng, 1, 28)} ${['hours', 'days', 'weeks'][intBetween(rng, 0, 2)]} ago`,
+		page_age: pageAge(intBetween(rng, 1, 28), ['hour', 'day', 'week'][intBetween(rng, 0, 2)]),
 		encrypted_content: encodeContent(pageText(query, subject, c.host))
 	}));
 }
