@@ -7,6 +7,8 @@ export interface RunResult {
 	stdout: string;
 	stderr: string;
 	return_code: number;
+	/** Files the command wrote (`echo ... > name`), which the API stores as downloadable files. */
+	files?: { name: string; content: string }[];
 }
 
 class EvalError extends Error {}
@@ -88,8 +90,14 @@ export function runPython(code: string): RunResult {
 	return { stdout, stderr: '', return_code: 0 };
 }
 
-/** Runs a bash command: `echo`, or `python3 -c '...'` handed to runPython. */
+/** Runs a bash command: `echo` (optionally into a file), or `python3 -c '...'` handed to runPython. */
 export function runBash(command: string): RunResult {
+	const redirect = command.match(/^(.*?)\s*>\s*([\w.-]{1,100})\s*$/);
+	if (redirect) {
+		const inner = runBash(redirect[1]);
+		if (inner.return_code !== 0) return inner;
+		return { stdout: '', stderr: '', return_code: 0, files: [{ name: redirect[2], content: inner.stdout }] };
+	}
 	const python = command.match(/^python3? -c (['"])([\s\S]*)\1$/);
 	if (python) return runPython(python[2]);
 	const echo = command.match(/^echo\s+(['"]?)([\s\S]*?)\1\s*$/);
@@ -105,6 +113,8 @@ export function codeFromPrompt(prompt: string): { python: string; bash: string }
 		const code = fenced[1].trim();
 		return /^echo\b/.test(code) ? { python: `print(${JSON.stringify(code.replace(/^echo\s+/, ''))})`, bash: code } : { python: code, bash: `python3 -c '${code}'` };
 	}
+	const write = prompt.match(/\becho\s+(["'])(.*?)\1\s*>\s*([\w-]{1,60}\.[a-z0-9]{1,8})/i);
+	if (write) return { python: `print(${JSON.stringify(write[2])})`, bash: `echo ${JSON.stringify(write[2])} > ${write[3]}` };
 	const echo = prompt.match(/\becho\s+(["'])(.*?)\1|\becho\s+([^\n.?!]+)/i);
 	if (echo) {
 		const text = (echo[2] ?? echo[3]).trim();

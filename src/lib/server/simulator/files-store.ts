@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HttpProblem, randomId } from '../http';
 import { log } from '../log';
@@ -88,6 +88,11 @@ export class FileStore {
 	}
 
 	async create(input: NewFile): Promise<StoredFile> {
+		return this.createSync(input);
+	}
+
+	/** Synchronous, for files a tool writes while a message is planned (planning is synchronous). */
+	createSync(input: NewFile): StoredFile {
 		const created = this.now();
 		const meta: StoredFile = {
 			id: input.id ?? `file_011C${randomId(22)}`,
@@ -101,11 +106,11 @@ export class FileStore {
 		};
 		try {
 			mkdirSync(this.dir, { recursive: true });
-			await writeFile(join(this.dir, `${meta.id}.bin`), input.bytes);
+			writeFileSync(join(this.dir, `${meta.id}.bin`), input.bytes);
 			// Metadata last, via rename: a crash mid-write never leaves metadata without bytes.
 			const tmp = join(this.dir, `${meta.id}.json.tmp`);
-			await writeFile(tmp, JSON.stringify(meta));
-			await rename(tmp, join(this.dir, `${meta.id}.json`));
+			writeFileSync(tmp, JSON.stringify(meta));
+			renameSync(tmp, join(this.dir, `${meta.id}.json`));
 		} catch (e) {
 			throw storageProblem(e);
 		}

@@ -147,7 +147,7 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 	const rng = createRng(seed);
 	const id = apiId('msg', rng);
 	const plan = planTools(params, rng);
-	const sourced = planSourcedAnswer(params, seed, rng, plan !== undefined && plan.calls.length > 0);
+	const sourced = planSourcedAnswer(params, seed, rng, plan !== undefined && plan.calls.length > 0, ctx.files);
 	const planned = sourced ?? (plan ? layout(plan, params, rng) : plainText(params, seed));
 	const total = segments.reduce((n, s) => n + s.tokens, 0);
 	const cached = ctx.cache?.account(model.id, model.min_cacheable_tokens, segments) ?? {

@@ -1,5 +1,6 @@
 import type { ContentBlock, MessageCreateParams } from '$lib/schemas';
 import { HttpProblem } from '../http';
+import type { FileStore } from './files-store';
 import { apiId, type Rng } from './random';
 import { codeFromPrompt, runBash, runPython } from './code-exec';
 import { pageText, searchQuery, searchResults, type SearchSettings } from './web-search';
@@ -46,7 +47,7 @@ function queriesFor(prompt: string, settings: SearchSettings): string[] {
 }
 
 /** What the last user turn asks of a server tool; undefined when no server tool fits it. */
-export function planServerTools(params: MessageCreateParams, seed: number, rng: Rng): ServerToolPlan | undefined {
+export function planServerTools(params: MessageCreateParams, seed: number, rng: Rng, files?: FileStore): ServerToolPlan | undefined {
 	const last = params.messages[params.messages.length - 1];
 	if (last.role !== 'user' || params.tool_choice?.type === 'none') return undefined;
 	const prompt = textOf(last);
@@ -58,7 +59,7 @@ export function planServerTools(params: MessageCreateParams, seed: number, rng: 
 	const url = prompt.match(URL_RE)?.[0].replace(/[.,;:!?]+$/, '');
 	const program = codeFromPrompt(prompt);
 	if (fetch && url && (!forced || forced === 'web_fetch')) return webFetch(fetch, url, rng);
-	if (code && program && (!forced || forced === 'code_execution')) return codeExecution(code, program, rng);
+	if (code && program && (!forced || forced === 'code_execution')) return codeExecution(code, program, rng, files);
 	if (search && (SEARCHY.test(prompt) || forced === 'web_search' || params.tool_choice?.type === 'any'))
 		return webSearch(search, queriesFor(prompt, search), prompt, seed, rng);
 	return undefined;
@@ -129,12 +130,17 @@ function webFetch(tool: ToolDef, url: string, rng: Rng): ServerToolPlan {
 	return { blocks, usage: { web_search_requests: 0, web_fetch_requests: 1 } };
 }
 
-function codeExecution(tool: ToolDef, program: { python: string; bash: string }, rng: Rng): ServerToolPlan {
+function codeExecution(tool: ToolDef, program: { python: string; bash: string }, rng: Rng, files?: FileStore): ServerToolPlan {
 	const id = apiId('srvtoolu', rng);
 	// The 2025-05-22 version runs Python directly; later versions run bash commands.
 	const legacy = tool.type === 'code_execution_20250522';
 	const run = legacy ? runPython(program.python) : runBash(program.bash);
-	const result = { stdout: run.stdout, stderr: run.stderr, return_code: run.return_code, content: [] };
+	// Files the sandbox wrote become downloadable Files API files, ids fixed by the request.
+	const outputs = (files ? (run.files ?? []) : []).map((f) => {
+		const stored = files!.createSync({ id: apiId('file', rng), filename: f.name, mime_type: 'text/plain', bytes: new TextEncoder().encode(f.content), downloadable: true });
+		return { type: 'bash_code_execution_output', file_id: stored.id };
+	});
+	const result = { stdout: run.stdout, stderr: run.stderr, return_code: run.return_code, content: outputs };
 	const blocks: ContentBlock[] = [
 		{ type: 'text', text: "I'll run that in the code execution sandbox." },
 		legacy
@@ -145,7 +151,10 @@ function codeExecution(tool: ToolDef, program: { python: string; bash: string },
 			: { type: 'bash_code_execution_tool_result', tool_use_id: id, content: { type: 'bash_code_execution_result', ...result } },
 		{
 			type: 'text',
-			text: run.return_code === 0 ? `The output is:\n\n\`\`\`\n${run.stdout.trimEnd()}\n\`\`\`` : `It failed with return code ${run.return_code}:\n\n\`\`\`\n${run.stderr.trimEnd()}\n\`\`\``
+			text: outputs.length
+				? `Done: the sandbox wrote ${run.files!.map((f) => f.name).join(', ')}, which you can download with the Files API.`
+				: run.return_code === 0
+					? `The output is:\n\n\`\`\`\n${run.stdout.trimEnd()}\n\`\`\``  : `It failed with return code ${run.return_code}:\n\n\`\`\`\n${run.stderr.trimEnd()}\n\`\`\``
 		}
 	];
 	return { blocks, usage: { web_search_requests: 0, web_fetch_requests: 0 } };

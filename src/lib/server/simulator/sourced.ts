@@ -1,5 +1,6 @@
 import type { MessageCreateParams } from '$lib/schemas';
 import type { Rng } from './random';
+import type { FileStore } from './files-store';
 import { citedAnswer } from './citations';
 import { sourcesOf } from './documents';
 import { fitBlocks, type FittedContent } from './fit';
@@ -15,8 +16,14 @@ export interface SourcedAnswer extends FittedContent {
 	server_tool_use?: { web_search_requests: number; web_fetch_requests: number };
 }
 
-export function planSourcedAnswer(params: MessageCreateParams, seed: number, rng: Rng, toolPlanned: boolean): SourcedAnswer | undefined {
-	const server = planServerTools(params, seed, rng);
+export function planSourcedAnswer(
+	params: MessageCreateParams,
+	seed: number,
+	rng: Rng,
+	toolPlanned: boolean,
+	files?: FileStore
+): SourcedAnswer | undefined {
+	const server = planServerTools(params, seed, rng, files);
 	if (server) return { ...fitBlocks(server.blocks, params), server_tool_use: server.usage };
 	const last = params.messages[params.messages.length - 1];
 	if (last.role !== 'user') return undefined;
