@@ -9,6 +9,7 @@ import { HttpProblem, type ApiErrorType } from '../http';
  * - `stream_error_after:N[:TYPE]` sends an `error` event (default `overloaded_error`) after N events;
  * - `drop_after:N` cuts the connection after N events; `slow:MS` delays the answer;
  * - `pause_turn`, `refusal` and `context_window_exceeded` end the answer with that stop reason.
+ * - `redacted_thinking`: thinking comes back as a `redacted_thinking` block (encrypted reasoning).
  */
 export interface Faults {
 	status?: StatusFault;
@@ -16,6 +17,7 @@ export interface Faults {
 	streamError?: { events: number; type: ApiErrorType; message: string };
 	dropAfter?: number;
 	slowMs?: number;
+	redactedThinking?: boolean;
 }
 
 const STATUS_FAULTS: Record<string, { type: ApiErrorType; message: string; headers?: Record<string, string> }> = {
@@ -55,7 +57,7 @@ const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
 function unknownFault(item: string): HttpProblem {
 	return new HttpProblem(
 		'invalid_request_error',
-		`x-simulator-fault: unknown fault "${item}"; use ${[...Object.keys(STATUS_FAULTS), ...Object.keys(STOP_FAULTS)].join(', ')}, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
+		`x-simulator-fault: unknown fault "${item}"; use ${[...Object.keys(STATUS_FAULTS), ...Object.keys(STOP_FAULTS)].join(', ')}, redacted_thinking, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
 	);
 }
 
@@ -67,7 +69,9 @@ export function parseFaults(spec: string | null | undefined): Faults {
 		if (!item) continue;
 		const [name, arg, extra] = item.split(':');
 		const n = Number(arg);
-		if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
+		if (name === 'redacted_thinking' && arg === undefined) {
+			faults.redactedThinking = true;
+		} else if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
 			faults.status = name;
 		} else if (Object.hasOwn(STOP_FAULTS, name) && arg === undefined) {
 			faults.stop = STOP_FAULTS[name as keyof typeof STOP_FAULTS];

@@ -10,23 +10,23 @@ export interface FittedContent {
 }
 
 /**
- * Lays out a planned run of blocks within max_tokens and the stop sequences: text is cut where
+ * Lays out a planned run of blocks within the token budget (max_tokens less thinking) and the stop sequences: text is cut where
  * it must stop; a server tool call that does not fit is dropped whole, with what follows it.
  */
-export function fitBlocks(blocks: readonly ContentBlock[], params: MessageCreateParams): FittedContent {
+export function fitBlocks(blocks: readonly ContentBlock[], params: MessageCreateParams, budget = params.max_tokens): FittedContent {
 	const content: ContentBlock[] = [];
 	let tokens = 0;
 	for (const block of blocks) {
 		const b = block as Record<string, unknown>;
 		if (b.type === 'text') {
-			const stopped = applyStops(String(b.text), params.max_tokens - tokens, params.stop_sequences);
+			const stopped = applyStops(String(b.text), budget - tokens, params.stop_sequences);
 			tokens += stopped.tokens;
 			if (stopped.text.length > 0 || stopped.stop_reason === 'end_turn') content.push({ ...b, text: stopped.text } as ContentBlock);
 			if (stopped.stop_reason !== 'end_turn') return { content, stop_reason: stopped.stop_reason, stop_sequence: stopped.stop_sequence, tokens };
 		} else {
 			// The model writes a server tool call's input; the server writes its result (no output tokens).
 			const cost = b.type === 'server_tool_use' ? countTextTokens(JSON.stringify(b.input ?? {})) + 4 : 0;
-			if (tokens + cost > params.max_tokens) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: params.max_tokens };
+			if (tokens + cost > budget) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
 			tokens += cost;
 			content.push(block);
 		}

@@ -21,10 +21,11 @@ export function planSourcedAnswer(
 	seed: number,
 	rng: Rng,
 	toolPlanned: boolean,
+	budget: number,
 	files?: FileStore
 ): SourcedAnswer | undefined {
 	const server = planServerTools(params, seed, rng, files);
-	if (server) return { ...fitBlocks(server.blocks, params), server_tool_use: server.usage };
+	if (server) return { ...fitBlocks(server.blocks, params, budget), server_tool_use: server.usage };
 	const last = params.messages[params.messages.length - 1];
 	if (last.role !== 'user') return undefined;
 	const sources = sourcesOf(params);
@@ -33,5 +34,5 @@ export function planSourcedAnswer(
 	const fresh = sources.some((s) => s.messageIndex === params.messages.length - 1);
 	if (toolPlanned && !fresh) return undefined;
 	const question = textOf(last).trim() || [...params.messages].reverse().map(textOf).find((t) => t.trim()) || '';
-	return fitBlocks(citedAnswer(sources, question), params);
+	return fitBlocks(citedAnswer(sources, question), params, budget);
 }
