@@ -1,3 +1,4 @@
+import { models } from '$lib/api';
 import { analyzeRequest, describeDiagnostic } from '$lib/request/lint';
 import { countBreakpoints, MAX_BREAKPOINTS } from '$lib/request/breakpoints';
 import { bodyToForm, blockToForm, defaultForm, emptyText, formToBody, type BlockForm, type RequestForm } from '$lib/request/form';
@@ -155,8 +156,11 @@ export class PlaygroundState {
 	}
 
 	async loadModels(): Promise<void> {
-		const res = await fetch('/api/v1/models?limit=100');
-		if (res.ok) this.models = (await res.json()).data;
+		try {
+			this.models = (await models.list({ limit: 100 })).data;
+		} catch {
+			// The picker then shows just the request's own model.
+		}
 	}
 
 	/** The request body as it stands, or null while the JSON does not parse. */
