@@ -19,14 +19,13 @@ export class TokenCount {
 		return this.#status;
 	}
 
-	/** Counts `body` after a quiet spell; null (an invalid request) clears the count. */
+	/**
+	 * Counts `body` after a quiet spell; null (an invalid request) asks nothing. Called from an
+	 * effect, so it changes no state itself: only the timer and the answer do.
+	 */
 	schedule(body: Record<string, unknown> | null, headers: Record<string, string>): void {
 		this.cancel();
-		if (!body) {
-			this.#tokens = null;
-			this.#status = 'idle';
-			return;
-		}
+		if (!body) return;
 		this.#timer = setTimeout(() => void this.#count(body, headers), COUNT_DEBOUNCE_MS);
 	}
 
