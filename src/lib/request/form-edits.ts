@@ -1,9 +1,10 @@
 /**
  * The edits the form makes to its model, as small pure functions on a RequestForm (mutating in
- * place; PlaygroundState calls them through its intent-named methods and owns the JSON draft).
+ * place; RequestState calls them through its intent-named methods and owns the JSON draft).
  */
 import type { CacheControl, ContentBlock } from '$lib/schemas';
 import { blockToForm, emptyText, type BlockForm, type ParamsForm, type RequestForm } from './form';
+import { setOutputSchema } from './options';
 
 type Json = Record<string, unknown>;
 
@@ -107,4 +108,13 @@ function replyBlock(block: ContentBlock): BlockForm {
 export function appendReply(f: RequestForm, content: ContentBlock[]): void {
 	f.messages.push({ role: 'assistant', blocks: content.map(replyBlock), asString: false, extra: {} });
 	f.messages.push({ role: 'user', blocks: [emptyText()], asString: true, extra: {} });
+}
+
+/** An output-format example: its schema, and its prompt when the conversation is still empty. */
+export function useOutputExample(f: RequestForm, example: { schema: Json; prompt: string }): void {
+	setOutputSchema(f, structuredClone(example.schema));
+	const first = f.messages[0]?.blocks[0];
+	if (f.messages.length <= 1 && (!first || (first.kind === 'text' && first.text.trim() === ''))) {
+		f.messages = [{ role: 'user', blocks: [emptyText(example.prompt)], asString: true, extra: {} }];
+	}
 }

@@ -50,10 +50,14 @@ describe('PlaygroundState', () => {
 		sim.toggleBeta('prompt-caching-2024-07-31', true);
 		sim.toggleBeta('token-counting-2024-11-01', true);
 		sim.setFault('overloaded');
-		expect(sim.headers).toEqual({ 'anthropic-beta': 'prompt-caching-2024-07-31,token-counting-2024-11-01', 'x-simulator-fault': 'overloaded' });
+		expect(sim.headers).toEqual({
+			'anthropic-version': '2026-10-21',
+			'anthropic-beta': 'prompt-caching-2024-07-31,token-counting-2024-11-01',
+			'x-simulator-fault': 'overloaded'
+		});
 		const live = new PlaygroundState({ isSimulator: false });
 		live.setFault('overloaded');
-		expect(live.headers).toEqual({});
+		expect(live.headers).toEqual({ 'anthropic-version': '2026-10-21' });
 	});
 });
 
@@ -103,7 +107,7 @@ describe('PlaygroundState intent methods', () => {
 		const p = new PlaygroundState();
 		p.addTool({ name: 'calc', input_schema: { type: 'object' } });
 		p.setToolSchemaText(0, '{"type": "obj');
-		expect(p.toolSchemas.current(0)?.text).toBe('{"type": "obj');
+		expect(p.toolSchemaDraft(0)?.text).toBe('{"type": "obj');
 		expect(p.blockedReason).toMatch(/^tools\.0\.input_schema: Invalid JSON/);
 		expect(body(p).tools[0].input_schema).toEqual({ type: 'object' });
 		p.setToolSchemaText(0, '{"type": "object", "properties": {}}');
@@ -117,7 +121,7 @@ describe('PlaygroundState intent methods', () => {
 		p.setToolSchemaText(0, 'nope');
 		expect(p.canSend).toBe(false);
 		p.updateTool(0, { input_schema: { type: 'object', required: [] } });
-		expect(p.toolSchemas.current(0)).toBeNull();
+		expect(p.toolSchemaDraft(0)).toBeNull();
 		expect(p.blockedReason).toBeNull();
 	});
 });

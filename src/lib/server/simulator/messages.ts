@@ -1,5 +1,7 @@
 import type { CacheControl, ContentBlock, CountTokensParams, Message, MessageCreateParams } from '$lib/schemas';
-import { findModel } from '$lib/models';
+import { BUNDLED_CATALOG, type Catalog, type CatalogModel } from '$lib/catalog';
+import { usableModel } from './models';
+import type { Faults } from './faults';
 import { HttpProblem } from '../http';
 import { apiId, createRng, hashString, type Rng } from './random';
 import { generateReply } from './text';
@@ -13,18 +15,24 @@ import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
 export interface SimContext {
 	seed: string;
 	betas: readonly string[];
+	/** The `anthropic-version` header the request came with (default: the SDK's, 2026-10-21). */
+	version?: string;
 	/** The simulator instance's prompt cache; without one nothing is cached. */
 	cache?: PromptCache;
+	/** Default: the bundled catalog. */
+	catalog?: Catalog;
+	/** The clock lifecycle is judged against; default: now. */
+	now?: Date;
+	faults?: Faults;
 }
 
 /** Checks the API makes beyond the body's shape (model, limits, roles). */
-export function checkSemantics(params: MessageCreateParams): void {
-	const model = findModel(params.model);
-	if (!model) throw new HttpProblem('not_found_error', `model: ${params.model}`);
-	if (params.max_tokens > model.maxOutputTokens)
+export function checkSemantics(params: MessageCreateParams, ctx: SimContext): CatalogModel {
+	const model = usableModel(params.model, ctx.catalog ?? BUNDLED_CATALOG, ctx.now ?? new Date());
+	if (params.max_tokens > model.max_output_tokens)
 		throw new HttpProblem(
 			'invalid_request_error',
-			`max_tokens: ${params.max_tokens} > ${model.maxOutputTokens}, which is the maximum allowed number of output tokens for ${model.id}`
+			`max_tokens: ${params.max_tokens} > ${model.max_output_tokens}, which is the maximum allowed number of output tokens for ${model.id}`
 		);
 	if (params.messages.length === 0)
 		throw new HttpProblem('invalid_request_error', 'messages: at least one message is required');
@@ -39,6 +47,7 @@ export function checkSemantics(params: MessageCreateParams): void {
 	});
 	if (params.messages[0].role !== 'user')
 		throw new HttpProblem('invalid_request_error', 'messages.0.role: the first message must use the "user" role');
+	return model;
 }
 
 /** A stable key for a request: same request, same answer. */
@@ -125,16 +134,15 @@ function plainText(params: MessageCreateParams, seed: number): Planned {
 }
 
 export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
-	checkSemantics(params);
+	const model = checkSemantics(params, ctx);
 	const segments = checkPrompt(params, ctx.betas);
-	const model = findModel(params.model)!;
 	const seed = requestSeed(params, ctx);
 	const rng = createRng(seed);
 	const id = apiId('msg', rng);
 	const plan = planTools(params, rng);
 	const planned = plan ? layout(plan, params, rng) : plainText(params, seed);
 	const total = segments.reduce((n, s) => n + s.tokens, 0);
-	const cached = ctx.cache?.account(model.id, model.minCacheableTokens, segments) ?? {
+	const cached = ctx.cache?.account(model.id, model.min_cacheable_tokens, segments) ?? {
 		input_tokens: total,
 		cache_creation_input_tokens: 0,
 		cache_read_input_tokens: 0

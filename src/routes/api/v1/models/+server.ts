@@ -1,4 +1,5 @@
-import { apiHandler, forward } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward } from '$lib/server/gateway/forward';
 import { pageQuery } from '$lib/server/query';
 import type { RequestHandler } from './$types';
 

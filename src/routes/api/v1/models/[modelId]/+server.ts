@@ -1,4 +1,5 @@
-import { apiHandler, forward } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward } from '$lib/server/gateway/forward';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
