@@ -47,6 +47,15 @@ export function removeSystemBlock(f: RequestForm, index: number): void {
 	if (f.system?.blocks.length === 0) f.system = null;
 }
 
+/** Clears the conversation to one empty user turn; the system prompt and tools stay when asked to. */
+export function newConversation(f: RequestForm, keepSystemAndTools: boolean): void {
+	f.messages = [{ role: 'user', blocks: [emptyText()], asString: true, extra: {} }];
+	if (!keepSystemAndTools) {
+		f.system = null;
+		f.tools = undefined;
+	}
+}
+
 /** A new empty turn; turns alternate, so its role is the opposite of the last one. */
 export function addMessage(f: RequestForm): void {
 	const role = f.messages.at(-1)?.role === 'user' ? 'assistant' : 'user';

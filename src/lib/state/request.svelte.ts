@@ -139,6 +139,10 @@ export class RequestState {
 	}
 
 	// Messages and their blocks.
+	/** One empty user turn; the system prompt and tools stay when asked to. */
+	newConversation(keepSystemAndTools: boolean): void {
+		this.#change((f) => edits.newConversation(f, keepSystemAndTools));
+	}
 	addMessage(): void {
 		this.#change(edits.addMessage);
 	}
