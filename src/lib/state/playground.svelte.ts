@@ -2,7 +2,10 @@ import { analyzeRequest, describeDiagnostic } from '$lib/request/lint';
 import { countBreakpoints, MAX_BREAKPOINTS } from '$lib/request/breakpoints';
 import { bodyToForm, blockToForm, defaultForm, emptyText, formToBody, type BlockForm, type RequestForm } from '$lib/request/form';
 import { requestHeaders } from '$lib/request/headers';
-import type { ContentBlock, ModelInfo } from '$lib/schemas';
+import { defaultModel, FALLBACK_DEFAULT_MODEL, type ListedModel } from '$lib/request/model-list';
+import { dropSampling } from '$lib/request/options';
+import { DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '$lib/request/versions';
+import type { ContentBlock } from '$lib/schemas';
 import { RunState } from './run.svelte';
 
 /** Where a cache breakpoint toggle sits. */
@@ -16,6 +19,8 @@ export interface PlaygroundSnapshot {
 	json: string;
 	betas: string[];
 	fault: string;
+	/** Absent in drafts saved before the version control existed. */
+	apiVersion?: ApiVersion;
 }
 
 const pretty = (body: unknown) => JSON.stringify(body, null, 2);
@@ -38,14 +43,16 @@ export class PlaygroundState {
 	fault = $state('');
 	/** A one-off message about a refused edit (e.g. a fifth cache breakpoint). */
 	notice = $state<string | null>(null);
-	models = $state.raw<ModelInfo[]>([]);
+	models = $state.raw<ListedModel[]>([]);
+	/** Sent as `anthropic-version`; decides which params the form offers and lint accepts. */
+	apiVersion = $state<ApiVersion>(DEFAULT_API_VERSION);
 	/** Problems in editors whose text cannot reach the form yet (a tool schema that is not JSON), by editor id. */
 	editorProblems = $state<Record<string, string>>({});
 	readonly run = new RunState();
 	readonly isSimulator: boolean;
 
 	readonly jsonText = $derived(this.#draft ?? pretty(formToBody(this.#form)));
-	readonly #analysis = $derived(analyzeRequest(this.jsonText));
+	readonly #analysis = $derived(analyzeRequest(this.jsonText, this.apiVersion));
 	readonly breakpoints = $derived(countBreakpoints(this.#analysis.body ?? formToBody(this.#form)));
 
 	constructor(options: { isSimulator?: boolean } = {}) {
@@ -53,7 +60,7 @@ export class PlaygroundState {
 	}
 
 	get headers(): Record<string, string> {
-		return requestHeaders(this.betas, this.isSimulator ? this.fault : '');
+		return requestHeaders(this.betas, this.isSimulator ? this.fault : '', this.apiVersion);
 	}
 	get form(): RequestForm {
 		return this.#form;
@@ -106,20 +113,37 @@ export class PlaygroundState {
 		if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#form = bodyToForm(value as Record<string, unknown>);
 	}
 
-	loadRequest(body: Record<string, unknown>, betas?: readonly string[]): void {
+	loadRequest(body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string): void {
 		this.#form = bodyToForm(body);
 		this.#draft = null;
 		if (betas) this.betas = [...betas];
+		if (isApiVersion(apiVersion)) this.apiVersion = apiVersion;
 	}
 
 	snapshot(): PlaygroundSnapshot {
-		return { json: this.jsonText, betas: [...this.betas], fault: this.fault };
+		return { json: this.jsonText, betas: [...this.betas], fault: this.fault, apiVersion: this.apiVersion };
 	}
 
 	restore(s: PlaygroundSnapshot): void {
 		this.setJson(s.json);
 		this.betas = s.betas;
 		this.fault = s.fault;
+		if (isApiVersion(s.apiVersion)) this.apiVersion = s.apiVersion;
+	}
+
+	/** Switching to the current version drops the sampling params it refuses. */
+	setApiVersion(version: ApiVersion): void {
+		this.apiVersion = version;
+		if (version === DEFAULT_API_VERSION) this.edit(dropSampling);
+	}
+
+	setModel(id: string): void {
+		this.edit((f) => (f.model = id));
+	}
+
+	/** The model a retired or unknown one is switched to: the list's default. */
+	get suggestedModel(): string {
+		return defaultModel(this.models);
 	}
 
 	toggleBeta(flag: string, on: boolean): void {
@@ -156,7 +180,11 @@ export class PlaygroundState {
 
 	async loadModels(): Promise<void> {
 		const res = await fetch('/api/v1/models?limit=100');
-		if (res.ok) this.models = (await res.json()).data;
+		if (!res.ok) return;
+		this.models = (await res.json()).data;
+		// The built-in default gives way to the newest Sonnet this server actually offers.
+		const listed = this.models.some((m) => m.id === this.#form.model);
+		if (this.#form.model === FALLBACK_DEFAULT_MODEL && !listed) this.setModel(defaultModel(this.models));
 	}
 
 	/** The request body as it stands, or null while the JSON does not parse. */
@@ -165,14 +193,14 @@ export class PlaygroundState {
 	}
 
 	/** What the last Send sent, for Share: the editor may have moved on since. */
-	lastSent = $state.raw<{ body: Record<string, unknown>; betas: string[] } | null>(null);
+	lastSent = $state.raw<{ body: Record<string, unknown>; betas: string[]; apiVersion: ApiVersion } | null>(null);
 
 	/** Resolves when the run has ended (the tool loop waits for it). */
 	async send(): Promise<void> {
 		const body = this.#analysis.body;
 		if (!this.canSend || !body) return;
 		const betas = [...this.betas];
-		this.lastSent = { body, betas };
+		this.lastSent = { body, betas, apiVersion: this.apiVersion };
 		await this.run.send(body, this.headers);
 		await this.#remember(body, betas);
 	}
