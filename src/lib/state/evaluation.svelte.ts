@@ -52,8 +52,11 @@ export class EvaluationState {
 	readonly shownRun = $derived(this.runs.find((r) => r.id === this.shownRunId) ?? this.runs.at(-1) ?? null);
 	readonly #cells = $derived(cellIndex(this.shownRun?.cells ?? []));
 
-	constructor(opts: { evaluation?: Evaluation; readonly?: boolean } = {}) {
+	readonly #onSaved?: (id: string) => void;
+
+	constructor(opts: { evaluation?: Evaluation; readonly?: boolean; onSaved?: (id: string) => void } = {}) {
 		this.readonly = opts.readonly ?? false;
+		this.#onSaved = opts.onSaved;
 		if (opts.evaluation) this.#adopt(opts.evaluation);
 		else {
 			this.versions = [{ id: localId('v'), label: 'Version A', template: starterTemplate() }];
@@ -243,6 +246,7 @@ export class EvaluationState {
 			const saved = this.id ? await api.evaluations.update(this.id, this.toInput()) : await api.evaluations.create(this.toInput());
 			this.id = saved.id;
 			this.saveStatus = 'saved';
+			this.#onSaved?.(saved.id);
 			return true;
 		} catch (e) {
 			this.saveStatus = 'error';
