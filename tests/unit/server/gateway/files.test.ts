@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../../src/lib/server/store';
 import { filesGateway } from '../../../../src/lib/server/gateway/files';
+import { outputFileRecorder } from '../../../../src/lib/server/gateway/files-outputs';
 import { HttpProblem } from '../../../../src/lib/server/http';
 import { inProcessSimulator } from '../../../support/in-process-sim';
 
@@ -67,5 +68,17 @@ describe('Files through the gateway: each file belongs to its uploader', () => {
 		expect(big.status).toBe(413);
 		expect(await big.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
 		expect(await store.listOwnedFiles('carol')).toEqual([]);
+	});
+});
+
+describe('files a tool made', () => {
+	it('are recorded for the user whose answer carried them, even when the id is cut across chunks', async () => {
+		store ??= await openStore({ sqliteFile: join(dir, 'store.sqlite') });
+		const record = outputFileRecorder(async () => store, 'dora');
+		const event = 'data: {"type":"content_block_start","content_block":{"content":{"content":[{"type":"bash_code_execution_output","file_id":"file_011CToolMade"}]}}}\n';
+		const bytes = new TextEncoder().encode(event);
+		record(bytes.slice(0, 90));
+		record(bytes.slice(90));
+		await vi.waitFor(async () => expect(await store.listOwnedFiles('dora')).toEqual(['file_011CToolMade']));
 	});
 });
