@@ -138,6 +138,8 @@ describe('file ownership through the app', () => {
 			expect((await bob.files.list()).data.map((f) => f.id), name).not.toContain(file.id);
 			await expect(bob.files.retrieveMetadata(file.id), name).rejects.toBeInstanceOf(Anthropic.NotFoundError);
 			await expect(bob.files.delete(file.id), name).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+			await expect(bob.files.download(file.id), name).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+			await expect(ada.files.download(file.id), name).rejects.toMatchObject({ status: 400, errorCode: 'file_not_downloadable' });
 			expect(await ada.files.retrieveMetadata(file.id), name).toMatchObject({ id: file.id, filename: 'ada.txt' });
 			expect(await ada.files.delete(file.id), name).toEqual({ id: file.id, type: 'file_deleted' });
 		}
