@@ -10,7 +10,14 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'test-results/', 'playwright-report/', 'bench/results/', 'data/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'test-results/',
+			'playwright-report/',
+			'bench/results/',
+			'data/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -35,13 +42,20 @@ export default ts.config(
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } }
+		languageOptions: {
+			parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig }
+		}
 	},
 	{
 		// Browser code reaches /api only through src/lib/api (one error type, one place to change).
 		files: ['src/**/*.ts', 'src/**/*.svelte'],
 		ignores: ['src/lib/api/**', 'src/lib/server/**', 'src/**/*.server.ts', 'src/hooks.server.ts'],
-		rules: { 'no-restricted-globals': ['error', { name: 'fetch', message: 'Call the API through $lib/api.' }] }
+		rules: {
+			'no-restricted-globals': [
+				'error',
+				{ name: 'fetch', message: 'Call the API through $lib/api.' }
+			]
+		}
 	},
 	{
 		// Components get state through context and never call the API themselves.
@@ -49,7 +63,15 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['$lib/api', '$lib/api/*'], allowTypeImports: true, message: 'Components never call the API; use a state class.' }] }
+				{
+					patterns: [
+						{
+							group: ['$lib/api', '$lib/api/*'],
+							allowTypeImports: true,
+							message: 'Components never call the API; use a state class.'
+						}
+					]
+				}
 			]
 		}
 	}

@@ -14,7 +14,8 @@ function body(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> {
 	const bounds = [0, ...cuts, bytes.length];
 	return new ReadableStream({
 		start(c) {
-			for (let i = 1; i < bounds.length; i++) if (bounds[i] > bounds[i - 1]) c.enqueue(bytes.slice(bounds[i - 1], bounds[i]));
+			for (let i = 1; i < bounds.length; i++)
+				if (bounds[i] > bounds[i - 1]) c.enqueue(bytes.slice(bounds[i - 1], bounds[i]));
 			c.close();
 		}
 	});
@@ -31,9 +32,12 @@ async function sdk(bytes: Uint8Array, cuts: number[]) {
 		apiKey: 'sk-ant-test-not-a-key',
 		baseURL: 'http://sdk.test',
 		maxRetries: 0,
-		fetch: async () => new Response(body(bytes, cuts), { headers: { 'content-type': 'text/event-stream' } })
+		fetch: async () =>
+			new Response(body(bytes, cuts), { headers: { 'content-type': 'text/event-stream' } })
 	});
-	const message = await client.beta.messages.stream({ model: 'm', max_tokens: 1, messages: [] }).finalMessage();
+	const message = await client.beta.messages
+		.stream({ model: 'm', max_tokens: 1, messages: [] })
+		.finalMessage();
 	// `parsed_output` is the SDK's structured-output helper (always null without a parser), not wire data.
 	const { parsed_output, ...wire } = message as typeof message & { parsed_output?: unknown };
 	expect(parsed_output).toBeNull();
@@ -50,6 +54,7 @@ describe('MessageAccumulator equals the SDK MessageStream on recorded streams', 
 		const expected = plain(await sdk(bytes, everyByte));
 		expect(plain(await sdk(bytes, []))).toEqual(expected);
 		expect(plain(await ours(bytes, everyByte))).toEqual(expected);
-		for (let cut = 1; cut < bytes.length; cut++) expect(plain(await ours(bytes, [cut])), `split at byte ${cut}`).toEqual(expected);
+		for (let cut = 1; cut < bytes.length; cut++)
+			expect(plain(await ours(bytes, [cut])), `split at byte ${cut}`).toEqual(expected);
 	});
 });
