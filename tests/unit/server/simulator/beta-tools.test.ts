@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planMessage, type SimContext } from '../../../../src/lib/server/simulator/messages';
 import { HttpProblem } from '../../../../src/lib/server/http';
-import type { Message, MessageCreateParams, MessageParam } from '../../../../src/lib/schemas';
+import type { Message, MessageCreateParams, MessageParam, TurnContent } from '../../../../src/lib/schemas';
 
 const beta: SimContext = { seed: 'unit', betas: ['computer-use-2024-10-22'] };
 const computer = { type: 'computer_20241022' as const, name: 'computer' as const, display_width_px: 1024, display_height_px: 768, display_number: 1 };
@@ -21,7 +21,7 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 		if (!u) return { inputs, final: m };
 		expect(m.stop_reason).toBe('tool_use');
 		inputs.push(u.input);
-		messages.push({ role: 'assistant', content: m.content as MessageParam['content'] });
+		messages.push({ role: 'assistant', content: m.content as TurnContent });
 		messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: u.id, content: isError ? 'bash: crashed' : 'ok', is_error: isError }] });
 	}
 	throw new Error('the loop did not end');

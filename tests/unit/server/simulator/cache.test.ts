@@ -19,8 +19,8 @@ function prompt(system: string, question = 'What is in the document?'): CountTok
 function setup() {
 	let now = 1_000_000;
 	const cache = new PromptCache(() => now);
-	const account = (p: CountTokensParams & { cache_control?: typeof eph }, min = 1024) =>
-		cache.account('claude-sonnet-4-6', min, withBreakpoints(promptSegments(p), p.cache_control));
+	const account = (p: CountTokensParams, min = 1024) =>
+		cache.account('claude-sonnet-4-6', min, withBreakpoints(promptSegments(p), p.cache_control ?? undefined));
 	return { account, advance: (ms: number) => (now += ms) };
 }
 
