@@ -1,15 +1,14 @@
-import { COMPUTER_USE_BETA } from '$lib/schemas';
-import { replayActions } from '$lib/tools/computer';
-import { appendTurns, applyExample, hasBetaTools, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
+import { browserToolOf, computerInput, isComputerCall, runBrowserTool, type ClientToolType } from '$lib/tools/client-tools';
+import { latestScreenshot, replayActions } from '$lib/tools/computer';
+import { appendTurns, applyExample, setClientTool, setToolChoice } from '$lib/tools/form-tools';
 import type { ToolExample } from '$lib/tools/examples';
 import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
 import { answerTurns, toolCalls, type ToolAnswer, type ToolCall } from '$lib/tools/pairing';
-import { toolChoice, type BetaToolType, type ChoiceMode, type Display } from '$lib/tools/tool-defs';
+import { toolChoice, type ChoiceMode, type Display } from '$lib/tools/tool-defs';
 import { buildTranscript, type ResultSource, type StepRecord } from '$lib/tools/transcript';
 import { VirtualFs } from '$lib/tools/vfs';
 import type { PlaygroundState } from './playground.svelte';
 
-export const EDITOR_TOOL = 'str_replace_editor';
 export const DEFAULT_STEP_CAP = 10;
 
 export interface AnswerDraft extends ToolAnswer {
@@ -59,12 +58,22 @@ export class ToolLoopState {
 		buildTranscript(this.steps, this.#run.status === 'done' ? this.#run.message : null, this.#run.error ?? undefined)
 	);
 
-	/** Every computer action of this run so far, replayed onto the declared display. */
+	/** Every computer action of this run so far (2024 tool or 2026 toolset), replayed onto the display. */
 	readonly computerActions = $derived(
 		replayActions(
-			this.transcript.steps.flatMap((s) => s.calls).filter((c) => c.name === 'computer').map((c) => c.input),
+			this.transcript.steps
+				.flatMap((s) => s.calls)
+				.filter((c) => isComputerCall(c.name))
+				.map((c) => computerInput(c.name, c.input)),
 			this.display.width,
 			this.display.height
+		)
+	);
+	/** The last screenshot sent back (or attached, waiting) for a computer call: the screen's background. */
+	readonly screenshot = $derived(
+		latestScreenshot(
+			this.transcript.steps,
+			this.calls.filter((c) => isComputerCall(c.name)).map((c) => this.#drafts[c.id]?.image ?? this.answerFor(c)?.image)
 		)
 	);
 
@@ -86,7 +95,8 @@ export class ToolLoopState {
 	answerFor(call: ToolCall): AnswerDraft | null {
 		const draft = this.#drafts[call.id];
 		if (draft) return draft;
-		const mock = this.mocks[call.name];
+		// The computer toolset's members share one mock, set under "computer".
+		const mock = this.mocks[call.name] ?? (isComputerCall(call.name) ? this.mocks.computer : undefined);
 		const answer = mock ? mockAnswer(mock, call) : null;
 		return answer && { ...answer, source: 'mock' };
 	}
@@ -97,11 +107,13 @@ export class ToolLoopState {
 		this.notice = null;
 	}
 
-	/** Runs a text editor call against the virtual file system, once; its output becomes the answer. */
+	/** Runs a text editor or memory call against the virtual file system, once; its output becomes the answer. */
 	runEditorCall(call: ToolCall): AnswerDraft {
 		const done = this.#drafts[call.id];
 		if (done?.source === 'editor') return done;
-		const r = this.#vfs.run(call.input);
+		const tool = browserToolOf(call.name);
+		if (!tool) return { text: `${call.name} does not run in the browser`, isError: true, source: 'editor' };
+		const r = runBrowserTool(this.#vfs, tool, call.input);
 		this.#files = this.#vfs.files();
 		const draft: AnswerDraft = r.ok ? { text: r.output, isError: false, source: 'editor' } : { text: r.error, isError: true, source: 'editor' };
 		this.#drafts[call.id] = draft;
@@ -114,7 +126,7 @@ export class ToolLoopState {
 
 	/** Every waiting call can be answered without a person (mock or editor tool). */
 	get canAutoAnswer(): boolean {
-		return this.calls.every((c) => c.name === EDITOR_TOOL || this.answerFor(c) !== null);
+		return this.calls.every((c) => browserToolOf(c.name) !== null || this.answerFor(c) !== null);
 	}
 
 	/** Sends the assistant turn and the tool results as the next request; false when it could not. */
@@ -123,7 +135,8 @@ export class ToolLoopState {
 		if (!message || this.isBusy) return false;
 		const answers: Record<string, AnswerDraft> = {};
 		for (const call of this.calls) {
-			const answer = call.name === EDITOR_TOOL && !this.#drafts[call.id] ? this.runEditorCall(call) : this.answerFor(call);
+			const runsHere = browserToolOf(call.name) !== null && !this.#drafts[call.id];
+			const answer = runsHere ? this.runEditorCall(call) : this.answerFor(call);
 			if (answer) answers[call.id] = answer;
 		}
 		const outcome = answerTurns(message.content, answers);
@@ -184,20 +197,14 @@ export class ToolLoopState {
 		this.#playground.edit((f) => setToolChoice(f, toolChoice(mode, name, disableParallel)));
 	}
 
-	/** Turns a beta tool on or off, with the beta flag it needs (dropped again with the last beta tool). */
-	setBetaTool(type: BetaToolType, on: boolean): void {
-		let anyLeft = false;
-		this.#playground.edit((f) => {
-			setBetaTool(f, type, on, this.display);
-			anyLeft = hasBetaTools(f);
-		});
-		if (on || !anyLeft) this.#playground.toggleBeta(COMPUTER_USE_BETA, on || anyLeft);
+	/** Turns a current client tool (text editor, bash, memory, computer toolset) on or off. */
+	setClientTool(type: ClientToolType, on: boolean): void {
+		this.#playground.edit((f) => setClientTool(f, type, on));
 	}
 
-	/** New display settings; the computer tool's definition follows when it is on. */
-	setDisplay(display: Display, computerOn: boolean): void {
+	/** The screen size actions are drawn on (the toolset itself declares none). */
+	setDisplay(display: Display): void {
 		this.display = display;
-		if (computerOn) this.#playground.edit((f) => setBetaTool(f, 'computer_20241022', true, display));
 	}
 
 	resetFiles(): void {
