@@ -3,8 +3,8 @@
  * The form holds what its widgets can edit; everything else (unknown fields, newer block
  * types, values of the wrong type) rides along in `extra` / `raw` so a round trip loses nothing.
  */
+import { DEFAULT_MODEL } from '$lib/catalog';
 import type { CacheControl } from '$lib/schemas';
-import { FALLBACK_DEFAULT_MODEL } from './model-list';
 
 type Json = Record<string, unknown>;
 
@@ -113,7 +113,7 @@ export function emptyText(text = ''): TextForm {
 
 export function defaultForm(): RequestForm {
 	return {
-		model: FALLBACK_DEFAULT_MODEL,
+		model: DEFAULT_MODEL,
 		system: null,
 		messages: [{ role: 'user', blocks: [emptyText()], asString: true, extra: {} }],
 		tools: undefined,

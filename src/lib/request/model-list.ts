@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL } from '$lib/catalog';
 /**
  * The model picker's view of `/api/v1/models`: offered models grouped by line, newest first,
  * the default (newest Sonnet), and whether a request's model is still offered.
@@ -23,8 +24,8 @@ export interface ModelGroup {
 	models: ListedModel[];
 }
 
-/** Used until the list has loaded, and when it has no Sonnet. */
-export const FALLBACK_DEFAULT_MODEL = 'claude-sonnet-5-5';
+/** Used until the list has loaded, and when it has no Sonnet: the bundled catalog's default. */
+export const FALLBACK_DEFAULT_MODEL = DEFAULT_MODEL;
 
 const LINE_ORDER = ['opus', 'sonnet', 'haiku', 'fable', 'mythos'];
 

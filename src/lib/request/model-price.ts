@@ -1,5 +1,5 @@
 /** A model's list price per million tokens, for the picker ("$3/$15"). */
-import { findModel } from '$lib/models';
+import { findModel } from '$lib/catalog';
 
 export function priceLabel(id: string): string {
 	const spec = findModel(id);

@@ -3,7 +3,7 @@ import type { Prepared } from '$lib/batches/prepare';
 import type { PrepareIn, PrepareOut } from '$lib/batches/protocol';
 import { templateFromRequest, templateVariables } from '$lib/batches/template';
 import { saveBatchRequests } from '$lib/client/batch-requests';
-import { DEFAULT_MODEL } from '$lib/models';
+import { DEFAULT_MODEL } from '$lib/catalog';
 
 /** Used when the playground has no request saved yet. */
 const STARTER = { model: DEFAULT_MODEL, max_tokens: 1024, messages: [{ role: 'user', content: '{{prompt}}' }] };

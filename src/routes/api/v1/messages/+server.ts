@@ -6,7 +6,8 @@ import { getLimitDeps } from '$lib/server/guard/deps';
 import { utcDay } from '$lib/server/guard/ledger';
 import { checkUserLimits, takeStreamSlot } from '$lib/server/guard/limits';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
-import { apiHandler, forward, readValidatedBody } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward, readValidatedBody } from '$lib/server/gateway/forward';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>

@@ -1,8 +1,8 @@
 // POST creates a batch (body cap MAX_BATCH_BODY_BYTES), GET lists batches; results_url points back at this app.
 // A create is recorded in the batch index (creator, and the label/template headers the playground sends).
-import { apiHandler } from '$lib/server/proxy';
-import { forwardBatch, readBatchCreateBody } from '$lib/server/batch-proxy';
-import { batchMetaFromHeaders, recordBatch } from '$lib/server/batch-index';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forwardBatch, readBatchCreateBody } from '$lib/server/gateway/batch-proxy';
+import { batchMetaFromHeaders, recordBatch } from '$lib/server/gateway/batch-index';
 import { log } from '$lib/server/log';
 import { pageQuery } from '$lib/server/query';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,8 @@
 import { CountTokensParamsSchema } from '$lib/schemas';
 import { getConfig } from '$lib/server/config';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
-import { apiHandler, forward, readValidatedBody } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward, readValidatedBody } from '$lib/server/gateway/forward';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>

@@ -1,12 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { getConfig } from './config';
-import { HttpProblem, apiError, parseJsonText, readBodyText, validate } from './http';
-import { log } from './log';
-import { getUpstream } from './upstream';
-import { forwardedRequestHeaders } from './upstream/headers';
-import type { UpstreamRequest } from './upstream/types';
-import { sseUsageTap, usageTotals, type TokenUsage } from './guard/usage-tap';
+import { getConfig } from '../config';
+import { parseJsonText, readBodyText, validate } from '../http';
+import { log } from '../log';
+import { getUpstream } from '../upstream';
+import { forwardedRequestHeaders } from '../upstream/headers';
+import type { UpstreamRequest } from '../upstream/types';
+import { sseUsageTap, usageTotals, type TokenUsage } from '../guard/usage-tap';
 
 /**
  * Passes the upstream body on untouched; when the client goes away (the reader is cancelled)
@@ -129,17 +129,3 @@ export async function forward(
 	if (!body) hooks.onEnd?.();
 	return new Response(body, { status: upstream.status, headers });
 }
-
-/** Runs an API handler, turning every failure into the API's error shape; never a bare 500. */
-export async function apiHandler(event: RequestEvent, handler: () => Promise<Response>): Promise<Response> {
-	try {
-		return await handler();
-	} catch (e) {
-		if (e instanceof HttpProblem) return e.toResponse(event.locals.requestId);
-		if (event.request.signal.aborted) return new Response(null, { status: 499 });
-		log.error('unexpected error in API route', { requestId: event.locals.requestId, error: String(e) });
-		return apiError('api_error', 'Internal error in the playground server', { requestId: event.locals.requestId });
-	}
-}
-
-export { HttpProblem };

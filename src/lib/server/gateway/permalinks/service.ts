@@ -6,9 +6,9 @@ import {
 	describeIssues,
 	type PermalinkDocument
 } from '$lib/schemas';
-import { getConfig } from '../config';
-import { HttpProblem, validate } from '../http';
-import type { Store } from '../store/types';
+import { getConfig } from '../../config';
+import { HttpProblem, validate } from '../../http';
+import type { Store } from '../../store/types';
 import { contentId } from './id';
 import { stripSecrets } from './sanitize';
 

@@ -1,5 +1,5 @@
 import { LABEL_HEADER_NAME, TEMPLATE_HEADER_NAME } from '$lib/batches/headers';
-import { getStore } from './store';
+import { getStore } from '../store';
 
 /**
  * Who created which batch through the playground, with its label and template. Backed by the

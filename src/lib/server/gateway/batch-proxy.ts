@@ -1,10 +1,10 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { BatchCreateParamsSchema } from '$lib/schemas';
-import { getConfig } from './config';
-import { parseJsonText, readBodyText, validate } from './http';
-import { enforceRequestPolicy } from './guard/policy';
-import { forward } from './proxy';
-import type { UpstreamRequest } from './upstream';
+import { getConfig } from '../config';
+import { parseJsonText, readBodyText, validate } from '../http';
+import { enforceRequestPolicy } from '../guard/policy';
+import { forward } from './forward';
+import type { UpstreamRequest } from '../upstream';
 
 export function batchPath(id: string): string {
 	return `/v1/messages/batches/${encodeURIComponent(id)}`;
