@@ -4,7 +4,7 @@ import { bodyToForm, blockToForm, defaultForm, emptyText, formToBody, type Block
 import { requestHeaders } from '$lib/request/headers';
 import { defaultModel, FALLBACK_DEFAULT_MODEL, type ListedModel } from '$lib/request/model-list';
 import { dropSampling } from '$lib/request/options';
-import { DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '$lib/request/versions';
+import { DEFAULT_API_VERSION, isApiVersion, LEGACY_API_VERSION, SAMPLING_PARAMS, type ApiVersion } from '$lib/request/versions';
 import type { ContentBlock } from '$lib/schemas';
 import { RunState } from './run.svelte';
 
@@ -118,6 +118,8 @@ export class PlaygroundState {
 		this.#draft = null;
 		if (betas) this.betas = [...betas];
 		if (isApiVersion(apiVersion)) this.apiVersion = apiVersion;
+		// A request saved without its version that uses sampling params was built for 2023-06-01.
+		else if (SAMPLING_PARAMS.some((k) => k in body)) this.apiVersion = LEGACY_API_VERSION;
 	}
 
 	snapshot(): PlaygroundSnapshot {
