@@ -62,14 +62,19 @@ export function documentSource(kind: Exclude<DocumentSourceKind, 'other'>, v: Pa
 	}
 }
 
-/** Sets or clears an optional string field (title, context): empty removes it. */
-export function setOptional(block: SourceBlockForm, key: 'title' | 'context', value: string): void {
-	const { [key]: _old, ...rest } = block.extra;
-	block.extra = value === '' ? rest : { ...rest, [key]: value };
+/** The block's fields with an optional string (title, context) set; empty removes it. */
+export function withOptional(extra: Json, key: 'title' | 'context', value: string): Json {
+	const { [key]: _old, ...rest } = extra;
+	return value === '' ? rest : { ...rest, [key]: value };
 }
 
-export function setCitations(block: SourceBlockForm, on: boolean): void {
-	block.extra = { ...block.extra, citations: { enabled: on } };
+export function withCitations(extra: Json, on: boolean): Json {
+	return { ...extra, citations: { enabled: on } };
+}
+
+/** The block's fields with its source switched to `kind`, carrying over what fits. */
+export function withSource(extra: Json, kind: Exclude<DocumentSourceKind, 'other'>, change: Partial<DocumentView> = {}): Json {
+	return { ...extra, source: documentSource(kind, { ...readDocument(extra), ...change }) };
 }
 
 export function newDocument(): SourceBlockForm {

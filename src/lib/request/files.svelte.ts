@@ -1,24 +1,13 @@
 /**
- * Files uploaded through the Files API (`/api/v1/files`): the list the Files panel shows,
- * upload (multipart, as the SDK sends it) and delete. Documents reference them by `file_id`.
- * TODO(house): move the three calls into `$lib/api` once it is on main.
+ * Files uploaded through the Files API: the list the Files panel shows, upload and delete
+ * (through `$lib/api`). Documents reference them by `file_id`.
  */
-export interface FileMeta {
-	id: string;
-	filename: string;
-	mime_type: string;
-	size_bytes: number;
-	created_at: string;
-}
+import { ApiError, files as filesApi, toUserMessage } from '$lib/api';
+import type { FileMetadata } from '$lib/api/files';
 
-async function problem(res: Response): Promise<string> {
-	try {
-		const body = await res.json();
-		return body?.error?.message ?? `HTTP ${res.status}`;
-	} catch {
-		return `HTTP ${res.status}`;
-	}
-}
+export type FileMeta = FileMetadata;
+
+const describe = (e: unknown) => toUserMessage(e);
 
 export class FilesState {
 	files = $state.raw<FileMeta[]>([]);
@@ -26,32 +15,24 @@ export class FilesState {
 	isBusy = $state(false);
 
 	async refresh(): Promise<void> {
-		const res = await fetch('/api/v1/files?limit=100');
-		if (!res.ok) {
-			this.error = `Could not list files: ${await problem(res)}`;
-			return;
+		try {
+			this.files = (await filesApi.list(null, 100)).data;
+			this.error = null;
+		} catch (e) {
+			this.error = `Could not list files: ${describe(e)}`;
 		}
-		this.error = null;
-		this.files = (await res.json()).data ?? [];
 	}
 
 	/** Uploads once; the returned id goes into a document's `file` source. */
 	async upload(file: File): Promise<FileMeta | null> {
 		this.isBusy = true;
 		try {
-			const form = new FormData();
-			form.append('file', file, file.name);
-			const res = await fetch('/api/v1/files', { method: 'POST', body: form });
-			if (!res.ok) {
-				this.error = `Upload failed: ${await problem(res)}`;
-				return null;
-			}
-			const meta = (await res.json()) as FileMeta;
+			const meta = await filesApi.upload(file);
 			this.error = null;
 			this.files = [meta, ...this.files.filter((f) => f.id !== meta.id)];
 			return meta;
 		} catch (e) {
-			this.error = `Upload failed: ${(e as Error).message}`;
+			this.error = `Upload failed: ${describe(e)}`;
 			return null;
 		} finally {
 			this.isBusy = false;
@@ -59,10 +40,13 @@ export class FilesState {
 	}
 
 	async remove(id: string): Promise<void> {
-		const res = await fetch(`/api/v1/files/${encodeURIComponent(id)}`, { method: 'DELETE' });
-		if (!res.ok && res.status !== 404) {
-			this.error = `Delete failed: ${await problem(res)}`;
-			return;
+		try {
+			await filesApi.delete(id);
+		} catch (e) {
+			if (!(e instanceof ApiError && e.status === 404)) {
+				this.error = `Delete failed: ${describe(e)}`;
+				return;
+			}
 		}
 		this.error = null;
 		this.files = this.files.filter((f) => f.id !== id);

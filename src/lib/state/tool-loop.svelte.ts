@@ -1,6 +1,5 @@
 import { browserToolOf, computerInput, isComputerCall, runBrowserTool, type ClientToolType } from '$lib/tools/client-tools';
 import { latestScreenshot, replayActions } from '$lib/tools/computer';
-import { appendTurns, applyExample, setClientTool, setToolChoice } from '$lib/tools/form-tools';
 import type { ToolExample } from '$lib/tools/examples';
 import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
 import { answerTurns, toolCalls, type ToolAnswer, type ToolCall } from '$lib/tools/pairing';
@@ -73,7 +72,7 @@ export class ToolLoopState {
 	readonly screenshot = $derived(
 		latestScreenshot(
 			this.transcript.steps,
-			this.calls.filter((c) => isComputerCall(c.name)).map((c) => this.#drafts[c.id]?.image ?? this.answerFor(c)?.image)
+			this.calls.filter((c) => isComputerCall(c.name)).map((c) => this.answerFor(c)?.image)
 		)
 	);
 
@@ -107,7 +106,7 @@ export class ToolLoopState {
 		this.notice = null;
 	}
 
-	/** Runs a text editor or memory call against the virtual file system, once; its output becomes the answer. */
+	/** Runs a text editor call against the virtual file system, once; its output becomes the answer. */
 	runEditorCall(call: ToolCall): AnswerDraft {
 		const done = this.#drafts[call.id];
 		if (done?.source === 'editor') return done;
@@ -147,7 +146,7 @@ export class ToolLoopState {
 		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));
 		this.#steps = [...this.steps, { response: message, results: outcome.turns[1].content as StepRecord['results'], sources }];
 		this.notice = null;
-		this.#playground.edit((f) => appendTurns(f, outcome.turns));
+		this.#playground.appendTurns(outcome.turns);
 		this.#isSending = true;
 		try {
 			await this.#playground.send();
@@ -189,22 +188,17 @@ export class ToolLoopState {
 	}
 
 	applyExample(example: ToolExample): void {
-		this.#playground.edit((f) => applyExample(f, example));
+		this.#playground.applyExample(example);
 		for (const [name, mock] of Object.entries(example.mocks)) this.mocks[name] = structuredClone(mock);
 	}
 
 	setToolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): void {
-		this.#playground.edit((f) => setToolChoice(f, toolChoice(mode, name, disableParallel)));
+		this.#playground.setToolChoice(toolChoice(mode, name, disableParallel));
 	}
 
 	/** Turns a current client tool (text editor, bash, memory, computer toolset) on or off. */
 	setClientTool(type: ClientToolType, on: boolean): void {
-		this.#playground.edit((f) => setClientTool(f, type, on));
-	}
-
-	/** The screen size actions are drawn on (the toolset itself declares none). */
-	setDisplay(display: Display): void {
-		this.display = display;
+		this.#playground.setClientTool(type, on);
 	}
 
 	resetFiles(): void {

@@ -1,3 +1,6 @@
+import type { RequestForm } from '$lib/request/form';
+import { setTypedTool } from './form-tools';
+
 /**
  * Server tools at their current versions (SDK `WebSearchTool20260318`, `WebFetchTool20260318`,
  * `CodeExecutionTool20260521`): the API runs them; the form sets their options.
@@ -64,4 +67,18 @@ export function parseDomains(text: string): string[] {
 		.split(/[\s,]+/)
 		.map((d) => d.trim())
 		.filter(Boolean);
+}
+
+const findServerTool = (form: RequestForm, name: ServerToolName) => (form.tools ?? []).find((t) => serverToolName(t.def) === name);
+
+/** On: the tool at its current version (an older one's settings carried over); off: removed. */
+export function setServerTool(form: RequestForm, name: ServerToolName, on: boolean): void {
+	const existing = findServerTool(form, name);
+	if (existing) setTypedTool(form, String(existing.def.type), null);
+	if (on) setTypedTool(form, SERVER_TOOLS[name].type, { ...(existing?.def ?? {}), ...serverToolDef(name) });
+}
+
+export function updateWebSearch(form: RequestForm, change: Partial<WebSearchOptions>): void {
+	const tool = findServerTool(form, 'web_search');
+	if (tool) tool.def = withWebSearch(tool.def, { ...readWebSearch(tool.def), ...change });
 }

@@ -3,7 +3,7 @@ import { bodyToForm, defaultForm, formToBody, type SourceBlockForm } from '$lib/
 import { analyzeRequest } from '$lib/request/lint';
 import { defaultModel, groupModels, modelStatus, type ListedModel } from '$lib/request/model-list';
 import { dropSampling, readEffort, readThinking, setEffort, setOutputSchema, setStrictTools, setThinking } from '$lib/request/options';
-import { documentSource, newDocument, readDocument, setCitations, setOptional } from '$lib/request/documents';
+import { newDocument, readDocument, withCitations, withOptional, withSource } from '$lib/request/documents';
 import { versionProblems } from '$lib/request/versions';
 
 const model = (id: string, line: string, created: string, lifecycle: ListedModel['lifecycle'] = 'active', retires: string | null = null): ListedModel => ({
@@ -107,9 +107,7 @@ describe('document blocks', () => {
 		const doc = form.messages[0].blocks[0] as SourceBlockForm;
 		expect(doc.kind).toBe('document');
 		expect(readDocument(doc.extra)).toMatchObject({ source: 'file', fileId: 'file_1', title: 'T', citations: true });
-		setOptional(doc, 'context', 'ctx');
-		setCitations(doc, false);
-		doc.extra = { ...doc.extra, source: documentSource('url', { url: 'https://x.test/a.pdf' }) };
+		doc.extra = withSource(withCitations(withOptional(doc.extra, 'context', 'ctx'), false), 'url', { url: 'https://x.test/a.pdf' });
 		expect((formToBody(form).messages as { content: unknown[] }[])[0].content[0]).toEqual({
 			type: 'document',
 			source: { type: 'url', url: 'https://x.test/a.pdf' },

@@ -76,7 +76,22 @@ export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent
 	const text = await readBodyText(event.request, getConfig().MAX_BODY_BYTES);
 	const raw = parseJsonText(text);
 	const parsed = validate(schema, raw);
-	return { raw: raw as Record<string, unknown>, parsed };
+	// `text` is what goes upstream: the client's bytes, not a re-encoding of `parsed`.
+	return { text, parsed };
+}
+
+/**
+ * The client's query string, passed on (the beta SDK adds `?beta=true`); repeated keys go out
+ * as arrays, in the SDK's `key[]=` form.
+ */
+export function clientQuery(url: URL): Record<string, string | string[]> | undefined {
+	if (!url.search) return undefined;
+	const out: Record<string, string | string[]> = {};
+	for (const key of new Set(url.searchParams.keys())) {
+		const values = url.searchParams.getAll(key);
+		out[key] = values.length === 1 ? values[0] : values;
+	}
+	return out;
 }
 
 /** Sends one call upstream and answers with its response, streaming bodies straight through. */
