@@ -74,6 +74,10 @@ export class RunState {
 	get text() {
 		return this.#text;
 	}
+	/** The body of the request this run sent (structured output checks the answer against it). */
+	get requestBody(): Record<string, unknown> | null {
+		return this.#last?.body ?? null;
+	}
 	get usage(): Usage | null {
 		return this.#message?.usage ?? null;
 	}
