@@ -26,4 +26,5 @@ export interface Database {
 		updated_at: string;
 	};
 	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
+	file_owners: { file_id: string; user_id: string; created_at: string };
 }

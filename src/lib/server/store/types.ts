@@ -84,6 +84,12 @@ export interface Store {
 	/** Shared snapshots are immutable, like permalinks: a second save of an id keeps the first. */
 	saveEvaluationShare(p: StoredPermalink): Promise<'created' | 'exists'>;
 	getEvaluationShare(id: string): Promise<StoredPermalink | undefined>;
+	/** Files API: who uploaded each file id, so a user sees and touches only their own files. */
+	recordFileOwner(fileId: string, user: string, createdAt: string): Promise<void>;
+	fileOwner(fileId: string): Promise<string | undefined>;
+	/** The user's file ids, newest first. */
+	listOwnedFiles(user: string): Promise<string[]>;
+	forgetFile(fileId: string): Promise<void>;
 
 	close(): Promise<void>;
 }
