@@ -112,3 +112,21 @@ test('a case without a value for a variable is named before anything is sent', a
 	await expect(page.getByRole('alert')).toHaveText('Case 2 has no value for {{month}}');
 	expect(sent).toHaveLength(0);
 });
+
+test('a batch run survives closing the page: reopening resumes from the batch id', async ({ page, context }) => {
+	await setUp(page);
+	// The first page never gets the results (as if closed before the batch ended).
+	await page.route('**/api/v1/messages/batches/*/results', (route) => route.abort());
+	await page.getByRole('button', { name: 'Run as batch' }).click();
+	await expect(page).toHaveURL(/\?id=\w{10}$/);
+	await expect(cell(page, 'Version A', 1)).toHaveAttribute('data-status', /running|error/);
+	const url = page.url();
+	await page.close();
+
+	const reopened = await context.newPage();
+	await open(reopened, new URL(url).pathname + new URL(url).search);
+	for (const [i, city] of CITIES.entries()) {
+		await expect(cell(reopened, 'Version A', i + 1)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+		await expect(cell(reopened, 'Version A', i + 1).getByTestId('cell-answer')).toContainText(city);
+	}
+});

@@ -42,8 +42,10 @@ export class EvaluationRunner {
 		return this.activity !== null;
 	}
 
+	/** Stops live streams, or cancels the batch (requests already done keep their results). */
 	stop() {
-		this.#abort?.abort();
+		if (this.activity === 'batch' && this.batch) void api.batches.cancel(this.batch.id).catch(() => {});
+		else this.#abort?.abort();
 	}
 
 	#begin(activity: Activity): AbortSignal {
@@ -147,26 +149,33 @@ export class EvaluationRunner {
 			const batch = await api.batches.create(requests, { label: `Evaluate: ${this.evaluation.name}` }, { headers, signal });
 			this.batch = batch;
 			run.batchId = batch.id;
-			for (const cell of run.cells) cell.status = 'running';
-			// Saved now, so closing the page loses nothing: opening it again resumes from the batch id.
-			await this.evaluation.save();
-			await this.#watchBatch(run, signal);
 		} catch (e) {
 			if (!signal.aborted) this.evaluation.message = `The batch could not be created: ${api.toUserMessage(e)}`;
-			for (const cell of run.cells) if (cell.status !== 'done') Object.assign(cell, { status: 'error', error: 'not sent' });
-			this.#end();
+			for (const cell of run.cells) Object.assign(cell, { status: 'error', error: 'not sent' });
+			return this.#end();
 		}
+		for (const cell of run.cells) cell.status = 'running';
+		// Saved now, so closing the page loses nothing: opening it again resumes from the batch id.
+		await this.evaluation.save();
+		await this.#watch(run, signal);
 	}
 
 	/** Picks up a batch run that was still in progress when the page was closed. */
 	async resume() {
 		const run = this.evaluation.runs.findLast((r) => r.mode === 'batch' && r.batchId);
 		if (this.isBusy || !run || !run.cells.some((c) => c.status === 'running' || c.status === 'pending')) return;
-		const signal = this.#begin('batch');
+		await this.#watch(run, this.#begin('batch'));
+	}
+
+	/** Watches the batch to its end; losing touch leaves the run resumable rather than failed. */
+	async #watch(run: EvalRun, signal: AbortSignal) {
 		try {
 			await this.#watchBatch(run, signal);
 		} catch (e) {
-			if (!signal.aborted) this.evaluation.message = `The batch could not be read: ${api.toUserMessage(e)}`;
+			if (!signal.aborted)
+				this.evaluation.message =
+					`Lost touch with batch ${run.batchId} (${api.toUserMessage(e)}). ` +
+					'It keeps running: open this evaluation again to load its results.';
 			this.#end();
 		}
 	}
