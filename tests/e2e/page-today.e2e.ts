@@ -4,6 +4,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { makePdf } from '../support/pdf';
 import { open } from './support';
 
+// Tall enough that the panels photographed fit on screen (off-screen parts of a scrolled pane come out blank).
+test.use({ viewport: { width: 1440, height: 2000 } });
+
 type Body = Record<string, unknown> & { messages: { role: string; content: unknown }[] };
 
 function recordRequests(page: Page): { body: Body; version: string | null }[] {
@@ -112,8 +115,8 @@ test('a PDF made here and a text document get citations; opening a marker shows 
 	await expect(page.getByTestId('pdf-inline')).toBeVisible();
 	await expect(page.getByLabel('Title of message 1 block 2')).toHaveValue('geography.pdf');
 	await page.getByRole('button', { name: '+ Document' }).click();
-	await page.getByLabel('Text of message 1 block 3').fill('Grass is green. The sea is salty.');
-	await page.getByLabel('Title of message 1 block 3').fill('Facts');
+	await page.getByLabel('Text of message 1 block 3', { exact: true }).fill('Grass is green. The sea is salty.');
+	await page.getByLabel('Title of message 1 block 3', { exact: true }).fill('Facts');
 	await send(page);
 	await done(page);
 	const markers = answer(page).getByRole('button', { name: /^Citation \d+$/ });
@@ -123,8 +126,9 @@ test('a PDF made here and a text document get citations; opening a marker shows 
 	const details = page.getByRole('complementary', { name: 'Citation 1 details' });
 	await expect(details.getByTestId('cited-text-quote')).toContainText(/mountain|grass/i);
 	await expect(details.getByTestId('citation-location')).toHaveText(/^(page \d+|characters \d+–\d+)$/);
-	const locations: string[] = [];
-	for (let n = 1; n <= (await markers.count()); n++) {
+	// Citation 1 is open; each other marker switches the details to its own citation.
+	const locations: string[] = [(await page.getByTestId('citation-location').textContent()) ?? ''];
+	for (let n = 2; n <= (await markers.count()); n++) {
 		await answer(page).getByRole('button', { name: `Citation ${n}`, exact: true }).click();
 		locations.push((await page.getByTestId('citation-location').textContent()) ?? '');
 	}
