@@ -3,7 +3,10 @@ import type { ModelInfo } from '$lib/schemas';
 import { getJson, query, segment, type CallOptions } from './transport';
 import type { Page } from './page';
 
-export function list(params: { limit?: number; lifecycle?: readonly ('active' | 'deprecated' | 'retired')[] } = {}, options: CallOptions = {}): Promise<Page<ModelInfo>> {
+export function list(
+	params: { limit?: number; lifecycle?: readonly ('active' | 'deprecated' | 'retired')[] } = {},
+	options: CallOptions = {}
+): Promise<Page<ModelInfo>> {
 	// lifecycle[] repeats, as the SDK sends an array query param.
 	const q = new URLSearchParams(query({ limit: params.limit }));
 	for (const l of params.lifecycle ?? []) q.append('lifecycle[]', l);

@@ -1,6 +1,14 @@
 import { analyzeRequest, describeDiagnostic } from '$lib/request/lint';
 import { countBreakpoints, MAX_BREAKPOINTS } from '$lib/request/breakpoints';
-import { bodyToForm, defaultForm, formToBody, type BlockForm, type ParamsForm, type RequestForm, type ToolForm } from '$lib/request/form';
+import {
+	bodyToForm,
+	defaultForm,
+	formToBody,
+	type BlockForm,
+	type ParamsForm,
+	type RequestForm,
+	type ToolForm
+} from '$lib/request/form';
 import * as edits from '$lib/request/form-edits';
 import { requestHeaders } from '$lib/request/headers';
 import * as options from '$lib/request/options';
@@ -30,7 +38,8 @@ export interface RequestSnapshot {
 const pretty = (body: unknown) => JSON.stringify(body, null, 2);
 const OUTPUT_SCHEMA = 'output_config.format.schema';
 const toolSchemaPath = (index: number) => `tools.${index}.input_schema`;
-const isCustom = (tool: ToolForm | undefined) => !!tool && (tool.def.type === undefined || tool.def.type === 'custom');
+const isCustom = (tool: ToolForm | undefined) =>
+	!!tool && (tool.def.type === undefined || tool.def.type === 'custom');
 
 /**
  * The request being edited, with its form and JSON faces and its headers. The form is the
@@ -98,7 +107,8 @@ export class RequestState {
 		const body = this.#analysis.body;
 		if (!body || this.#analysis.diagnostics.length > 0) return null;
 		const out: Record<string, unknown> = {};
-		for (const k of ['model', 'system', 'messages', 'tools', 'tool_choice']) if (body[k] !== undefined) out[k] = body[k];
+		for (const k of ['model', 'system', 'messages', 'tools', 'tool_choice'])
+			if (body[k] !== undefined) out[k] = body[k];
 		return out;
 	}
 
@@ -236,7 +246,9 @@ export class RequestState {
 	/** Turns structured output on (with the first example schema) or off. */
 	setOutputFormat(on: boolean): void {
 		this.schemaDrafts.clear(OUTPUT_SCHEMA);
-		this.#change((f) => options.setOutputSchema(f, on ? structuredClone(OUTPUT_SCHEMA_EXAMPLES[0].schema) : null));
+		this.#change((f) =>
+			options.setOutputSchema(f, on ? structuredClone(OUTPUT_SCHEMA_EXAMPLES[0].schema) : null)
+		);
 	}
 	setOutputSchemaText(text: string): void {
 		const schema = this.schemaDrafts.type(OUTPUT_SCHEMA, text, checkOutputSchemaText);
@@ -274,7 +286,8 @@ export class RequestState {
 		} catch {
 			return;
 		}
-		if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#form = bodyToForm(value as Record<string, unknown>);
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			this.#form = bodyToForm(value as Record<string, unknown>);
 	}
 
 	loadRequest(body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string): void {
@@ -287,7 +300,12 @@ export class RequestState {
 	}
 
 	snapshot(): RequestSnapshot {
-		return { json: this.jsonText, betas: [...this.#betas], fault: this.#fault, apiVersion: this.#apiVersion };
+		return {
+			json: this.jsonText,
+			betas: [...this.#betas],
+			fault: this.#fault,
+			apiVersion: this.#apiVersion
+		};
 	}
 
 	restore(s: RequestSnapshot): void {
