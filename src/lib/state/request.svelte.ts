@@ -13,12 +13,15 @@ import * as edits from '$lib/request/form-edits';
 import { requestHeaders } from '$lib/request/headers';
 import * as options from '$lib/request/options';
 import { checkOutputSchemaText, OUTPUT_SCHEMA_EXAMPLES } from '$lib/request/output-examples';
-import { DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '$lib/request/versions';
+import { DEFAULT_API_VERSION, isApiVersion, LEGACY_API_VERSION, SAMPLING_PARAMS, type ApiVersion } from '$lib/request/versions';
 import type { ContentBlock, ToolChoice } from '$lib/schemas';
 import type { ToolExample } from '$lib/tools/examples';
 import * as tools from '$lib/tools/form-tools';
 import type { Turn } from '$lib/tools/pairing';
-import { checkSchemaText, type BetaToolType, type Display } from '$lib/tools/tool-defs';
+import type { ClientToolType } from '$lib/tools/client-tools';
+import * as serverTools from '$lib/tools/server-tools';
+import type { ServerToolName } from '$lib/tools/server-tools';
+import { checkSchemaText } from '$lib/tools/tool-defs';
 import { SchemaDrafts } from './schema-drafts.svelte';
 
 export type { CacheTarget } from '$lib/request/form-edits';
@@ -220,10 +223,20 @@ export class RequestState {
 	setToolChoice(choice: ToolChoice | undefined): void {
 		this.#change((f) => tools.setToolChoice(f, choice));
 	}
-	/** Adds or removes a beta tool (or updates its display); true while any beta tool is left. */
-	setBetaTool(type: BetaToolType, on: boolean, display: Display): boolean {
-		this.#change((f) => tools.setBetaTool(f, type, on, display));
-		return tools.hasBetaTools(this.#form);
+	/** Adds or removes a current client tool (text editor, bash, memory, computer toolset). */
+	setClientTool(type: ClientToolType, on: boolean): void {
+		this.#change((f) => tools.setClientTool(f, type, on));
+	}
+	/** Adds or removes a server tool (at its current version; an older one in the request is replaced). */
+	setServerTool(name: ServerToolName, on: boolean): void {
+		this.#change((f) => serverTools.setServerTool(f, name, on));
+	}
+	setWebSearchOptions(change: Partial<serverTools.WebSearchOptions>): void {
+		this.#change((f) => serverTools.updateWebSearch(f, change));
+	}
+	/** strict: true on every custom tool, or off. */
+	setStrictTools(on: boolean): void {
+		this.#change((f) => options.setStrictTools(f, on));
 	}
 
 	// Structured output.
@@ -282,6 +295,8 @@ export class RequestState {
 		this.#draft = null;
 		if (betas) this.#betas = [...betas];
 		if (isApiVersion(apiVersion)) this.#apiVersion = apiVersion;
+		// A request saved without its version that uses sampling params was built for 2023-06-01.
+		else if (SAMPLING_PARAMS.some((k) => k in body)) this.#apiVersion = LEGACY_API_VERSION;
 	}
 
 	snapshot(): RequestSnapshot {

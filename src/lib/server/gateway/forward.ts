@@ -68,6 +68,8 @@ export interface ForwardHooks {
 	watch?: Omit<BodyWatch, 'onEnd'>;
 	/** Usage of a Messages answer, streamed or not, once known. */
 	onUsage?: (usage: TokenUsage) => void;
+	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
+	onMessageBytes?: (chunk: Uint8Array) => void;
 	/** The exchange is over (answered, failed, or the client left). */
 	onEnd?: () => void;
 }
@@ -120,7 +122,10 @@ export async function forward(
 		headers.set('x-accel-buffering', 'no');
 		const tap = hooks.onUsage ? sseUsageTap(hooks.onUsage) : undefined;
 		const body = passThrough(upstream.body, abort, {
-			onChunk: tap && ((c) => tap.feed(c)),
+			onChunk: (c) => {
+				tap?.feed(c);
+				hooks.onMessageBytes?.(c);
+			},
 			onEnd: () => {
 				tap?.finish();
 				hooks.onEnd?.();
@@ -131,6 +136,7 @@ export async function forward(
 	if (hooks.onUsage && upstream.ok) {
 		// A single Message is small: read it to record its usage, then send the same bytes on.
 		const bytes = new Uint8Array(await upstream.arrayBuffer());
+		hooks.onMessageBytes?.(bytes);
 		try {
 			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
 		} catch {

@@ -8,6 +8,8 @@ import { checkUserLimits, takeStreamSlot } from '$lib/server/guard/limits';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
+import { outputFileRecorder } from '$lib/server/gateway/files-outputs';
+import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
@@ -22,6 +24,7 @@ export const POST: RequestHandler = (event) =>
 		const release = stream ? await takeStreamSlot(user, config, deps) : undefined;
 		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
 			onUsage: (usage) => void deps.ledger.add(user, utcDay(), usage),
+			onMessageBytes: outputFileRecorder(getStore, user),
 			onEnd: release && (() => void release())
 		});
 	});
