@@ -1,4 +1,4 @@
-import { BatchResultLineSchema, type BatchResultLine } from '$lib/schemas';
+import { BatchResultLineSchema, MessageSchema, UsageSchema, type BatchResultLine } from '$lib/schemas';
 
 export type ResultType = 'succeeded' | 'errored' | 'canceled' | 'expired' | 'malformed';
 export const RESULT_TYPES: readonly ResultType[] = ['succeeded', 'errored', 'canceled', 'expired', 'malformed'];
@@ -100,16 +100,33 @@ export function looksLikeResult(v: unknown): v is BatchResultLine {
 	return (
 		typeof m.id === 'string' && m.type === 'message' && m.role === 'assistant' && typeof m.model === 'string' &&
 		Array.isArray(m.content) && m.content.every(isPlainTextBlock) && isStrOrNull(m.stop_reason) && isStrOrNull(m.stop_sequence) &&
-		isObj(u) && isCount(u.input_tokens) && isCount(u.output_tokens) &&
-		(u.cache_creation_input_tokens == null || isCount(u.cache_creation_input_tokens)) && (u.cache_read_input_tokens == null || isCount(u.cache_read_input_tokens))
+		m.stop_details == null && isObj(u) && isCount(u.input_tokens) && isCount(u.output_tokens) &&
+		(u.cache_creation_input_tokens == null || isCount(u.cache_creation_input_tokens)) && (u.cache_read_input_tokens == null || isCount(u.cache_read_input_tokens)) &&
+		(u.cache_creation == null || (isObj(u.cache_creation) && isCount(u.cache_creation.ephemeral_5m_input_tokens) && isCount(u.cache_creation.ephemeral_1h_input_tokens))) &&
+		['service_tier', 'speed', 'inference_geo'].every((k) => u[k] == null || typeof u[k] === 'string') &&
+		onlyHandChecked(m, MESSAGE_KEYS, HAND_CHECKED_MESSAGE) && onlyHandChecked(u, USAGE_KEYS, HAND_CHECKED_USAGE)
 	);
 }
 
+// Fields the schema knows but the fast path does not check: when present, the schema decides.
+// Read from the schemas, so a field added there is never waved through here unchecked.
+/** The schema's fields of an object, each with whether it accepts null (then null needs no zod). */
+const fieldsOf = (shape: Record<string, { safeParse(v: unknown): { success: boolean } }>) =>
+	Object.entries(shape).map(([key, field]) => ({ key, nullOk: field.safeParse(null).success }));
+const MESSAGE_KEYS = fieldsOf(MessageSchema.shape);
+const USAGE_KEYS = fieldsOf(UsageSchema.shape);
+const HAND_CHECKED_MESSAGE = ['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage'];
+const HAND_CHECKED_USAGE = [
+	'input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'cache_creation', 'service_tier', 'speed', 'inference_geo'
+];
+const onlyHandChecked = (v: Record<string, unknown>, known: { key: string; nullOk: boolean }[], checked: string[]) =>
+	known.every(({ key, nullOk }) => checked.includes(key) || v[key] === undefined || (v[key] === null && nullOk));
+
 const isStrOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
-/** Text blocks are checked here; any other block type leaves the line to the schema. */
+/** Plain text blocks are checked here; citations or any other block type leave the line to the schema. */
 const isPlainTextBlock = (b: unknown) =>
-	isObj(b) && b.type === 'text' && typeof b.text === 'string' && (b.citations == null || Array.isArray(b.citations));
+	isObj(b) && b.type === 'text' && typeof b.text === 'string' && (b.citations == null || (Array.isArray(b.citations) && b.citations.length === 0));
 
 function fromResult({ custom_id, result }: BatchResultLine, line: number, offset: number, length: number): ResultRow {
 	const out = row(line, offset, length, custom_id, result.type, resultText(result));
