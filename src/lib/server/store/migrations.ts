@@ -49,6 +49,18 @@ const MIGRATIONS: Record<string, Migration> = {
 				.execute();
 			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 		}
+	},
+	// Numbered high so it sorts after whatever else lands meanwhile (names run in order).
+	'090_file_owners': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('file_owners')
+				.addColumn('file_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('file_owners_user').on('file_owners').column('user_id').execute();
+		}
 	}
 };
 

@@ -16,4 +16,5 @@ export interface Database {
 		created_at: string;
 		revoked_at: string | null;
 	};
+	file_owners: { file_id: string; user_id: string; created_at: string };
 }
