@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
+import { evaluationQueries } from './evaluations';
 import type { Database } from './schema';
-import type { ApiTokenRecord, BatchRecord, Store, StoredPermalink, UsageTotals } from './types';
+import type { ApiTokenRecord, BatchRecord, EvaluationRecord, Store, StoredPermalink, UsageTotals } from './types';
 
 type TokenRow = Selectable<Database['api_tokens']>;
 type BatchRow = Selectable<Database['batches']>;
@@ -143,6 +144,22 @@ export class KyselyStore implements Store {
 			.where('revoked_at', 'is', null)
 			.executeTakeFirst();
 		return Number(r.numUpdatedRows) > 0;
+	}
+
+	saveEvaluation(e: EvaluationRecord) {
+		return evaluationQueries.saveEvaluation(this.db, e);
+	}
+	getEvaluation(id: string) {
+		return evaluationQueries.getEvaluation(this.db, id);
+	}
+	listEvaluations(opts: { createdBy: string; limit?: number }) {
+		return evaluationQueries.listEvaluations(this.db, opts);
+	}
+	saveEvaluationShare(p: StoredPermalink) {
+		return evaluationQueries.saveEvaluationShare(this.db, p);
+	}
+	getEvaluationShare(id: string) {
+		return evaluationQueries.getEvaluationShare(this.db, id);
 	}
 
 	async recordFileOwner(fileId: string, user: string, createdAt: string) {

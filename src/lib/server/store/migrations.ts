@@ -50,6 +50,29 @@ const MIGRATIONS: Record<string, Migration> = {
 			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 		}
 	},
+	// Numbered apart from the others so branches that add tables at the same time do not collide.
+	'010_evaluations': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('evaluations')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('evaluations_owner').on('evaluations').columns(['created_by', 'updated_at']).execute();
+			await db.schema
+				.createTable('evaluation_shares')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.execute();
+		}
+	},
 	// Numbered high so it sorts after whatever else lands meanwhile (names run in order).
 	'090_file_owners': {
 		async up(db: Kysely<unknown>) {
