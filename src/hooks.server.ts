@@ -8,13 +8,17 @@ import { apiTokenAuth } from '$lib/server/guard/api-tokens';
 import { authGate } from '$lib/server/guard/gate';
 import { securityHeaders } from '$lib/server/guard/security-headers';
 import { getStore } from '$lib/server/store';
+import { installProcessGuards } from '$lib/server/guard/process-guards';
+import { startBatchSweeper } from '$lib/server/guard/sweeper';
 
 export const init: ServerInit = async () => {
+	installProcessGuards();
 	try {
 		const config = getConfig();
 		// Create and migrate the store now, so a bad DATABASE_URL stops start-up instead of a first request.
 		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+		startBatchSweeper();
 		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`);
 	} catch (e) {
 		process.stderr.write((e instanceof ConfigError ? e.message : `Cannot open the store: ${(e as Error).message}`) + '\n');

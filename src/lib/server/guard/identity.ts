@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { SESSION_COOKIE, readSessionValue, sessionSecret } from './session';
 
 export function isGateOn(config: Config): boolean {
-	return Boolean(config.PLAYGROUND_PASSCODE || config.TRUSTED_USER_HEADER);
+	return Boolean(config.PLAYGROUND_PASSCODE || config.PLAYGROUND_USERS || config.TRUSTED_USER_HEADER);
 }
 
 /** The user behind a request from a trusted reverse proxy's header, else from our session cookie. */

@@ -1,26 +1,24 @@
-// POST /api/v1/messages: validates the body, checks the team's limits, then proxies it;
-// `stream: true` answers with SSE bytes as the API sent them.
+// POST /api/v1/messages: validates the body, admits it past the team's limits (rate, slots,
+// a budget hold), then proxies it; `stream: true` answers with SSE bytes as the API sent them.
 import { MessageCreateParamsSchema } from '$lib/schemas';
 import { getConfig } from '$lib/server/config';
+import { admitMessage } from '$lib/server/guard/admit';
 import { getLimitDeps } from '$lib/server/guard/deps';
-import { utcDay } from '$lib/server/guard/ledger';
-import { checkUserLimits, takeStreamSlot } from '$lib/server/guard/limits';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
+import { log } from '$lib/server/log';
 import { apiHandler, forward, readValidatedBody } from '$lib/server/proxy';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		const config = getConfig();
-		const deps = getLimitDeps();
-		const user = event.locals.user;
 		const { raw, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
 		enforceRequestPolicy(parsed, config);
-		await checkUserLimits(user, config, deps);
+		const admission = await admitMessage(event.locals.user, parsed, raw, config, getLimitDeps());
 		const stream = parsed.stream === true;
-		const release = stream ? await takeStreamSlot(user, config, deps) : undefined;
 		return forward(event, { method: 'POST', path: '/v1/messages', body: raw, stream }, {
-			onUsage: (usage) => void deps.ledger.add(user, utcDay(), usage),
-			onEnd: release && (() => void release())
+			onUsage: admission.noteUsage,
+			onEnd: (outcome) =>
+				admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
 		});
 	});
