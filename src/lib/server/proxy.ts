@@ -8,6 +8,7 @@ import { forwardedRequestHeaders } from './upstream/headers';
 import type { UpstreamRequest } from './upstream/types';
 import { sseUsageTap, usageTotals, type TokenUsage } from './guard/usage-tap';
 import type { ExchangeOutcome } from './guard/admit';
+import { byteScrubber, scrubHeaders } from './guard/scrub';
 
 /**
  * Passes the upstream body on untouched; when the client goes away (the reader is cancelled)
@@ -57,6 +58,22 @@ export function passThrough(
 	});
 }
 
+/** The upstream response with its body passed through the key scrubber. */
+function scrubbed(upstream: Response): Response {
+	const scrubber = byteScrubber();
+	if (!scrubber.active || !upstream.body) return upstream;
+	const body = upstream.body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform: (chunk, controller) => controller.enqueue(scrubber.push(chunk)),
+			flush: (controller) => {
+				const rest = scrubber.end();
+				if (rest.length) controller.enqueue(rest);
+			}
+		})
+	);
+	return new Response(body, { status: upstream.status, headers: upstream.headers });
+}
+
 export interface BodyWatch {
 	onChunk?: (chunk: Uint8Array) => void;
 	/** The whole body went through (not called when the client left or the upstream broke). */
@@ -103,8 +120,12 @@ export async function forward(
 		hooks.onEnd?.(abort.signal.aborted ? 'cut' : 'failed');
 		throw e;
 	}
-	const headers = new Headers(upstream.headers);
+	// Nothing upstream says may carry our key back to a client, echoed or not.
+	const headers = scrubHeaders(new Headers(upstream.headers));
 	headers.set('x-upstream', getUpstream().kind);
+	if (upstream.status >= 500)
+		log.warn('upstream error', { requestId: event.locals.requestId, path: call.path, status: upstream.status });
+	upstream = scrubbed(upstream);
 	if (call.stream && upstream.ok && upstream.body) {
 		headers.set('cache-control', 'no-cache');
 		headers.set('x-accel-buffering', 'no');

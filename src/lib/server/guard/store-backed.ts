@@ -16,6 +16,9 @@ export function storeCounter(store: () => Promise<Store>): WindowCounter {
 			if (++hits % 500 === 0)
 				s.pruneRates(now - DAY_MS).catch((e) => log.warn('rate counter prune failed', { error: String(e) }));
 			return s.incrementRate(`${key}@${windowMs}`, start);
+		},
+		async count(key, windowMs, now = Date.now()) {
+			return (await store()).getRate(`${key}@${windowMs}`, Math.floor(now / windowMs) * windowMs);
 		}
 	};
 }

@@ -278,6 +278,16 @@ export class KyselyStore implements Store {
 		return Number(r.count);
 	}
 
+	async getRate(key: string, windowStart: number) {
+		const r = await this.db
+			.selectFrom('rate_counters')
+			.select('count')
+			.where('key', '=', key)
+			.where('window_start', '=', windowStart)
+			.executeTakeFirst();
+		return Number(r?.count ?? 0);
+	}
+
 	async pruneRates(before: number) {
 		const r = await this.db.deleteFrom('rate_counters').where('window_start', '<', before).executeTakeFirst();
 		return Number(r.numDeletedRows);

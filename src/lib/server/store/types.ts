@@ -105,6 +105,8 @@ export interface Store {
 
 	/** Atomically adds one to the counter for (key, window start in ms) and returns the new count. */
 	incrementRate(key: string, windowStart: number): Promise<number>;
+	/** The counter for (key, window start), 0 when none. */
+	getRate(key: string, windowStart: number): Promise<number>;
 	/** Drops counters whose window started before `before` (ms); returns how many. */
 	pruneRates(before: number): Promise<number>;
 
