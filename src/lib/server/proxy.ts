@@ -113,7 +113,11 @@ export async function forward(
 	try {
 		upstream = await getUpstream().send({
 			...call,
-			headers: forwardedRequestHeaders(event.request.headers),
+			headers: {
+				...forwardedRequestHeaders(event.request.headers),
+				// Bytes checked as they came (a large batch) go on as they are, still JSON.
+				...(call.body instanceof Uint8Array ? { 'content-type': 'application/json' } : {})
+			},
 			signal: abort.signal
 		});
 	} catch (e) {

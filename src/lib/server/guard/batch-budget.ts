@@ -5,20 +5,8 @@ import { getStore, type Store } from '../store';
 import { getUpstream } from '../upstream';
 import { jsonlUsageTap } from './batch-usage';
 import type { GuardDeps } from './deps';
-import { estimateInputTokens } from './estimate';
 import { utcDay } from './ledger';
 import { LimitProblem, checkRate, secondsToMidnight } from './limits';
-
-interface BatchRequestLike {
-	params?: { max_tokens?: unknown };
-}
-
-/** A batch's worst case: every request's input estimate plus its max_tokens. */
-export function batchWorstCase(requests: readonly BatchRequestLike[]): number {
-	let tokens = 0;
-	for (const r of requests) tokens += estimateInputTokens(r.params) + (Number(r.params?.max_tokens) || 0);
-	return tokens;
-}
 
 export interface BatchHold {
 	readonly tokens: number;
@@ -33,14 +21,14 @@ export interface BatchHold {
  * Before a batch create goes upstream: the rate, the per-user batch quota, and a hold on the
  * whole batch's worst case (refused over budget, as a single request would be).
  */
-export async function admitBatch(user: string, requests: readonly BatchRequestLike[], config: Config, deps: GuardDeps): Promise<BatchHold> {
+export async function admitBatch(user: string, worstCase: number, config: Config, deps: GuardDeps): Promise<BatchHold> {
 	await checkRate(user, config, deps);
 	const store = await getStore();
 	if ((await store.countOwned('batches', user)) >= config.MAX_BATCHES_PER_USER)
 		throw new HttpProblem('rate_limit_error', `${user} has ${config.MAX_BATCHES_PER_USER} batches on this playground (the most allowed); delete some first.`);
 	const day = utcDay();
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
-	const tokens = budget === null ? 0 : batchWorstCase(requests);
+	const tokens = budget === null ? 0 : worstCase;
 	if (budget !== null && !(await deps.ledger.reserve(user, day, tokens, budget)))
 		throw new LimitProblem(
 			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${user}'s daily budget (${budget}).`,

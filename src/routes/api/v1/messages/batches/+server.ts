@@ -2,7 +2,9 @@
 // A create holds its whole worst case against the budget and is recorded in the batch index (its owner, label, template).
 import { getConfig } from '$lib/server/config';
 import { apiHandler } from '$lib/server/proxy';
-import { forwardBatch, readBatchCreateBody } from '$lib/server/batch-proxy';
+import { forwardBatch } from '$lib/server/batch-proxy';
+import { checkBatchBody, readBodyBytes } from '$lib/server/guard/batch-body';
+import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { batchMetaFromHeaders, recordBatch } from '$lib/server/batch-index';
 import { admitBatch } from '$lib/server/guard/batch-budget';
 import { getLimitDeps } from '$lib/server/guard/deps';
@@ -17,9 +19,13 @@ export const POST: RequestHandler = (event) =>
 		const user = event.locals.user;
 		const releaseUpload = await takeUploadSlot(user, config, deps);
 		try {
-			const body = (await readBatchCreateBody(event)) as { requests: { params: { max_tokens: number } }[] };
-			const hold = await admitBatch(user, body.requests, config, deps);
-			const response = await forwardBatch(event, { method: 'POST', path: '/v1/messages/batches', body }).catch(async (e) => {
+			// Checked a slice at a time and forwarded as the same bytes: a 200 MB upload never stalls the server.
+			const checked = await checkBatchBody(await readBodyBytes(event.request, config.MAX_BATCH_BODY_BYTES), (params, i) =>
+				enforceRequestPolicy(params, config, `requests.${i}.params`)
+			);
+			const hold = await admitBatch(user, checked.worstCaseTokens, config, deps);
+			const call = { method: 'POST' as const, path: '/v1/messages/batches', body: checked.bytes };
+			const response = await forwardBatch(event, call).catch(async (e) => {
 				await hold.release();
 				throw e;
 			});
