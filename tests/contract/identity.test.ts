@@ -7,7 +7,7 @@ const USERS = 'ada:ada-secret-123,bob:bob-secret-456';
 let app: AppProcess;
 
 beforeAll(async () => {
-	app = await startApp({ PLAYGROUND_USERS: USERS, RESERVED_NAMES: 'ceo@corp', SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01' });
+	app = await startApp({ PLAYGROUND_USERS: USERS, RESERVED_NAMES: 'ceo@corp', ADMIN_USERS: 'ada', SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01' });
 });
 afterAll(() => app?.stop());
 
@@ -113,5 +113,26 @@ describe('ownership', () => {
 		expect(bobPage).not.toContain('ada script');
 		expect((await form(bob, 'revoke', { id: tokenId! })).status).toBe(404);
 		expect(await (await fetch(app.url + '/settings', { headers: { cookie: ada } })).text()).toContain(tokenId);
+	});
+});
+
+describe('the admin view', () => {
+	it('shows an admin users, sessions and budgets, lets them end a user\'s sessions, and does not exist for others', async () => {
+		const ada = await signIn(app, 'ada', 'ada-secret-123');
+		const bob = await signIn(app, 'bob', 'bob-secret-456');
+		expect((await fetch(app.url + '/admin', { headers: { cookie: bob } })).status).toBe(404);
+		const page = await fetch(app.url + '/admin', { headers: { cookie: ada } });
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain('Budgets in force');
+		expect(html).toContain('bob');
+		const revoke = await fetch(app.url + '/admin?/revokeSessions', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url, cookie: ada },
+			body: new URLSearchParams({ user: 'bob' })
+		});
+		expect(revoke.status).toBe(200);
+		expect((await api('/api/v1/models', bob)).status).toBe(401);
+		expect((await api('/api/v1/models', ada)).status).toBe(200);
 	});
 });
