@@ -1,42 +1,58 @@
 // The benchmark sections, run together. `bench/run.ts` is the command; the smoke test imports this.
-import { createSimulator } from '../src/lib/server/simulator/app';
-import { serveSimulator } from '../src/lib/server/simulator/node-server';
 import { startApp } from '../tests/support/servers';
+import { FLOOR_PROXY, REPLAY_UPSTREAM, startChildServer } from './lib/child-server';
+import type { BenchRow } from './lib/stats';
 import { batchResults } from './sections/batch-results';
 import { browserFigures } from './sections/browser-figures';
 import { bundleSizes } from './sections/bundle';
-import { proxyOverhead } from './sections/proxy';
-import { heldStreams } from './sections/server-memory';
-import type { BenchRow } from './lib/stats';
+import { openStreams } from './sections/open-streams';
+import { proxyOverhead, type ProxyOptions } from './sections/proxy';
+
+/** smoke: tiny sizes, only that every figure is measured; quick: the real sizes where cheap, under 2 minutes. */
+export type BenchProfile = 'smoke' | 'quick' | 'full';
+
+/** Groups of figures `--only` can pick (the lead and helpers run single sections on a shared box). */
+export const GROUPS = ['proxy', 'open-streams', 'bundle', 'batch-results', 'browser'] as const;
+export type BenchGroup = (typeof GROUPS)[number];
 
 export interface BenchOptions {
-	smoke: boolean;
+	profile: BenchProfile;
+	only?: BenchGroup[];
 }
 
-export async function runBench({ smoke }: BenchOptions): Promise<BenchRow[]> {
-	const simulator = await serveSimulator(createSimulator({ tokensPerSecond: smoke ? 0 : 200, seed: 'bench' }), 0);
-	const address = simulator.address();
-	const simulatorUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-	const app = await startApp({ ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: simulatorUrl, LOG_LEVEL: 'warn' });
+const SIZES = {
+	smoke: { levels: [{ concurrency: 1, rounds: 3 }, { concurrency: 2, rounds: 2 }], openStreams: 20, healthSamples: 20, batchLines: 2000, deltas: 300, scrollSteps: 10 },
+	quick: { levels: [{ concurrency: 1, rounds: 30 }, { concurrency: 20, rounds: 3 }, { concurrency: 100, rounds: 2 }], openStreams: 1000, healthSamples: 100, batchLines: 20_000, deltas: 20_000, scrollSteps: 50 },
+	full: { levels: [{ concurrency: 1, rounds: 100 }, { concurrency: 20, rounds: 10 }, { concurrency: 100, rounds: 4 }], openStreams: 1000, healthSamples: 300, batchLines: 100_000, deltas: 100_000, scrollSteps: 200 }
+} satisfies Record<BenchProfile, unknown>;
+
+export async function runBench({ profile, only = [...GROUPS] }: BenchOptions): Promise<BenchRow[]> {
+	const size = SIZES[profile];
+	const rows: BenchRow[] = [];
+	if (only.some((g) => g === 'proxy' || g === 'open-streams' || g === 'bundle')) rows.push(...(await serverFigures(size, only)));
+	if (only.includes('batch-results')) rows.push(...(await batchResults({ lines: size.batchLines })));
+	if (only.includes('browser')) rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
+	return rows;
+}
+
+async function serverFigures(size: (typeof SIZES)[BenchProfile], only: BenchGroup[]): Promise<BenchRow[]> {
+	const upstream = await startChildServer(REPLAY_UPSTREAM);
+	const floor = await startChildServer(FLOOR_PROXY, { UPSTREAM_URL: upstream.url });
+	const app = await startApp({ ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: upstream.url, LOG_LEVEL: 'warn' });
 	const rows: BenchRow[] = [];
 	try {
-		rows.push(
-			...(await proxyOverhead({
-				simulatorUrl,
-				appUrl: app.url,
-				concurrency: smoke ? [1, 2] : [1, 20],
-				samples: smoke ? 2 : 60,
-				maxTokens: smoke ? 20 : 200,
-				latencyMs: smoke ? 0 : 300
-			}))
-		);
-		rows.push(...(await heldStreams({ appUrl: app.url, appPid: app.pid, streams: smoke ? 3 : 100, holdMs: smoke ? 200 : 3000 })));
-		rows.push(...(await bundleSizes({ appUrl: app.url })));
-		rows.push(...(await batchResults({ lines: smoke ? 2000 : 100_000 })));
+		const sides: Omit<ProxyOptions, 'mode'> = { upstreamUrl: upstream.url, floorUrl: floor.url, appUrl: app.url, levels: size.levels };
+		if (only.includes('proxy')) {
+			rows.push(...(await proxyOverhead({ ...sides, mode: 'paced' })));
+			rows.push(...(await proxyOverhead({ ...sides, mode: 'stress' })));
+		}
+		if (only.includes('open-streams'))
+			rows.push(...(await openStreams({ app, floor, streams: size.openStreams, healthSamples: size.healthSamples })));
+		if (only.includes('bundle')) rows.push(...(await bundleSizes({ appUrl: app.url })));
 	} finally {
 		await app.stop();
-		await new Promise((r) => simulator.close(r));
+		await floor.stop();
+		await upstream.stop();
 	}
-	rows.push(...(await browserFigures({ smoke })));
 	return rows;
 }

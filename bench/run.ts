@@ -1,19 +1,30 @@
 // `npm run bench`: each figure measured against a baseline in the same run; results as JSON in
-// bench/results/ and a printed table. BENCH_SMOKE=1 runs tiny sizes.
+// bench/results/ and a printed table. `npm run bench -- --quick` is the smoke check (< 2 minutes),
+// `-- --only proxy,open-streams` runs some groups;
+// BENCH_SMOKE=1 runs tiny sizes.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { runBench } from './index';
+import { loadavg } from 'node:os';
+import { GROUPS, runBench, type BenchGroup, type BenchProfile } from './index';
 import { formatTable } from './lib/stats';
 
 async function main() {
-	const smoke = process.env.BENCH_SMOKE === '1';
+	const profile: BenchProfile = process.env.BENCH_SMOKE === '1' ? 'smoke' : process.argv.includes('--quick') ? 'quick' : 'full';
+	// `--only proxy,browser`: just those groups (the machine is shared; run what you are working on).
+	const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+	const only = process.argv.includes('--only') ? (onlyArg.split(',') as BenchGroup[]) : undefined;
+	const unknown = only?.filter((g) => !GROUPS.includes(g));
+	if (unknown?.length) throw new Error(`--only: unknown group ${unknown.join(', ')} (known: ${GROUPS.join(', ')})`);
 	const started = Date.now();
-	const rows = await runBench({ smoke });
-	const result = { date: new Date().toISOString(), smoke, seconds: (Date.now() - started) / 1000, node: process.version, rows };
+	const load = loadavg();
+	const rows = await runBench({ profile, only });
+	const result = { date: new Date().toISOString(), profile, only: only ?? 'all', seconds: (Date.now() - started) / 1000, node: process.version, loadAverage: { atStart: load, atEnd: loadavg() }, rows };
 	mkdirSync('bench/results', { recursive: true });
 	const file = `bench/results/${result.date.replace(/[:.]/g, '-')}.json`;
 	writeFileSync(file, JSON.stringify(result, null, 2));
 	writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2));
-	process.stdout.write(formatTable(rows) + `\n\nwritten ${file} (${result.seconds.toFixed(0)} s)\n`);
+	const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+	process.stdout.write(formatTable(rows) + `\n\n${profile} run; load average at start ${loads(load)}, at end ${loads(loadavg())}\n`);
+	process.stdout.write(`written ${file} (${result.seconds.toFixed(0)} s)\n`);
 	const missed = rows.filter((r) => r.pass === false);
 	if (missed.length) process.stdout.write(`targets missed: ${missed.map((r) => `${r.section}/${r.name}`).join('; ')}\n`);
 }

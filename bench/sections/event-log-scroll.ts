@@ -39,7 +39,7 @@ export async function eventLogScroll(o: { appUrl: string; standInUrl: string; st
 		return [
 			row({ section, name: `longest task scrolling ${what}`, value: app.longestMs, unit: 'ms', baseline: naiveScroll.longestMs, target: '< 50 ms', pass: app.longestMs < 50, note: `${o.steps} steps; baseline: ${naiveRows.toLocaleString('en')} rows all in the DOM` }),
 			row({ section, name: `tasks over 50 ms scrolling ${what}`, value: app.over50, unit: 'tasks', baseline: naiveScroll.over50, target: '0', pass: app.over50 === 0 }),
-			row({ section, name: `longest task building ${naiveRows.toLocaleString('en')} plain rows (baseline only)`, value: naiveRender.longestMs, unit: 'ms' }),
+			row({ section, name: `longest task building ${naiveRows.toLocaleString('en')} plain rows (baseline only)`, value: naiveRender.longestMs, unit: 'ms', target: 'none set' }),
 			row({ section, name: 'scrolled to the last event', value: appLast.includes(lastSeq) ? 1 : 0, unit: '', target: '= 1', pass: appLast.includes(lastSeq) })
 		];
 	} finally {

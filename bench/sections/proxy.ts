@@ -1,56 +1,78 @@
+import { recordedStreams, replayBody, type ReplayMode } from '../lib/replay-requests';
 import { percentile, row, type BenchRow } from '../lib/stats';
 import { timeStream } from '../lib/stream-client';
 
 export interface ProxyOptions {
-	simulatorUrl: string;
+	/** The replay upstream (direct), the bare node:http proxy (floor) and the app, all on the same upstream. */
+	upstreamUrl: string;
+	floorUrl: string;
 	appUrl: string;
-	concurrency: number[];
-	/** Samples per side and concurrency level (p95 needs a few dozen to mean anything). */
-	samples: number;
-	maxTokens: number;
-	/** Upstream latency before the first byte, as the real API has (simulator `slow:` fault). */
-	latencyMs: number;
+	mode: ReplayMode;
+	/** Concurrency level -> rounds of that many streams at once, per side. */
+	levels: { concurrency: number; rounds: number }[];
 }
 
+type Side = 'direct' | 'floor' | 'app';
+const SIDES: Side[] = ['direct', 'floor', 'app'];
+type Samples = Record<Side, { ttfb: number[]; total: number[] }>;
+
 /**
- * Proxy overhead: the same streamed requests straight to the standalone simulator (baseline)
- * and through the app's /api (app in real-key mode pointed at that simulator). Rounds alternate
- * so drift hits both sides alike.
+ * Proxy cost as milliseconds added over going straight to the upstream, for the app and for a
+ * bare node:http proxy (the floor) measured in the same run. Each round sends `concurrency`
+ * recorded streams at once to every side in turn (the order rotates so drift hits all alike).
  */
 export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
-	const body = { model: 'claude-3-5-haiku-20241022', max_tokens: o.maxTokens, stream: true, messages: [{ role: 'user', content: 'Benchmark stream' }] };
-	const headers: Record<string, string> = o.latencyMs > 0 ? { 'x-simulator-fault': `slow:${o.latencyMs}` } : {};
+	const files = recordedStreams();
+	const url: Record<Side, string> = {
+		direct: `${o.upstreamUrl}/v1/messages`,
+		floor: `${o.floorUrl}/api/v1/messages`,
+		app: `${o.appUrl}/api/v1/messages`
+	};
+	const round = (side: Side, c: number, r: number) =>
+		Promise.all(Array.from({ length: c }, (_, j) => timeStream(url[side], replayBody(files[(r * c + j) % files.length], o.mode))));
 	const rows: BenchRow[] = [];
-	for (const c of o.concurrency) {
-		const samples = { direct: { ttfb: [] as number[], total: [] as number[] }, proxy: { ttfb: [] as number[], total: [] as number[] } };
-		const rounds = Math.max(2, Math.ceil(o.samples / c));
+	for (const { concurrency: c, rounds } of o.levels) {
+		// Warm-up: open the keep-alive connections every side needs at this level.
+		for (const side of SIDES) await round(side, c, 0);
+		const samples = Object.fromEntries(SIDES.map((s) => [s, { ttfb: [], total: [] }])) as unknown as Samples;
 		for (let r = 0; r < rounds; r++) {
-			for (const side of r % 2 === 0 ? (['direct', 'proxy'] as const) : (['proxy', 'direct'] as const)) {
-				const url = side === 'direct' ? `${o.simulatorUrl}/v1/messages` : `${o.appUrl}/api/v1/messages`;
-				const results = await Promise.all(Array.from({ length: c }, () => timeStream(url, body, headers)));
-				for (const t of results) {
+			for (let k = 0; k < SIDES.length; k++) {
+				const side = SIDES[(r + k) % SIDES.length];
+				for (const t of await round(side, c, r)) {
 					samples[side].ttfb.push(t.ttfb);
 					samples[side].total.push(t.total);
 				}
 			}
 		}
-		for (const metric of ['ttfb', 'total'] as const) {
-			for (const p of [50, 95]) {
-				const value = percentile(samples.proxy[metric], p);
-				const baseline = percentile(samples.direct[metric], p);
-				rows.push(
-					row({
-						section: 'proxy',
-						name: `${metric === 'ttfb' ? 'time to first byte' : 'stream total'} p${p}, ${c} concurrent`,
-						value,
-						baseline,
-						unit: 'ms',
-						target: '< 1.05x',
-						pass: value / baseline < 1.05
-					})
-				);
-			}
-		}
+		rows.push(...levelRows(o.mode, c, samples));
 	}
 	return rows;
+}
+
+function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
+	const section = `proxy-${mode}`;
+	const at = (side: Side, metric: 'ttfb' | 'total', p: number) => percentile(s[side][metric], p);
+	const added = (side: Side, metric: 'ttfb' | 'total', p: number) => at(side, metric, p) - at('direct', metric, p);
+	const n = s.app.ttfb.length;
+	const streams = `${c} concurrent`;
+	const ttfb50 = added('app', 'ttfb', 50);
+	const floor50 = added('floor', 'ttfb', 50);
+	const ttfbTarget = c === 1 ? 2 : c === 20 ? 2 * floor50 + 2 : undefined;
+	const totalFloor = at('floor', 'total', 95);
+	const totalTarget = c === 20 ? added('floor', 'total', 95) + 0.05 * totalFloor : undefined;
+	const note = (metric: 'ttfb' | 'total', p: number) =>
+		`direct p${p} ${at('direct', metric, p).toFixed(1)} ms, app p${p} ${at('app', metric, p).toFixed(1)} ms; n=${n}`;
+	return [
+		row({
+			section, name: `TTFB added p50, ${streams}`, value: ttfb50, baseline: floor50, unit: 'ms',
+			target: ttfbTarget === undefined ? 'none set' : c === 1 ? '<= 2 ms' : `<= 2x floor + 2 = ${ttfbTarget.toFixed(1)} ms`,
+			pass: ttfbTarget === undefined ? undefined : ttfb50 <= ttfbTarget, note: `baseline: bare node:http proxy; ${note('ttfb', 50)}`
+		}),
+		row({ section, name: `TTFB added p95, ${streams}`, value: added('app', 'ttfb', 95), baseline: added('floor', 'ttfb', 95), unit: 'ms', target: 'none set', note: note('ttfb', 95) }),
+		row({
+			section, name: `stream total added p95, ${streams}`, value: added('app', 'total', 95), baseline: added('floor', 'total', 95), unit: 'ms',
+			target: totalTarget === undefined ? 'none set' : `<= floor total +5% = +${totalTarget.toFixed(1)} ms`,
+			pass: totalTarget === undefined ? undefined : added('app', 'total', 95) <= totalTarget, note: note('total', 95)
+		})
+	];
 }

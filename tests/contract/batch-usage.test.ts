@@ -16,7 +16,7 @@ it('holds a batch\'s worst case while it runs and settles it from its results wh
 	const batch = await client.messages.batches.create({
 		requests: Array.from({ length: 5 }, (_, i) => ({
 			custom_id: `row-${i}`,
-			params: { model: 'claude-3-5-haiku-20241022', max_tokens: 30, messages: [{ role: 'user' as const, content: `Question ${i}` }] }
+			params: { model: 'claude-haiku-4-5-20251001', max_tokens: 30, messages: [{ role: 'user' as const, content: `Question ${i}` }] }
 		}))
 	});
 	// Five requests of max_tokens 30 plus their input estimates.

@@ -1,4 +1,4 @@
-import { costOf } from '$lib/cost';
+import { costOf } from '$lib/catalog';
 import type { ResultRow, ResultType } from './results';
 
 export interface ResultTotals {

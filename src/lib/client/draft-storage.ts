@@ -1,24 +1,54 @@
+import type { DraftTab } from '$lib/state/drafts.svelte';
 import type { PlaygroundSnapshot } from '$lib/state/playground.svelte';
 
-/** The request being edited, kept in localStorage so a reload does not lose it. */
-const KEY = 'playground:draft:v1';
+/** The requests being edited (one per tab), kept in localStorage so a reload loses none. */
+const KEY = 'playground:drafts:v2';
+/**
+ * The active tab's draft alone, read by other pages (a new batch starts from it). Before tabs
+ * this was the only draft, so when KEY is missing it becomes the first tab.
+ */
+const ACTIVE_KEY = 'playground:draft:v1';
 
-export function loadDraft(): PlaygroundSnapshot | null {
+function asSnapshot(v: unknown): PlaygroundSnapshot | null {
+	const s = v as Partial<PlaygroundSnapshot> | null;
+	if (typeof s?.json !== 'string' || !Array.isArray(s.betas) || typeof s.fault !== 'string') return null;
+	const betas = s.betas.filter((b: unknown): b is string => typeof b === 'string');
+	return { json: s.json, betas, fault: s.fault, ...(s.apiVersion ? { apiVersion: s.apiVersion } : {}) };
+}
+
+export function loadDraftTabs(): { tabs: DraftTab[]; activeId: string } | null {
 	try {
 		const raw = localStorage.getItem(KEY);
-		if (!raw) return null;
-		const v = JSON.parse(raw);
-		if (typeof v?.json !== 'string' || !Array.isArray(v.betas) || typeof v.fault !== 'string') return null;
-		return { json: v.json, betas: v.betas.filter((b: unknown) => typeof b === 'string'), fault: v.fault };
+		if (raw) {
+			const v = JSON.parse(raw);
+			const tabs = (Array.isArray(v?.tabs) ? v.tabs : []).flatMap((t: { id?: unknown; snapshot?: unknown }) => {
+				const snapshot = asSnapshot(t?.snapshot);
+				return typeof t?.id === 'string' && snapshot ? [{ id: t.id, snapshot }] : [];
+			});
+			if (tabs.length) return { tabs, activeId: String(v.activeId ?? '') };
+		}
+		const legacy = asSnapshot(JSON.parse(localStorage.getItem(ACTIVE_KEY) ?? 'null'));
+		return legacy ? { tabs: [{ id: 'draft-1', snapshot: legacy }], activeId: 'draft-1' } : null;
 	} catch {
 		return null; // storage disabled or a corrupt entry: start fresh
 	}
 }
 
-export function saveDraft(s: PlaygroundSnapshot): void {
+/** The draft in the active tab, or null. */
+export function loadDraft(): PlaygroundSnapshot | null {
 	try {
-		localStorage.setItem(KEY, JSON.stringify(s));
+		return asSnapshot(JSON.parse(localStorage.getItem(ACTIVE_KEY) ?? 'null'));
 	} catch {
-		// quota or privacy mode: the draft just won't survive a reload
+		return null;
+	}
+}
+
+export function saveDraftTabs(tabs: DraftTab[], activeId: string): void {
+	try {
+		localStorage.setItem(KEY, JSON.stringify({ tabs, activeId }));
+		const active = tabs.find((t) => t.id === activeId);
+		if (active) localStorage.setItem(ACTIVE_KEY, JSON.stringify(active.snapshot));
+	} catch {
+		// quota or privacy mode: the drafts just won't survive a reload
 	}
 }

@@ -3,7 +3,7 @@
  * The form holds what its widgets can edit; everything else (unknown fields, newer block
  * types, values of the wrong type) rides along in `extra` / `raw` so a round trip loses nothing.
  */
-import { DEFAULT_MODEL } from '$lib/models';
+import { DEFAULT_MODEL } from '$lib/catalog';
 import type { CacheControl } from '$lib/schemas';
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-/** Request headers the editor controls: beta flags and the simulator's fault injection. */
+/** Request headers the editor controls: API version, beta flags and the simulator's fault injection. */
 
 /** anthropic-beta flags of the late-2024 API surface, offered as toggles. */
 export const KNOWN_BETAS = [
@@ -12,8 +12,9 @@ export const KNOWN_BETAS = [
 /** Faults the simulator understands in `x-simulator-fault`; '' is none. */
 export const SIMULATOR_FAULTS = ['', 'overloaded', 'rate_limit', 'api_error', 'stream_error_after:5', 'drop_after:5', 'slow:2000'] as const;
 
-export function requestHeaders(betas: readonly string[], fault: string): Record<string, string> {
+export function requestHeaders(betas: readonly string[], fault: string, version?: string): Record<string, string> {
 	const headers: Record<string, string> = {};
+	if (version) headers['anthropic-version'] = version;
 	// No space after commas, as the official SDK writes it.
 	if (betas.length > 0) headers['anthropic-beta'] = betas.join(',');
 	if (fault) headers['x-simulator-fault'] = fault;

@@ -6,6 +6,7 @@
 import { formatPath, MessageCreateParamsSchema, primaryIssue } from '$lib/schemas';
 import { breakpointPaths, MAX_BREAKPOINTS } from './breakpoints';
 import { locate } from './json-positions';
+import { DEFAULT_API_VERSION, versionProblems } from './versions';
 
 export interface RequestDiagnostic {
 	from: number;
@@ -29,7 +30,7 @@ function syntaxError(text: string, e: unknown): RequestDiagnostic {
 	return { from: Math.max(0, Math.min(pos, text.length - 1)), to: Math.min(pos + 1, text.length), path: '', message };
 }
 
-export function analyzeRequest(text: string): Analysis {
+export function analyzeRequest(text: string, version: string = DEFAULT_API_VERSION): Analysis {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -47,6 +48,9 @@ export function analyzeRequest(text: string): Analysis {
 			const { path, message } = primaryIssue(issue);
 			diagnostics.push({ ...locate(text, path), path: formatPath(path), message });
 		}
+	}
+	for (const { path, message } of versionProblems(body, version)) {
+		diagnostics.push({ ...locate(text, path), path: formatPath(path), message });
 	}
 	breakpointPaths(body)
 		.slice(MAX_BREAKPOINTS)

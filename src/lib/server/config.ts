@@ -36,6 +36,8 @@ const EnvSchema = z.object({
 	// Batch creates may be far larger than one message (the API allows 256 MB).
 	MAX_BATCH_BODY_BYTES: int(1024).default(256 * 1024 * 1024),
 	MODEL_ALLOWLIST: list.optional(),
+	// A JSON file replacing the bundled model/price catalog (src/lib/catalog/catalog.json).
+	CATALOG_FILE: z.string().min(1).optional(),
 	MAX_TOKENS_CAP: int(1).optional(),
 	PLAYGROUND_PASSCODE: z.string().min(8, 'must be at least 8 characters').optional(),
 	SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

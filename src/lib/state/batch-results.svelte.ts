@@ -1,4 +1,3 @@
-import { resultsUrl } from '$lib/batches/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { parseResultLine, type ResultRow, type ResultType } from '$lib/batches/results';
@@ -50,7 +49,7 @@ export class BatchResultsState {
 		const worker = new Worker(new URL('../batches/results.worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
-		this.#send({ type: 'load', url: new URL(resultsUrl(this.batchId), location.href).href });
+		this.#send({ type: 'load', batchId: this.batchId });
 	}
 
 	#send(m: ResultsIn): void {

@@ -1,6 +1,5 @@
 import { recordRun } from '$lib/client/history';
-import { costOf } from '$lib/cost';
-import { DEFAULT_MODEL, MODELS } from '$lib/models';
+import { DEFAULT_MODEL, costOf, selectableModels } from '$lib/catalog';
 import { RunState } from './run.svelte';
 
 /** One column of the compare page: its own settings and its own stream. */
@@ -49,7 +48,7 @@ export class CompareSide {
 export class CompareState {
 	prompt = $state('');
 	maxTokens = $state(256);
-	readonly sides = [new CompareSide(DEFAULT_MODEL), new CompareSide(MODELS.find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)];
+	readonly sides = [new CompareSide(DEFAULT_MODEL), new CompareSide(selectableModels().find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)];
 
 	readonly isRunning = $derived(this.sides.some((s) => s.run.isRunning));
 	readonly canRun = $derived(this.prompt.trim() !== '' && this.maxTokens >= 1 && !this.isRunning);

@@ -1,16 +1,13 @@
+import { ApiError, messages, type ApiErrorInfo } from '$lib/api';
+import { headerInfo } from '$lib/api/error';
 import { readSse } from '$lib/client/sse';
 import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
-import { RunBuffer, type LoggedEvent } from './run-buffer';
+import { RunBuffer, appendOnlyView, type LoggedEvent } from './run-buffer';
 
-export interface RunError {
-	status?: number;
-	type: string;
-	message: string;
-	requestId?: string;
-	retryAfter?: string;
+export interface RunError extends ApiErrorInfo {
 	/** The error came as an `error` event (or a break) after the stream had started with HTTP 200. */
 	midStream?: boolean;
 }
@@ -33,7 +30,7 @@ function nextFrame(fn: () => void): void {
 export class RunState {
 	#status = $state<Status>('idle');
 	#message = $state.raw<Message | null>(null);
-	#events = $state.raw<LoggedEvent[]>([]);
+	#events = $state.raw<readonly LoggedEvent[]>([]);
 	#counts = $state.raw<Record<string, number>>({});
 	#unknownDeltas = $state.raw<readonly UnknownDelta[]>([]);
 	#timings = $state.raw<Timings>(NO_TIMINGS);
@@ -131,17 +128,10 @@ export class RunState {
 		const startedAt = performance.now();
 		let res: Response | undefined;
 		try {
-			res = await fetch('/api/v1/messages', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...headers },
-				body: JSON.stringify({ ...body, stream }),
-				signal: abort.signal
-			});
+			const options = { headers, signal: abort.signal };
+			res = await (stream ? messages.stream(body, options) : messages.createRaw(body, options));
 			buf.timings.markHeaders(performance.now() - startedAt);
-			if (!res.ok || !res.body) {
-				if (current()) this.#end('error', await errorFromResponse(res));
-				return;
-			}
+			if (!res.body) throw new Error('The response has no body.');
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
 			if (stream) {
 				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
@@ -160,7 +150,8 @@ export class RunState {
 			buf.timings.markEnd(performance.now() - startedAt);
 			if (!current()) return;
 			if (abort.signal.aborted) this.#end('stopped', null);
-			else this.#end('error', { ...headerInfo(res), type: 'network_error', message: (e as Error).message, midStream: res?.ok });
+			else if (e instanceof ApiError) this.#end('error', e.toInfo());
+			else this.#end('error', { ...headerInfo(res?.headers), type: 'network_error', message: (e as Error).message, midStream: res !== undefined });
 		}
 	}
 
@@ -190,7 +181,8 @@ export class RunState {
 	#publish() {
 		const buf = this.#buffer;
 		this.#message = buf.accumulator.snapshot();
-		this.#events = buf.events.slice();
+		// A view, not a copy: the event list only grows, and copying 100,000 rows a frame adds up.
+		this.#events = appendOnlyView(buf.events);
 		this.#counts = { ...buf.counts };
 		this.#unknownDeltas = buf.accumulator.unknownDeltas.slice();
 		this.#timings = buf.timings.snapshot(buf.reportedOutputTokens);
@@ -201,7 +193,7 @@ export class RunState {
 /** How a body that was read to the end turned out: complete, an `error` event, or cut short. */
 function outcome(buf: RunBuffer, res: Response): [Status, RunError | null] {
 	const acc = buf.accumulator;
-	const info = { ...headerInfo(res), status: res.status, midStream: true };
+	const info = { ...headerInfo(res.headers), status: res.status, midStream: true };
 	if (acc.error) return ['error', { ...info, ...acc.error }];
 	if (!acc.isComplete) return ['error', { ...info, type: 'incomplete_stream', message: 'The stream ended before message_stop.' }];
 	return ['done', null];
@@ -222,23 +214,4 @@ async function readJson(body: ReadableStream<Uint8Array>, onBytes: (c: Uint8Arra
 	const message = JSON.parse(text) as Message;
 	buf.accumulator.setMessage(message);
 	buf.reportedOutputTokens = message.usage?.output_tokens ?? null;
-}
-
-function headerInfo(res: Response | undefined): Pick<RunError, 'requestId' | 'retryAfter'> {
-	return {
-		requestId: res?.headers.get('request-id') ?? res?.headers.get('x-request-id') ?? undefined,
-		retryAfter: res?.headers.get('retry-after') ?? undefined
-	};
-}
-
-export async function errorFromResponse(res: Response): Promise<RunError> {
-	const info = { status: res.status, ...headerInfo(res) };
-	const text = await res.text();
-	try {
-		const body = JSON.parse(text);
-		if (body?.error?.type) return { ...info, type: body.error.type, message: body.error.message, requestId: info.requestId ?? body.request_id ?? undefined };
-	} catch {
-		// not JSON: show the text as is
-	}
-	return { ...info, type: 'http_error', message: text.slice(0, 500) || res.statusText };
 }

@@ -1,6 +1,5 @@
 import { COMPUTER_USE_BETA } from '$lib/schemas';
 import { replayActions } from '$lib/tools/computer';
-import { appendTurns, applyExample, hasBetaTools, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
 import type { ToolExample } from '$lib/tools/examples';
 import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
 import { answerTurns, toolCalls, type ToolAnswer, type ToolCall } from '$lib/tools/pairing';
@@ -134,7 +133,7 @@ export class ToolLoopState {
 		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));
 		this.#steps = [...this.steps, { response: message, results: outcome.turns[1].content as StepRecord['results'], sources }];
 		this.notice = null;
-		this.#playground.edit((f) => appendTurns(f, outcome.turns));
+		this.#playground.appendTurns(outcome.turns);
 		this.#isSending = true;
 		try {
 			await this.#playground.send();
@@ -176,28 +175,24 @@ export class ToolLoopState {
 	}
 
 	applyExample(example: ToolExample): void {
-		this.#playground.edit((f) => applyExample(f, example));
+		this.#playground.applyExample(example);
 		for (const [name, mock] of Object.entries(example.mocks)) this.mocks[name] = structuredClone(mock);
 	}
 
 	setToolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): void {
-		this.#playground.edit((f) => setToolChoice(f, toolChoice(mode, name, disableParallel)));
+		this.#playground.setToolChoice(toolChoice(mode, name, disableParallel));
 	}
 
 	/** Turns a beta tool on or off, with the beta flag it needs (dropped again with the last beta tool). */
 	setBetaTool(type: BetaToolType, on: boolean): void {
-		let anyLeft = false;
-		this.#playground.edit((f) => {
-			setBetaTool(f, type, on, this.display);
-			anyLeft = hasBetaTools(f);
-		});
+		const anyLeft = this.#playground.setBetaTool(type, on, this.display);
 		if (on || !anyLeft) this.#playground.toggleBeta(COMPUTER_USE_BETA, on || anyLeft);
 	}
 
 	/** New display settings; the computer tool's definition follows when it is on. */
 	setDisplay(display: Display, computerOn: boolean): void {
 		this.display = display;
-		if (computerOn) this.#playground.edit((f) => setBetaTool(f, 'computer_20241022', true, display));
+		if (computerOn) this.#playground.setBetaTool('computer_20241022', true, display);
 	}
 
 	resetFiles(): void {

@@ -1,7 +1,7 @@
 /**
  * Edits of the request form made by the tools editor: examples, beta tools, tool_choice,
- * and the turns a tool loop appends. Pure functions over RequestForm, called inside
- * `playground.edit(...)`.
+ * and the turns a tool loop appends. Pure functions over RequestForm, called by
+ * PlaygroundState's intent-named methods.
  */
 import { blockToForm, emptyText, type RequestForm, type ToolForm } from '$lib/request/form';
 import type { ToolChoice } from '$lib/schemas';

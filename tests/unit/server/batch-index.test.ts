@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchMetaFromHeaders, getBatchIndex, recordBatch } from '$lib/server/batch-index';
+import { batchMetaFromHeaders, getBatchIndex, recordBatch } from '$lib/server/gateway/batch-index';
 import { resetConfig } from '$lib/server/config';
 import { GET } from '../../../src/routes/api/batch-index/+server';
 

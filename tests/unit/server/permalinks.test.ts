@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, contentId } from '../../../src/lib/server/permalinks/id';
-import { REDACTED, stripSecrets } from '../../../src/lib/server/permalinks/sanitize';
-import { parseStoredDocument } from '../../../src/lib/server/permalinks/service';
+import { canonicalJson, contentId } from '../../../src/lib/server/gateway/permalinks/id';
+import { REDACTED, stripSecrets } from '../../../src/lib/server/gateway/permalinks/sanitize';
+import { parseStoredDocument } from '../../../src/lib/server/gateway/permalinks/service';
 import { CANARY_KEY } from '../../support/servers';
 
 const REQUEST = { model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] };

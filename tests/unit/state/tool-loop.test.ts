@@ -33,11 +33,9 @@ function api(next: (n: number) => object) {
 
 function setup() {
 	const playground = new PlaygroundState();
-	playground.edit((f) => {
-		f.params.stream = false;
-		f.messages[0].blocks = [{ kind: 'text', text: 'go', cache: null, extra: {} }];
-		f.tools = [{ def: { name: 'calc', input_schema: { type: 'object' } }, cache: null }];
-	});
+	playground.setParam('stream', false);
+	playground.updateBlock(0, 0, { text: 'go' });
+	playground.addTool({ name: 'calc', input_schema: { type: 'object' } });
 	return { playground, loop: new ToolLoopState(playground) };
 }
 

@@ -80,3 +80,9 @@ export async function takeUploadSlot(user: string, config: Config, deps: LimitDe
 	if (!release) throw new LimitProblem(`${user} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`, 5);
 	return release;
 }
+
+/** For routes without a token estimate (relayed endpoints): the rate, and a budget not yet spent. */
+export async function checkUserLimits(user: string, config: Config, deps: LimitDeps, now = Date.now()): Promise<void> {
+	await checkRate(user, config, deps, now);
+	await checkBudgetLeft(user, config, deps, now);
+}

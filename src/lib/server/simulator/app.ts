@@ -3,20 +3,24 @@ import { join } from 'node:path';
 import {
 	BATCH_MAX_BYTES,
 	CountTokensParamsSchema,
-	MessageCreateParamsSchema,
-	PageQuerySchema,
-	type ModelInfo
 } from '$lib/schemas';
-import { MODELS, findModel } from '$lib/models';
+import type { Catalog } from '$lib/catalog';
+import { serverCatalog } from '../catalog';
+import { listModels, retrieveModel, usableModel } from './models';
 import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText, validate } from '../http';
 import { parseFaults, statusFault, type Faults } from './faults';
 import { rateLimitHeaders } from './headers';
 import { checkPrompt, planMessage, requestSeed, type SimContext } from './messages';
+import { parseMessageRequest } from './parse';
+import { checkVersionHeader, checkVersionRules } from './version-rules';
+import { checkRolesAndBlocks, foldSystemMessages } from './request-checks';
 import { PromptCache } from './cache';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
-import { paginate } from './paginate';
 import { createBatches } from './batches';
+import { FileStore } from './files-store';
+import { createFilesApi } from './files';
+import { resolveSources } from './documents';
 
 export interface SimulatorOptions {
 	tokensPerSecond: number;
@@ -32,6 +36,10 @@ export interface SimulatorOptions {
 	maxBatchBodyBytes?: number;
 	/** The clock for batch progress and the prompt cache's TTL; tests inject one. */
 	now?: () => number;
+	/** Files API per-file cap; the API's is 500 MB. Tests lower it to exercise the 413. */
+	maxFileBytes?: number;
+	/** Models, limits and lifecycle; by default the server's (bundled or `CATALOG_FILE`). */
+	catalog?: Catalog;
 }
 
 export interface Simulator {
@@ -41,27 +49,24 @@ export interface Simulator {
 
 const MAX_BODY = 32 * 1024 * 1024;
 
-/** Every model in the catalog has the 200K-token context window. */
-const CONTEXT_WINDOW = 200_000;
-
-/** The 2024 fields plus the limits newer API versions list, so the SDK's newer types get real values. */
-function modelInfo(m: (typeof MODELS)[number]): ModelInfo {
-	return { type: 'model', id: m.id, display_name: m.displayName, created_at: m.createdAt, max_input_tokens: CONTEXT_WINDOW, max_tokens: m.maxOutputTokens };
-}
-
 export function parseBetas(header: string | null): string[] {
 	return (header ?? '').split(',').map((b) => b.trim()).filter(Boolean);
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
+	// Callers that never create batches or files need not choose a folder.
+	const dataDir = options.dataDir ?? join(tmpdir(), 'messages-playground');
+	const files = new FileStore(join(dataDir, 'simulator', 'files'), options.now);
+	const filesApi = createFilesApi({ store: files, maxFileBytes: options.maxFileBytes });
 	const batches = createBatches({
-		// Callers that never create batches need not choose a folder.
-		dataDir: options.dataDir ?? join(tmpdir(), 'messages-playground'),
+		dataDir,
 		secondsPerRequest: options.batchSecondsPerRequest ?? 0.05,
 		maxBodyBytes: options.maxBatchBodyBytes ?? BATCH_MAX_BYTES,
 		now: options.now ?? Date.now
 	});
 	const cache = new PromptCache(options.now);
+	const catalog = () => options.catalog ?? serverCatalog();
+	const clock = () => new Date(options.now?.() ?? Date.now());
 	let used = { requests: 0, inputTokens: 0, outputTokens: 0 };
 	let window = Math.floor(Date.now() / 60_000);
 
@@ -78,7 +83,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 	}
 
 	async function messages(request: Request, ctx: SimContext, faults: Faults): Promise<Response> {
-		const params = validate(MessageCreateParamsSchema, await readJson(request));
+		const params = parseMessageRequest(await readJson(request), ctx.version);
+		await resolveSources(params, ctx.files);
 		const message = planMessage(params, ctx);
 		account(message.usage.input_tokens, message.usage.output_tokens);
 		const headers = rateLimitHeaders(new Date(), used);
@@ -103,27 +109,21 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		const method = request.method;
 		if (path === '/v1/messages' && method === 'POST') return messages(request, ctx, faults);
 		if (path === '/v1/messages/count_tokens' && method === 'POST') {
-			const params = validate(CountTokensParamsSchema, await readJson(request));
-			if (!findModel(params.model)) throw new HttpProblem('not_found_error', `model: ${params.model}`);
+			const raw = await readJson(request);
+			checkVersionRules((raw ?? {}) as Record<string, unknown>, ctx.version);
+			checkRolesAndBlocks(raw);
+			const params = validate(CountTokensParamsSchema, foldSystemMessages(raw));
+			usableModel(params.model, catalog(), clock());
 			checkPrompt(params, ctx.betas);
+			await resolveSources(params, ctx.files);
 			return json({ input_tokens: countInputTokens(params) });
 		}
-		if (path === '/v1/models' && method === 'GET') {
-			const query = PageQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-			if (!query.success) throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
-			return json(paginate(MODELS.map(modelInfo), query.data));
-		}
+		if (path === '/v1/models' && method === 'GET') return json(listModels(url, catalog(), clock()));
 		const model = path.match(/^\/v1\/models\/([^/]+)$/);
-		if (model && method === 'GET') {
-			let id: string;
-			try {
-				id = decodeURIComponent(model[1]);
-			} catch {
-				throw new HttpProblem('not_found_error', `model: ${model[1]}`);
-			}
-			const m = findModel(id);
-			if (!m) throw new HttpProblem('not_found_error', `model: ${id}`);
-			return json(modelInfo(m));
+		if (model && method === 'GET') return json(retrieveModel(model[1], catalog(), clock()));
+		if (path === '/v1/files' || path.startsWith('/v1/files/')) {
+			const answer = await filesApi(request, url, path, ctx.betas);
+			if (answer) return answer;
 		}
 		if (path.startsWith('/v1/messages/batches')) {
 			const answer = await batches.handle(request, url, path, ctx);
@@ -142,6 +142,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 					throw new HttpProblem('authentication_error', 'x-api-key header is required');
 				if (!request.headers.get('anthropic-version'))
 					throw new HttpProblem('invalid_request_error', 'anthropic-version: header is required');
+				checkVersionHeader(request.headers.get('anthropic-version')!);
 				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
 				if (faults.status) {
 					const { problem, headers } = statusFault(faults.status);
@@ -149,7 +150,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 					const limits = url.pathname.startsWith('/v1/messages') ? rateLimitHeaders(new Date(), used) : {};
 					response = apiError(problem.type, problem.message, { status: problem.status, headers: { ...limits, ...headers }, requestId });
 				} else {
-					const ctx: SimContext = { seed: options.seed, betas: parseBetas(request.headers.get('anthropic-beta')), cache };
+					const ctx: SimContext = {
+						seed: options.seed,
+						betas: parseBetas(request.headers.get('anthropic-beta')),
+						version: request.headers.get('anthropic-version')!,
+						cache,
+						files,
+						catalog: catalog(),
+						now: clock(),
+						faults
+					};
 					response = await route(request, url, ctx, faults);
 				}
 			} catch (e) {

@@ -1,7 +1,7 @@
 // GET /api/batch-index?ids=a,b: who created these batches through the playground, and their labels.
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getBatchIndex } from '$lib/server/batch-index';
+import { getBatchIndex } from '$lib/server/gateway/batch-index';
 import { apiError } from '$lib/server/http';
 import { canAccess } from '$lib/server/guard/ownership';
 import type { RequestHandler } from './$types';

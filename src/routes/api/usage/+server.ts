@@ -4,7 +4,7 @@ import { json } from '@sveltejs/kit';
 import { getConfig } from '$lib/server/config';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { utcDay } from '$lib/server/guard/ledger';
-import { apiHandler } from '$lib/server/proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { readPermalink } from '$lib/server/permalinks/service';
+import { readPermalink } from '$lib/server/gateway/permalinks/service';
 import { getStore } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 

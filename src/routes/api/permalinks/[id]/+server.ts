@@ -1,7 +1,7 @@
 // GET /api/permalinks/<id>: the stored document, validated; unknown -> 404, unreadable -> 422.
-import { json } from '$lib/server/http';
-import { documentOrProblem, readPermalink } from '$lib/server/permalinks/service';
-import { apiHandler } from '$lib/server/proxy';
+import { json } from '@sveltejs/kit';
+import { documentOrProblem, readPermalink } from '$lib/server/gateway/permalinks/service';
+import { apiHandler } from '$lib/server/gateway/handler';
 import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 

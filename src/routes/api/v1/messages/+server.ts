@@ -5,20 +5,20 @@ import { getConfig } from '$lib/server/config';
 import { admitMessage } from '$lib/server/guard/admit';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
 import { log } from '$lib/server/log';
-import { apiHandler, forward, readValidatedBody } from '$lib/server/proxy';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		const config = getConfig();
-		const { raw, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
+		const { text, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
 		enforceRequestPolicy(parsed, config);
-		const admission = await admitMessage(event.locals.user, parsed, raw, config, getLimitDeps());
+		const admission = await admitMessage(event.locals.user, parsed, parsed, config, getLimitDeps());
 		const stream = parsed.stream === true;
-		return forward(event, { method: 'POST', path: '/v1/messages', body: raw, stream }, {
+		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
 			onUsage: admission.noteUsage,
-			onEnd: (outcome) =>
-				admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
+			onEnd: (outcome) => admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
 		});
 	});

@@ -1,11 +1,11 @@
 // POST creates a batch (body cap MAX_BATCH_BODY_BYTES), GET lists the user's batches; results_url points back at this app.
 // A create holds its whole worst case against the budget and is recorded in the batch index (its owner, label, template).
 import { getConfig } from '$lib/server/config';
-import { apiHandler } from '$lib/server/proxy';
-import { forwardBatch } from '$lib/server/batch-proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forwardBatch } from '$lib/server/gateway/batch-proxy';
 import { checkBatchBody, readBodyBytes } from '$lib/server/guard/batch-body';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
-import { batchMetaFromHeaders, recordBatch } from '$lib/server/batch-index';
+import { batchMetaFromHeaders, recordBatch } from '$lib/server/gateway/batch-index';
 import { admitBatch } from '$lib/server/guard/batch-budget';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { takeUploadSlot } from '$lib/server/guard/limits';

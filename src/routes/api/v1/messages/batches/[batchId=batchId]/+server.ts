@@ -1,6 +1,7 @@
 // GET retrieves a batch (results_url rewritten to this app), DELETE deletes an ended one; only the batch's owner may.
-import { apiHandler, forward } from '$lib/server/proxy';
-import { batchPath, forwardBatch } from '$lib/server/batch-proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward } from '$lib/server/gateway/forward';
+import { batchPath, forwardBatch } from '$lib/server/gateway/batch-proxy';
 import { assertBatchAccess } from '$lib/server/guard/batch-owner';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 // POST cancels a batch (its owner only); answers the batch (status canceling), results_url rewritten to this app.
-import { apiHandler } from '$lib/server/proxy';
-import { batchPath, forwardBatch } from '$lib/server/batch-proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { batchPath, forwardBatch } from '$lib/server/gateway/batch-proxy';
 import { assertBatchAccess } from '$lib/server/guard/batch-owner';
 import type { RequestHandler } from './$types';
 

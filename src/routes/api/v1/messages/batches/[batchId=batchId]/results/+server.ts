@@ -1,7 +1,8 @@
 // GET streams a batch's JSONL results (its owner only) as the upstream sends them: bytes passed
 // through, never buffered. Usage is settled from the results when the batch ends, not here.
-import { apiHandler, forward } from '$lib/server/proxy';
-import { batchPath } from '$lib/server/batch-proxy';
+import { apiHandler } from '$lib/server/gateway/handler';
+import { forward } from '$lib/server/gateway/forward';
+import { batchPath } from '$lib/server/gateway/batch-proxy';
 import { assertBatchAccess } from '$lib/server/guard/batch-owner';
 import type { RequestHandler } from './$types';
 

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { BUNDLED_CATALOG, CatalogSchema, type Catalog } from '$lib/catalog';
+import { ConfigError, getConfig } from './config';
+
+/**
+ * The catalog this server uses: the file `CATALOG_FILE` names when set (so a team can update
+ * models and prices without a release), else the bundled one. Read and validated once; a bad
+ * file stops start-up with one line naming the setting and the first problem.
+ */
+export function loadCatalogFile(path: string): Catalog {
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (e) {
+		throw new ConfigError(`Invalid setting CATALOG_FILE: cannot read ${path} as JSON (${(e as Error).message})`);
+	}
+	const parsed = CatalogSchema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new ConfigError(`Invalid setting CATALOG_FILE: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+	}
+	return parsed.data;
+}
+
+let cached: { path: string | undefined; catalog: Catalog } | undefined;
+
+export function serverCatalog(): Catalog {
+	const path = getConfig().CATALOG_FILE;
+	if (!cached || cached.path !== path) cached = { path, catalog: path ? loadCatalogFile(path) : BUNDLED_CATALOG };
+	return cached.catalog;
+}
