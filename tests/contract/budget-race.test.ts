@@ -23,7 +23,7 @@ const post = (user: string, body: Record<string, unknown>) =>
 	fetch(app.url + '/api/v1/messages', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-forwarded-user': user },
-		body: JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 100, messages: [{ role: 'user', content: bigPrompt }], ...body })
+		body: JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 100, messages: [{ role: 'user', content: bigPrompt }], ...body })
 	});
 const usage = async (user: string, on = app) => (await fetch(on.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
 
@@ -49,7 +49,7 @@ describe('the daily budget under a race', () => {
 		const res = await fetch(slow.url + '/api/v1/messages', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-forwarded-user': 'leaver' },
-			body: JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 4000, stream: true, messages: [{ role: 'user', content: 'Write a long story' }] }),
+			body: JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 4000, stream: true, messages: [{ role: 'user', content: 'Write a long story' }] }),
 			signal: abort.signal
 		});
 		expect(res.status).toBe(200);
@@ -63,7 +63,7 @@ describe('the daily budget under a race', () => {
 	it('refuses a batch whose worst case does not fit in what is left', async () => {
 		const requests = Array.from({ length: 200 }, (_, i) => ({
 			custom_id: `r${i}`,
-			params: { model: 'claude-3-5-haiku-20241022', max_tokens: 1024, messages: [{ role: 'user', content: 'hello' }] }
+			params: { model: 'claude-haiku-4-5-20251001', max_tokens: 1024, messages: [{ role: 'user', content: 'hello' }] }
 		}));
 		const res = await fetch(app.url + '/api/v1/messages/batches', {
 			method: 'POST',

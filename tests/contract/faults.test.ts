@@ -22,12 +22,12 @@ async function app(env: Record<string, string>) {
 }
 
 const body = (content = 'Tell me about Paris') =>
-	JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 20, messages: [{ role: 'user', content }] });
+	JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 20, messages: [{ role: 'user', content }] });
 const post = (a: AppProcess, path: string, payload: string, user = 'ada') =>
 	fetch(a.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-user': user }, body: payload });
 const permalink = (n: number, pad = 0) =>
 	JSON.stringify({
-		request: { model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: `permalink ${n} ${'x'.repeat(pad)}` }] }
+		request: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: `permalink ${n} ${'x'.repeat(pad)}` }] }
 	});
 const usage = async (a: AppProcess, user: string) => (await fetch(a.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
 const alive = async (a: AppProcess) => (await fetch(a.url + '/api/health')).status === 200;

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const message = JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+const message = JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
 const api = (path: string, cookie: string, init: RequestInit = {}) =>
 	fetch(app.url + path, { ...init, headers: { 'content-type': 'application/json', origin: app.url, cookie, ...init.headers } });
 
@@ -65,12 +65,12 @@ describe('ownership', () => {
 	it('shows a second user none of the first user\'s batches, templates or tokens, and lets them change none', async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
-		const template = encodeURIComponent(JSON.stringify({ model: 'claude-3-5-haiku-20241022', secret: 'ada-only' }));
+		const template = encodeURIComponent(JSON.stringify({ model: 'claude-haiku-4-5-20251001', secret: 'ada-only' }));
 		const created = await api('/api/v1/messages/batches', ada, {
 			method: 'POST',
 			headers: { 'x-playground-batch-label': 'ada batch', 'x-playground-batch-template': template },
 			body: JSON.stringify({
-				requests: [{ custom_id: 'a', params: { model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] } }]
+				requests: [{ custom_id: 'a', params: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] } }]
 			})
 		});
 		expect(created.status).toBe(200);

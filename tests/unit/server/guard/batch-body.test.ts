@@ -4,7 +4,7 @@ import { HttpProblem } from '$lib/server/http';
 
 const request = (id: string, content = 'hello', extra: Record<string, unknown> = {}) => ({
 	custom_id: id,
-	params: { model: 'claude-3-5-haiku-20241022', max_tokens: 100, messages: [{ role: 'user', content }], ...extra }
+	params: { model: 'claude-haiku-4-5-20251001', max_tokens: 100, messages: [{ role: 'user', content }], ...extra }
 });
 const bytes = (value: unknown) => new Uint8Array(Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)));
 const problem = async (p: Promise<unknown>) => {
@@ -20,7 +20,7 @@ describe('checking a batch body a slice at a time', () => {
 		const checked = await checkBatchBody(body, (params, i) => seen.push(`${i}:${params.model}`));
 		expect(checked.requests).toBe(2);
 		expect(checked.bytes).toBe(body);
-		expect(seen).toEqual(['0:claude-3-5-haiku-20241022', '1:claude-3-5-haiku-20241022']);
+		expect(seen).toEqual(['0:claude-haiku-4-5-20251001', '1:claude-haiku-4-5-20251001']);
 		expect(checked.worstCaseTokens).toBeGreaterThan(200);
 	});
 
