@@ -153,7 +153,7 @@ describe('SDK-set headers reach the upstream unchanged', () => {
 	});
 
 	it('an older anthropic-version as sent; x-api-key and Bearer clients alike', async () => {
-		for (const auth of [{ 'x-api-key': CLIENT_KEY }, { authorization: `Bearer ${CLIENT_KEY}` }]) {
+		for (const auth of [{ 'x-api-key': CLIENT_KEY }, { authorization: `Bearer ${CLIENT_KEY}` }] as Record<string, string>[]) {
 			const res = await fetch(app.url + '/api/v1/messages', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...auth },
