@@ -1,5 +1,4 @@
 import Anthropic, { NotFoundError, toFile } from '@anthropic-ai/sdk';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startReplayServer, type ReplayRecord } from '../support/replay-server';
 import { CANARY_KEY, startApp, type AppProcess } from '../support/servers';
@@ -10,7 +9,7 @@ import { CANARY_KEY, startApp, type AppProcess } from '../support/servers';
  * endpoints the gateway does not model arrive unchanged; the client's credentials never do.
  */
 let app: AppProcess;
-let replay: { url: string; records: ReplayRecord[]; server: Server };
+let replay: Awaited<ReturnType<typeof startReplayServer>>;
 
 beforeAll(async () => {
 	replay = await startReplayServer();
@@ -189,7 +188,10 @@ describe('endpoints the gateway does not model pass through', () => {
 	it('multipart POST /v1/files: the upload arrives byte for byte', async () => {
 		const { client, sent } = recordingClient(app.url + '/api');
 		const content = Buffer.concat([Buffer.from('line one\n'), Buffer.from([0, 255, 128, 10]), Buffer.alloc(300_000, 'x')]);
-		const file = await client.beta.files.upload({ file: await toFile(content, 'notes.txt', { type: 'text/plain' }) });
+		const file = await client.beta.files.upload({
+			file: await toFile(content, 'notes.txt', { type: 'text/plain' }),
+			betas: ['files-api-2025-04-14']
+		});
 		expect(file.id).toBe('file_replay');
 		expect(file.filename).toBe('notes.txt');
 		const record = replay.records.at(-1)!;
@@ -199,8 +201,33 @@ describe('endpoints the gateway does not model pass through', () => {
 		expect(record.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(record.raw.equals(upload.body)).toBe(true);
 		expect(record.raw.includes(content)).toBe(true);
-		expect(record.headers['anthropic-beta']).toBe(upload.headers.get('anthropic-beta'));
+		expect(record.headers['anthropic-beta']).toBe('files-api-2025-04-14');
 		expectNoClientCredential(record);
+	});
+
+	it('streams an upload on as it arrives, not after it ends', async () => {
+		let sendRest!: () => void;
+		const rest = new Promise<void>((r) => (sendRest = r));
+		const body = new ReadableStream<Uint8Array>({
+			async start(c) {
+				c.enqueue(new TextEncoder().encode('first part;'));
+				await rest;
+				c.enqueue(new TextEncoder().encode('second part'));
+				c.close();
+			}
+		});
+		const url = '/v1/files?probe=' + crypto.randomUUID();
+		const answer = fetch(app.url + '/api' + url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/octet-stream', 'x-api-key': CLIENT_KEY },
+			body,
+			duplex: 'half'
+		} as RequestInit);
+		// Only a gateway that streams lets the upstream see bytes while the client still holds the rest.
+		await expect.poll(() => replay.firstBytes.includes(url), { timeout: 10_000, interval: 20 }).toBe(true);
+		sendRest();
+		expect((await answer).status).toBe(200);
+		expect(replay.records.at(-1)!.body).toBe('first part;second part');
 	});
 
 	it('binary downloads come back byte for byte', async () => {

@@ -62,11 +62,16 @@ function answerOther(record: ReplayRecord, res: import('node:http').ServerRespon
  * `error:<status>:<file>.json` a recorded error, `slow` a stream that never ends, `echo` a
  * minimal message. Other endpoints: see answerOther.
  */
-export async function startReplayServer(): Promise<{ url: string; records: ReplayRecord[]; server: Server }> {
+export async function startReplayServer(): Promise<{ url: string; records: ReplayRecord[]; firstBytes: string[]; server: Server }> {
 	const records: ReplayRecord[] = [];
+	/** Request URLs in the order their first body bytes arrived (before the body ended). */
+	const firstBytes: string[] = [];
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
-		req.on('data', (d: Buffer) => chunks.push(d));
+		req.on('data', (d: Buffer) => {
+			if (chunks.length === 0) firstBytes.push(req.url ?? '');
+			chunks.push(d);
+		});
 		req.on('end', () => {
 			const raw = Buffer.concat(chunks);
 			const body = raw.toString('utf8');
@@ -108,5 +113,5 @@ export async function startReplayServer(): Promise<{ url: string; records: Repla
 	});
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 	const address = server.address();
-	return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, records, server };
+	return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, records, firstBytes, server };
 }

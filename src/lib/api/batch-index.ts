@@ -17,5 +17,6 @@ export async function lookup(
 ): Promise<Record<string, BatchIndexEntry>> {
 	if (!ids.length) return {};
 	const q = query({ ids: ids.join(','), include: params.includeTemplate ? 'template' : undefined });
-	return (await getJson<{ data: Record<string, BatchIndexEntry> }>(`/api/batch-index${q}`, options)).data;
+	return (await getJson<{ data: Record<string, BatchIndexEntry> }>(`/api/batch-index${q}`, options))
+		.data;
 }

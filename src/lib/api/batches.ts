@@ -30,7 +30,11 @@ export function create(
 	return sendJson('POST', BASE, { requests }, { ...options, headers });
 }
 
-export function list(cursor: Cursor = null, limit = 20, options: CallOptions = {}): Promise<Page<MessageBatch>> {
+export function list(
+	cursor: Cursor = null,
+	limit = 20,
+	options: CallOptions = {}
+): Promise<Page<MessageBatch>> {
 	return getJson(`${BASE}${query({ limit, ...(cursor ?? {}) })}`, options);
 }
 

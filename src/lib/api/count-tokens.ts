@@ -6,6 +6,9 @@ import { sendJson, type CallOptions } from './transport';
 export type TokenCount = z.infer<typeof CountTokensResponseSchema>;
 
 /** Input tokens the prompt fields of `body` would use. */
-export function countTokens(body: Record<string, unknown>, options: CallOptions = {}): Promise<TokenCount> {
+export function countTokens(
+	body: Record<string, unknown>,
+	options: CallOptions = {}
+): Promise<TokenCount> {
 	return sendJson<TokenCount>('POST', '/api/v1/messages/count_tokens', body, options);
 }

@@ -55,7 +55,13 @@ export class ApiError extends Error implements ApiErrorInfo {
 		if (parsed.success) {
 			const { error, request_id } = parsed.data;
 			const requestId = header.requestId ?? request_id ?? undefined;
-			return new ApiError({ ...header, status, type: error.type, message: error.message, requestId });
+			return new ApiError({
+				...header,
+				status,
+				type: error.type,
+				message: error.message,
+				requestId
+			});
 		}
 		const message = text.slice(0, 500) || statusText || `HTTP ${status}`;
 		return new ApiError({ ...header, status, type: 'http_error', message });
@@ -69,7 +75,9 @@ export class ApiError extends Error implements ApiErrorInfo {
 }
 
 /** request-id and retry-after from a response's headers. */
-export function headerInfo(headers: Headers | undefined): Pick<ApiErrorInfo, 'requestId' | 'retryAfter'> {
+export function headerInfo(
+	headers: Headers | undefined
+): Pick<ApiErrorInfo, 'requestId' | 'retryAfter'> {
 	const info: Pick<ApiErrorInfo, 'requestId' | 'retryAfter'> = {};
 	const requestId = headers?.get('request-id') ?? headers?.get('x-request-id');
 	if (requestId) info.requestId = requestId;
@@ -95,7 +103,12 @@ export function parseRetryAfter(
 export function formatWait(seconds: number): string {
 	const s = Math.max(0, Math.round(seconds));
 	if (s < 60) return `${s} s`;
-	const [d, h, m, sec] = [Math.floor(s / 86400), Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60];
+	const [d, h, m, sec] = [
+		Math.floor(s / 86400),
+		Math.floor(s / 3600) % 24,
+		Math.floor(s / 60) % 60,
+		s % 60
+	];
 	if (d > 0) return h ? `${d} d ${h} h` : `${d} d`;
 	if (h > 0) return m ? `${h} h ${m} min` : `${h} h`;
 	return sec ? `${m} min ${sec} s` : `${m} min`;
@@ -107,7 +120,8 @@ export function toUserMessage(error: unknown): string {
 		if (error instanceof Error && error.name === 'AbortError') return 'Stopped.';
 		return error instanceof Error ? error.message : String(error);
 	}
-	const base = error.type === 'network_error' ? `Could not reach the server: ${error.message}` : error.message;
+	const base =
+		error.type === 'network_error' ? `Could not reach the server: ${error.message}` : error.message;
 	if (error.retryAfter === undefined) return base;
 	return `${base.replace(/\.?\s*$/, '.')} Try again in ${formatWait(error.retryAfter)}.`;
 }

@@ -8,7 +8,11 @@ export type { DeletedFile, FileMetadata };
 
 const BASE = '/api/v1/files';
 
-export function list(cursor: Cursor = null, limit = 20, options: CallOptions = {}): Promise<Page<FileMetadata>> {
+export function list(
+	cursor: Cursor = null,
+	limit = 20,
+	options: CallOptions = {}
+): Promise<Page<FileMetadata>> {
 	return getJson(`${BASE}${query({ limit, ...(cursor ?? {}) })}`, options);
 }
 
@@ -20,8 +24,14 @@ export async function upload(
 ): Promise<FileMetadata> {
 	const form = new FormData();
 	form.set('file', file, params.filename ?? (file instanceof File ? file.name : 'unnamed'));
-	if (params.expiresInSeconds !== undefined) form.set('expires_in_seconds', String(params.expiresInSeconds));
-	const res = await send(BASE, { method: 'POST', body: form, headers: options.headers, signal: options.signal });
+	if (params.expiresInSeconds !== undefined)
+		form.set('expires_in_seconds', String(params.expiresInSeconds));
+	const res = await send(BASE, {
+		method: 'POST',
+		body: form,
+		headers: options.headers,
+		signal: options.signal
+	});
 	return readJson<FileMetadata>(res);
 }
 
@@ -31,7 +41,10 @@ export function retrieveMetadata(id: string, options: CallOptions = {}): Promise
 
 /** The file's bytes (only for files the API marks downloadable). */
 export async function download(id: string, options: CallOptions = {}): Promise<Blob> {
-	const res = await send(`${BASE}/${segment(id)}/content`, { headers: options.headers, signal: options.signal });
+	const res = await send(`${BASE}/${segment(id)}/content`, {
+		headers: options.headers,
+		signal: options.signal
+	});
 	return res.blob();
 }
 

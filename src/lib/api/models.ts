@@ -3,7 +3,10 @@ import type { ModelInfo } from '$lib/schemas';
 import { getJson, query, segment, type CallOptions } from './transport';
 import type { Page } from './page';
 
-export function list(params: { limit?: number } = {}, options: CallOptions = {}): Promise<Page<ModelInfo>> {
+export function list(
+	params: { limit?: number } = {},
+	options: CallOptions = {}
+): Promise<Page<ModelInfo>> {
 	return getJson(`/api/v1/models${query({ limit: params.limit })}`, options);
 }
 

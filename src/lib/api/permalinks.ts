@@ -9,9 +9,14 @@ export interface CreatedPermalink {
 }
 
 /** The request is checked by the server (its 400 names the field). */
-export type PermalinkCreateInput = Omit<PermalinkInput, 'request'> & { request: Record<string, unknown> };
+export type PermalinkCreateInput = Omit<PermalinkInput, 'request'> & {
+	request: Record<string, unknown>;
+};
 
-export function create(input: PermalinkCreateInput, options: CallOptions = {}): Promise<CreatedPermalink> {
+export function create(
+	input: PermalinkCreateInput,
+	options: CallOptions = {}
+): Promise<CreatedPermalink> {
 	return sendJson('POST', '/api/permalinks', input, options);
 }
 

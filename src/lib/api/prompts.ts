@@ -17,7 +17,11 @@ export type SavedPromptInput = Pick<SavedPrompt, 'name' | 'request' | 'betas'>;
 
 const BASE = '/api/prompts';
 
-export function list(cursor: Cursor = null, limit = 50, options: CallOptions = {}): Promise<Page<SavedPrompt>> {
+export function list(
+	cursor: Cursor = null,
+	limit = 50,
+	options: CallOptions = {}
+): Promise<Page<SavedPrompt>> {
 	return getJson(`${BASE}${query({ limit, ...(cursor ?? {}) })}`, options);
 }
 
@@ -29,7 +33,11 @@ export function retrieve(id: string, options: CallOptions = {}): Promise<SavedPr
 	return getJson(`${BASE}/${segment(id)}`, options);
 }
 
-export function update(id: string, input: Partial<SavedPromptInput>, options: CallOptions = {}): Promise<SavedPrompt> {
+export function update(
+	id: string,
+	input: Partial<SavedPromptInput>,
+	options: CallOptions = {}
+): Promise<SavedPrompt> {
 	return sendJson('PATCH', `${BASE}/${segment(id)}`, input, options);
 }
 

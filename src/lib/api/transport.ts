@@ -30,7 +30,11 @@ export async function readJson<T>(res: Response): Promise<T> {
 	try {
 		return JSON.parse(text) as T;
 	} catch {
-		throw new ApiError({ status: res.status, type: 'invalid_response', message: 'The server sent a body that is not JSON.' });
+		throw new ApiError({
+			status: res.status,
+			type: 'invalid_response',
+			message: 'The server sent a body that is not JSON.'
+		});
 	}
 }
 
@@ -38,8 +42,17 @@ export async function getJson<T>(path: string, options: CallOptions = {}): Promi
 	return readJson<T>(await send(path, { headers: options.headers, signal: options.signal }));
 }
 
-export async function sendJson<T>(method: string, path: string, body: unknown, options: CallOptions = {}): Promise<T> {
-	const init: RequestInit = { method, headers: { ...JSON_TYPE, ...options.headers }, signal: options.signal };
+export async function sendJson<T>(
+	method: string,
+	path: string,
+	body: unknown,
+	options: CallOptions = {}
+): Promise<T> {
+	const init: RequestInit = {
+		method,
+		headers: { ...JSON_TYPE, ...options.headers },
+		signal: options.signal
+	};
 	if (body !== undefined) init.body = JSON.stringify(body);
 	return readJson<T>(await send(path, init));
 }
@@ -57,7 +70,8 @@ export function postRaw(path: string, body: unknown, options: CallOptions = {}):
 /** `?a=1&b=2` from the defined values, or '' when there are none. */
 export function query(params: Record<string, string | number | undefined | null>): string {
 	const q = new URLSearchParams();
-	for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) q.set(k, String(v));
+	for (const [k, v] of Object.entries(params))
+		if (v !== undefined && v !== null) q.set(k, String(v));
 	const s = q.toString();
 	return s ? `?${s}` : '';
 }

@@ -23,8 +23,10 @@ export function move<T>(list: T[], from: number, to: number): void {
 
 /** A fresh block of each kind the form can add. */
 export function newBlock(kind: 'text' | 'tool_use' | 'tool_result'): BlockForm {
-	if (kind === 'tool_use') return { kind, id: 'toolu_01', name: 'get_weather', input: {}, cache: null, extra: {} };
-	if (kind === 'tool_result') return { kind, toolUseId: 'toolu_01', content: '', isError: undefined, cache: null, extra: {} };
+	if (kind === 'tool_use')
+		return { kind, id: 'toolu_01', name: 'get_weather', input: {}, cache: null, extra: {} };
+	if (kind === 'tool_result')
+		return { kind, toolUseId: 'toolu_01', content: '', isError: undefined, cache: null, extra: {} };
 	return emptyText();
 }
 
@@ -33,7 +35,8 @@ export function setSystemText(f: RequestForm, index: number, text: string): void
 	f.system ??= { blocks: [emptyText()], asString: true };
 	f.system.blocks[index].text = text;
 	const [only] = f.system.blocks;
-	if (f.system.blocks.length === 1 && text === '' && !only.cache && f.system.asString) f.system = null;
+	if (f.system.blocks.length === 1 && text === '' && !only.cache && f.system.asString)
+		f.system = null;
 }
 
 export function addSystemBlock(f: RequestForm): void {
@@ -69,7 +72,12 @@ export function addBlock(f: RequestForm, message: number, block: BlockForm): voi
 }
 
 /** Merges `patch` into a block of the same kind (the kind of a block never changes). */
-export function patchBlock(f: RequestForm, message: number, index: number, patch: Partial<BlockForm>): void {
+export function patchBlock(
+	f: RequestForm,
+	message: number,
+	index: number,
+	patch: Partial<BlockForm>
+): void {
 	const blocks = f.messages[message]?.blocks;
 	if (blocks?.[index]) blocks[index] = { ...blocks[index], ...patch } as BlockForm;
 }
@@ -115,7 +123,12 @@ function replyBlock(block: ContentBlock): BlockForm {
 
 /** Multi-turn: the assistant's reply joins the conversation, followed by an empty user turn. */
 export function appendReply(f: RequestForm, content: ContentBlock[]): void {
-	f.messages.push({ role: 'assistant', blocks: content.map(replyBlock), asString: false, extra: {} });
+	f.messages.push({
+		role: 'assistant',
+		blocks: content.map(replyBlock),
+		asString: false,
+		extra: {}
+	});
 	f.messages.push({ role: 'user', blocks: [emptyText()], asString: true, extra: {} });
 }
 

@@ -1,16 +1,27 @@
 import { analyzeRequest, describeDiagnostic } from '$lib/request/lint';
 import { countBreakpoints, MAX_BREAKPOINTS } from '$lib/request/breakpoints';
-import { bodyToForm, defaultForm, formToBody, type BlockForm, type ParamsForm, type RequestForm, type ToolForm } from '$lib/request/form';
+import {
+	bodyToForm,
+	defaultForm,
+	formToBody,
+	type BlockForm,
+	type ParamsForm,
+	type RequestForm,
+	type ToolForm
+} from '$lib/request/form';
 import * as edits from '$lib/request/form-edits';
 import { requestHeaders } from '$lib/request/headers';
 import * as options from '$lib/request/options';
 import { checkOutputSchemaText, OUTPUT_SCHEMA_EXAMPLES } from '$lib/request/output-examples';
-import { DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '$lib/request/versions';
+import { DEFAULT_API_VERSION, isApiVersion, LEGACY_API_VERSION, SAMPLING_PARAMS, type ApiVersion } from '$lib/request/versions';
 import type { ContentBlock, ToolChoice } from '$lib/schemas';
 import type { ToolExample } from '$lib/tools/examples';
 import * as tools from '$lib/tools/form-tools';
 import type { Turn } from '$lib/tools/pairing';
-import { checkSchemaText, type BetaToolType, type Display } from '$lib/tools/tool-defs';
+import type { ClientToolType } from '$lib/tools/client-tools';
+import * as serverTools from '$lib/tools/server-tools';
+import type { ServerToolName } from '$lib/tools/server-tools';
+import { checkSchemaText } from '$lib/tools/tool-defs';
 import { SchemaDrafts } from './schema-drafts.svelte';
 
 export type { CacheTarget } from '$lib/request/form-edits';
@@ -27,7 +38,8 @@ export interface RequestSnapshot {
 const pretty = (body: unknown) => JSON.stringify(body, null, 2);
 const OUTPUT_SCHEMA = 'output_config.format.schema';
 const toolSchemaPath = (index: number) => `tools.${index}.input_schema`;
-const isCustom = (tool: ToolForm | undefined) => !!tool && (tool.def.type === undefined || tool.def.type === 'custom');
+const isCustom = (tool: ToolForm | undefined) =>
+	!!tool && (tool.def.type === undefined || tool.def.type === 'custom');
 
 /**
  * The request being edited, with its form and JSON faces and its headers. The form is the
@@ -95,7 +107,8 @@ export class RequestState {
 		const body = this.#analysis.body;
 		if (!body || this.#analysis.diagnostics.length > 0) return null;
 		const out: Record<string, unknown> = {};
-		for (const k of ['model', 'system', 'messages', 'tools', 'tool_choice']) if (body[k] !== undefined) out[k] = body[k];
+		for (const k of ['model', 'system', 'messages', 'tools', 'tool_choice'])
+			if (body[k] !== undefined) out[k] = body[k];
 		return out;
 	}
 
@@ -210,10 +223,20 @@ export class RequestState {
 	setToolChoice(choice: ToolChoice | undefined): void {
 		this.#change((f) => tools.setToolChoice(f, choice));
 	}
-	/** Adds or removes a beta tool (or updates its display); true while any beta tool is left. */
-	setBetaTool(type: BetaToolType, on: boolean, display: Display): boolean {
-		this.#change((f) => tools.setBetaTool(f, type, on, display));
-		return tools.hasBetaTools(this.#form);
+	/** Adds or removes a current client tool (text editor, bash, memory, computer toolset). */
+	setClientTool(type: ClientToolType, on: boolean): void {
+		this.#change((f) => tools.setClientTool(f, type, on));
+	}
+	/** Adds or removes a server tool (at its current version; an older one in the request is replaced). */
+	setServerTool(name: ServerToolName, on: boolean): void {
+		this.#change((f) => serverTools.setServerTool(f, name, on));
+	}
+	setWebSearchOptions(change: Partial<serverTools.WebSearchOptions>): void {
+		this.#change((f) => serverTools.updateWebSearch(f, change));
+	}
+	/** strict: true on every custom tool, or off. */
+	setStrictTools(on: boolean): void {
+		this.#change((f) => options.setStrictTools(f, on));
 	}
 
 	// Structured output.
@@ -223,7 +246,9 @@ export class RequestState {
 	/** Turns structured output on (with the first example schema) or off. */
 	setOutputFormat(on: boolean): void {
 		this.schemaDrafts.clear(OUTPUT_SCHEMA);
-		this.#change((f) => options.setOutputSchema(f, on ? structuredClone(OUTPUT_SCHEMA_EXAMPLES[0].schema) : null));
+		this.#change((f) =>
+			options.setOutputSchema(f, on ? structuredClone(OUTPUT_SCHEMA_EXAMPLES[0].schema) : null)
+		);
 	}
 	setOutputSchemaText(text: string): void {
 		const schema = this.schemaDrafts.type(OUTPUT_SCHEMA, text, checkOutputSchemaText);
@@ -261,7 +286,8 @@ export class RequestState {
 		} catch {
 			return;
 		}
-		if (typeof value === 'object' && value !== null && !Array.isArray(value)) this.#form = bodyToForm(value as Record<string, unknown>);
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			this.#form = bodyToForm(value as Record<string, unknown>);
 	}
 
 	loadRequest(body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string): void {
@@ -269,10 +295,17 @@ export class RequestState {
 		this.#draft = null;
 		if (betas) this.#betas = [...betas];
 		if (isApiVersion(apiVersion)) this.#apiVersion = apiVersion;
+		// A request saved without its version that uses sampling params was built for 2023-06-01.
+		else if (SAMPLING_PARAMS.some((k) => k in body)) this.#apiVersion = LEGACY_API_VERSION;
 	}
 
 	snapshot(): RequestSnapshot {
-		return { json: this.jsonText, betas: [...this.#betas], fault: this.#fault, apiVersion: this.#apiVersion };
+		return {
+			json: this.jsonText,
+			betas: [...this.#betas],
+			fault: this.#fault,
+			apiVersion: this.#apiVersion
+		};
 	}
 
 	restore(s: RequestSnapshot): void {

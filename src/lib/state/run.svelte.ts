@@ -16,6 +16,9 @@ type Status = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
 
 const NO_TIMINGS: Timings = { ttfb: null, ttft: null, total: null, outputTokens: 0, isEstimate: true, tokensPerSecond: null, points: [] };
 
+/** Streamed data reaches the page at most this often (about 20 updates a second). */
+const MIN_PUBLISH_INTERVAL_MS = 50;
+
 /** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
 function nextFrame(fn: () => void): void {
 	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn);
@@ -40,6 +43,8 @@ export class RunState {
 	#buffer = new RunBuffer();
 	#abort: AbortController | null = null;
 	#flushPending = false;
+	#publishedAt = 0;
+	#flushTimer: ReturnType<typeof setTimeout> | undefined;
 	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(null);
 
 	#text = $derived.by(() =>
@@ -68,6 +73,10 @@ export class RunState {
 	/** All text blocks joined. */
 	get text() {
 		return this.#text;
+	}
+	/** The body of the request this run sent (structured output checks the answer against it). */
+	get requestBody(): Record<string, unknown> | null {
+		return this.#last?.body ?? null;
 	}
 	get usage(): Usage | null {
 		return this.#message?.usage ?? null;
@@ -162,6 +171,8 @@ export class RunState {
 	}
 
 	#end(status: Status, error: RunError | null) {
+		clearTimeout(this.#flushTimer);
+		this.#flushPending = false;
 		this.#abort = null;
 		this.#error = error;
 		this.#status = status;
@@ -171,14 +182,24 @@ export class RunState {
 	#scheduleFlush() {
 		if (this.#flushPending) return;
 		this.#flushPending = true;
-		nextFrame(() => {
-			this.#flushPending = false;
-			this.#publish();
-		});
+		// Each publish costs a page update (layout, paint, the log's observers) however little
+		// changed: a stream that arrives faster than the eye reads is published a few times a
+		// second, in animation frames, and the reader keeps the rest of the time.
+		const wait = Math.max(0, this.#publishedAt + MIN_PUBLISH_INTERVAL_MS - performance.now());
+		const buf = this.#buffer;
+		const publish = () =>
+			nextFrame(() => {
+				this.#flushPending = false;
+				// A run that ended (or was replaced) meanwhile has published already.
+				if (this.#buffer === buf && this.isRunning) this.#publish();
+			});
+		if (wait > 0) this.#flushTimer = setTimeout(publish, wait);
+		else publish();
 	}
 
 	/** Copies the current buffer into reactive state (new references, so dependants update). */
 	#publish() {
+		this.#publishedAt = performance.now();
 		const buf = this.#buffer;
 		this.#message = buf.accumulator.snapshot();
 		// A view, not a copy: the event list only grows, and copying 100,000 rows a frame adds up.

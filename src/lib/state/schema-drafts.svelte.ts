@@ -1,5 +1,6 @@
 /** Result of checking a schema's text: the schema, or why it cannot be used. */
-export type SchemaCheck = { ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
+export type SchemaCheck =
+	{ ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
 
 interface Draft {
 	text: string;
@@ -42,7 +43,11 @@ export class SchemaDrafts {
 	}
 
 	/** Keeps the typed text; returns the schema when it is usable (the caller puts it in the request). */
-	type(path: string, text: string, check: (text: string) => SchemaCheck): Record<string, unknown> | null {
+	type(
+		path: string,
+		text: string,
+		check: (text: string) => SchemaCheck
+	): Record<string, unknown> | null {
 		const result = check(text);
 		const base = JSON.stringify(result.ok ? result.schema : this.#schemaAt(path));
 		this.#drafts[path] = { text, base, error: result.ok ? null : result.error };

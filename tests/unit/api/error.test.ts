@@ -7,7 +7,11 @@ const headers = (h: Record<string, string>) => new Headers(h);
 
 describe('ApiError.fromBody', () => {
 	it('reads type, message and request-id from a recorded error body and its headers', () => {
-		const e = ApiError.fromBody(429, headers({ 'request-id': 'req_1', 'retry-after': '17' }), recorded('error-429-rate_limit_error.json'));
+		const e = ApiError.fromBody(
+			429,
+			headers({ 'request-id': 'req_1', 'retry-after': '17' }),
+			recorded('error-429-rate_limit_error.json')
+		);
 		expect(e).toBeInstanceOf(ApiError);
 		expect(e.toInfo()).toEqual({
 			status: 429,
@@ -19,15 +23,27 @@ describe('ApiError.fromBody', () => {
 	});
 
 	it('falls back to the body request_id, then to x-request-id', () => {
-		const body = JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'x' }, request_id: 'req_body' });
+		const body = JSON.stringify({
+			type: 'error',
+			error: { type: 'api_error', message: 'x' },
+			request_id: 'req_body'
+		});
 		expect(ApiError.fromBody(500, headers({}), body).requestId).toBe('req_body');
-		expect(ApiError.fromBody(500, headers({ 'x-request-id': 'req_x' }), body).requestId).toBe('req_x');
+		expect(ApiError.fromBody(500, headers({ 'x-request-id': 'req_x' }), body).requestId).toBe(
+			'req_x'
+		);
 	});
 
 	it('keeps a body that is not the API shape as an http_error with its text', () => {
 		const e = ApiError.fromBody(502, headers({}), '<html>Bad gateway</html>', 'Bad Gateway');
-		expect(e.toInfo()).toEqual({ status: 502, type: 'http_error', message: '<html>Bad gateway</html>' });
-		expect(ApiError.fromBody(503, headers({}), '', 'Service Unavailable').message).toBe('Service Unavailable');
+		expect(e.toInfo()).toEqual({
+			status: 502,
+			type: 'http_error',
+			message: '<html>Bad gateway</html>'
+		});
+		expect(ApiError.fromBody(503, headers({}), '', 'Service Unavailable').message).toBe(
+			'Service Unavailable'
+		);
 		expect(ApiError.fromBody(503, headers({}), '').message).toBe('HTTP 503');
 	});
 });
@@ -54,11 +70,18 @@ describe('retry-after', () => {
 
 describe('toUserMessage', () => {
 	it('adds when to try again', () => {
-		const e = new ApiError({ status: 429, type: 'rate_limit_error', message: 'Daily token budget used up', retryAfter: 36_660 });
+		const e = new ApiError({
+			status: 429,
+			type: 'rate_limit_error',
+			message: 'Daily token budget used up',
+			retryAfter: 36_660
+		});
 		expect(toUserMessage(e)).toBe('Daily token budget used up. Try again in 10 h 11 min.');
 	});
 	it('names a network failure and passes other errors through', () => {
-		expect(toUserMessage(ApiError.network(new TypeError('Failed to fetch')))).toBe('Could not reach the server: Failed to fetch');
+		expect(toUserMessage(ApiError.network(new TypeError('Failed to fetch')))).toBe(
+			'Could not reach the server: Failed to fetch'
+		);
 		expect(toUserMessage(new Error('disk full'))).toBe('disk full');
 		expect(toUserMessage('odd')).toBe('odd');
 	});

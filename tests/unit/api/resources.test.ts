@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, batches, batchIndex, countTokens, messages, models, permalinks, usage } from '$lib/api';
+import {
+	ApiError,
+	batches,
+	batchIndex,
+	countTokens,
+	messages,
+	models,
+	permalinks,
+	usage
+} from '$lib/api';
 import { LABEL_HEADER_NAME, TEMPLATE_HEADER_NAME } from '$lib/batches/headers';
 import { recorded } from '../../support/fixtures';
 
@@ -17,9 +26,14 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the api resources', () => {
 	it('messages.stream forces stream: true and passes headers and the abort signal', async () => {
-		const calls = answer('event: ping\ndata: {}\n\n', { headers: { 'content-type': 'text/event-stream' } });
+		const calls = answer('event: ping\ndata: {}\n\n', {
+			headers: { 'content-type': 'text/event-stream' }
+		});
 		const signal = new AbortController().signal;
-		const res = await messages.stream({ model: 'm', stream: false }, { headers: { 'anthropic-beta': 'x' }, signal });
+		const res = await messages.stream(
+			{ model: 'm', stream: false },
+			{ headers: { 'anthropic-beta': 'x' }, signal }
+		);
 		expect(await res.text()).toContain('ping');
 		expect(calls[0][0]).toBe('/api/v1/messages');
 		expect(JSON.parse(calls[0][1]?.body as string)).toEqual({ model: 'm', stream: true });
@@ -29,23 +43,43 @@ describe('the api resources', () => {
 
 	it('messages.create returns the Message', async () => {
 		answer(recorded('message-text.json'));
-		expect(await messages.create({ model: 'm' })).toEqual(JSON.parse(recorded('message-text.json')));
+		expect(await messages.create({ model: 'm' })).toEqual(
+			JSON.parse(recorded('message-text.json'))
+		);
 	});
 
 	it('throws one ApiError for an error answer, with request-id and retry-after', async () => {
-		answer(recorded('error-529-overloaded_error.json'), { status: 529, headers: { 'request-id': 'req_9', 'retry-after': '4' } });
+		answer(recorded('error-529-overloaded_error.json'), {
+			status: 529,
+			headers: { 'request-id': 'req_9', 'retry-after': '4' }
+		});
 		const error = await messages.create({}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ApiError);
-		expect((error as ApiError).toInfo()).toEqual({ status: 529, type: 'overloaded_error', message: 'Overloaded', requestId: 'req_9', retryAfter: 4 });
+		expect((error as ApiError).toInfo()).toEqual({
+			status: 529,
+			type: 'overloaded_error',
+			message: 'Overloaded',
+			requestId: 'req_9',
+			retryAfter: 4
+		});
 	});
 
 	it('turns a failed fetch into a network_error, but rethrows an abort as is', async () => {
-		vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-		await expect(models.list()).rejects.toMatchObject({ type: 'network_error', message: 'Failed to fetch' });
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')))
+		);
+		await expect(models.list()).rejects.toMatchObject({
+			type: 'network_error',
+			message: 'Failed to fetch'
+		});
 		const abort = new AbortController();
 		abort.abort();
 		const aborted = new DOMException('aborted', 'AbortError');
-		vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(aborted)));
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => Promise.reject(aborted))
+		);
 		await expect(countTokens({}, { signal: abort.signal })).rejects.toBe(aborted);
 	});
 
@@ -56,9 +90,14 @@ describe('the api resources', () => {
 
 	it('batches.create sends label and template headers, and leaves out a template too big for one', async () => {
 		const calls = answer(JSON.stringify({ id: 'msgbatch_1' }));
-		await batches.create([{ custom_id: 'a', params: {} }], { label: 'Ünï', template: { model: 'm' } });
+		await batches.create([{ custom_id: 'a', params: {} }], {
+			label: 'Ünï',
+			template: { model: 'm' }
+		});
 		expect(headersOf(calls[0]).get(LABEL_HEADER_NAME)).toBe(encodeURIComponent('Ünï'));
-		expect(decodeURIComponent(headersOf(calls[0]).get(TEMPLATE_HEADER_NAME) ?? '')).toBe('{"model":"m"}');
+		expect(decodeURIComponent(headersOf(calls[0]).get(TEMPLATE_HEADER_NAME) ?? '')).toBe(
+			'{"model":"m"}'
+		);
 		await batches.create([], { template: { text: 'x'.repeat(7000) } });
 		expect(headersOf(calls[1]).has(TEMPLATE_HEADER_NAME)).toBe(false);
 	});

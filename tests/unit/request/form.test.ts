@@ -56,7 +56,7 @@ describe('form <-> body mapping', () => {
 		expect(form.messages.map((m) => m.blocks.map((b) => b.kind))).toEqual([
 			['text', 'image'],
 			['tool_use'],
-			['tool_result', 'tool_result', 'tool_result', 'raw', 'raw'],
+			['tool_result', 'tool_result', 'tool_result', 'document', 'raw'],
 			['text']
 		]);
 		const image = form.messages[0].blocks[1] as ImageForm;

@@ -154,6 +154,21 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 		expect((await store.openBatchReservations()).map((r) => r.batchId)).not.toContain('b1');
 		expect(await store.countOwned('api_tokens', 'nobody')).toBe(0);
 	});
+
+	it('keeps evaluations per creator, updates them in place, and shares immutable snapshots', async () => {
+		const base = { name: 'Cities', document: '{"v":1}', createdBy: 'eva', updatedBy: 'eva', createdAt: 't1', updatedAt: 't1' };
+		await store.saveEvaluation({ ...base, id: 'evalAAAAAA' });
+		await store.saveEvaluation({ ...base, id: 'evalBBBBBB', createdBy: 'otto', updatedBy: 'otto' });
+		await store.saveEvaluation({ ...base, id: 'evalAAAAAA', name: 'Cities 2', document: '{"v":2}', createdBy: 'x', updatedBy: 'eva2', updatedAt: 't2' });
+		const got = await store.getEvaluation('evalAAAAAA');
+		expect(got).toEqual({ ...base, id: 'evalAAAAAA', name: 'Cities 2', document: '{"v":2}', updatedBy: 'eva2', updatedAt: 't2' });
+		expect((await store.listEvaluations({ createdBy: 'eva' })).map((e) => e.id)).toEqual(['evalAAAAAA']);
+		expect(await store.getEvaluation('missing000')).toBeUndefined();
+		const share = { id: 'shareAAAAA', document: '{"s":1}', createdAt: 't3', createdBy: 'eva' };
+		expect(await store.saveEvaluationShare(share)).toBe('created');
+		expect(await store.saveEvaluationShare({ ...share, document: '{"s":2}' })).toBe('exists');
+		expect((await store.getEvaluationShare('shareAAAAA'))?.document).toBe('{"s":1}');
+	});
 });
 
 describe('store migrations', () => {

@@ -29,7 +29,7 @@ describe('PlaygroundState', () => {
 
 	it('blocks sending with the reason while the JSON is invalid', () => {
 		const p = new PlaygroundState();
-		p.setJson('{"model": "x", "max_tokens": 0, "messages": []}');
+		p.setJson('{"model": "x", "max_tokens": -1, "messages": []}');
 		expect(p.canSend).toBe(false);
 		expect(p.blockedReason).toMatch(/^max_tokens: /);
 	});

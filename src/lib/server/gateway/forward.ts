@@ -70,6 +70,8 @@ export interface ForwardHooks {
 	watch?: Omit<BodyWatch, 'onEnd'>;
 	/** Usage of a Messages answer, streamed or not, once known. */
 	onUsage?: (usage: TokenUsage) => void;
+	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
+	onMessageBytes?: (chunk: Uint8Array) => void;
 	/**
 	 * The exchange is over: `complete` (answered whole), `cut` (the client left or the stream
 	 * broke: upstream may have charged for it) or `failed` (an error answer, or never sent).
@@ -132,7 +134,10 @@ export async function forward(
 		const tap = hooks.onUsage ? sseUsageTap(hooks.onUsage) : undefined;
 		let complete = false;
 		const body = passThrough(upstream.body, abort, {
-			onChunk: tap && ((c) => tap.feed(c)),
+			onChunk: (c) => {
+				tap?.feed(c);
+				hooks.onMessageBytes?.(c);
+			},
 			onComplete: () => (complete = true),
 			onEnd: () => {
 				tap?.finish();
@@ -150,6 +155,7 @@ export async function forward(
 			hooks.onEnd?.('cut');
 			throw e;
 		}
+		hooks.onMessageBytes?.(bytes);
 		try {
 			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
 		} catch {

@@ -11,6 +11,9 @@ import { scrubStream, scrubText } from './scrub';
 /** The simulator models Files (the simulator's own routes); everything else it does not. */
 const SIMULATED = /^\/v1\/files(\/|$)/;
 
+/** Batch routes take only well-formed ids; any other path there is malformed, not new. */
+const MODELLED_FAMILY = /^\/v1\/messages\/batches\//;
+
 /** Headers that describe the body and how to answer, passed with it. */
 const BODY_HEADERS = ['content-type', 'accept'];
 
@@ -24,6 +27,7 @@ export async function passUnmodelled(event: RequestEvent, apiPath: string): Prom
 	const config = getConfig();
 	const upstream = getUpstream();
 	const method = event.request.method;
+	if (MODELLED_FAMILY.test(apiPath)) throw new HttpProblem('not_found_error', `Not found: ${method} /api${apiPath}`);
 	if (upstream.kind === 'simulator' && !SIMULATED.test(apiPath))
 		throw new HttpProblem('not_found_error', `the simulator does not model ${method} ${apiPath}`);
 	await checkUserLimits(event.locals.user, config, getLimitDeps());

@@ -14,7 +14,7 @@ const REFUSAL = 'I can’t help with that request.';
 export function applyStopFault(message: Message, stop: StopFault | undefined): Message {
 	if (!stop) return message;
 	let content = message.content;
-	let details: Record<string, unknown> | null = null;
+	let details: { type: string; [k: string]: unknown } | null = null;
 	if (stop === 'pause_turn') {
 		const lastResult = content.findLastIndex((b) => b.type.endsWith('_tool_result'));
 		content = content.slice(0, lastResult >= 0 ? lastResult + 1 : 1);

@@ -77,6 +77,41 @@ const MIGRATIONS: Record<string, Migration> = {
 				.addColumn('settled_at', 'text')
 				.execute();
 		}
+	},
+	// Numbered apart from the others so branches that add tables at the same time do not collide.
+	'010_evaluations': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('evaluations')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('evaluations_owner').on('evaluations').columns(['created_by', 'updated_at']).execute();
+			await db.schema
+				.createTable('evaluation_shares')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.execute();
+		}
+	},
+	// Numbered high so it sorts after whatever else lands meanwhile (names run in order).
+	'090_file_owners': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('file_owners')
+				.addColumn('file_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('file_owners_user').on('file_owners').column('user_id').execute();
+		}
 	}
 	// Append new migrations here (other features add their own tables): never edit one above.
 };

@@ -37,4 +37,15 @@ export interface Database {
 		reserved_tokens: number | string;
 		settled_at: string | null;
 	};
+	evaluations: {
+		id: string;
+		name: string;
+		document: string;
+		created_by: string;
+		updated_by: string;
+		created_at: string;
+		updated_at: string;
+	};
+	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
+	file_owners: { file_id: string; user_id: string; created_at: string };
 }

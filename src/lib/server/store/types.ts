@@ -59,6 +59,19 @@ export interface ApiTokenRecord {
 	revokedAt: string | null;
 }
 
+export interface EvaluationRecord {
+	id: string;
+	name: string;
+	/** The evaluation as JSON text; validated by the reader. */
+	document: string;
+	createdBy: string;
+	updatedBy: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export type EvaluationRow = Omit<EvaluationRecord, 'document'>;
+
 export interface Store {
 	readonly kind: 'sqlite' | 'postgres';
 
@@ -116,6 +129,21 @@ export interface Store {
 	listApiTokens(user: string): Promise<ApiTokenRecord[]>;
 	/** Marks the user's token revoked; false when there is no such active token. */
 	revokeApiToken(id: string, user: string, at: string): Promise<boolean>;
+
+	/** Creates or replaces an evaluation; the creator and creation time of an existing one are kept. */
+	saveEvaluation(e: EvaluationRecord): Promise<void>;
+	getEvaluation(id: string): Promise<EvaluationRecord | undefined>;
+	/** Newest change first, without the documents. */
+	listEvaluations(opts: { createdBy: string; limit?: number }): Promise<EvaluationRow[]>;
+	/** Shared snapshots are immutable, like permalinks: a second save of an id keeps the first. */
+	saveEvaluationShare(p: StoredPermalink): Promise<'created' | 'exists'>;
+	getEvaluationShare(id: string): Promise<StoredPermalink | undefined>;
+	/** Files API: who uploaded each file id, so a user sees and touches only their own files. */
+	recordFileOwner(fileId: string, user: string, createdAt: string): Promise<void>;
+	fileOwner(fileId: string): Promise<string | undefined>;
+	/** The user's file ids, newest first. */
+	listOwnedFiles(user: string): Promise<string[]>;
+	forgetFile(fileId: string): Promise<void>;
 
 	close(): Promise<void>;
 }

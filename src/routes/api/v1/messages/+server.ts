@@ -8,6 +8,8 @@ import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
 import { log } from '$lib/server/log';
+import { outputFileRecorder } from '$lib/server/gateway/files-outputs';
+import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
@@ -19,6 +21,7 @@ export const POST: RequestHandler = (event) =>
 		const stream = parsed.stream === true;
 		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
 			onUsage: admission.noteUsage,
+			onMessageBytes: outputFileRecorder(getStore, event.locals.user),
 			onEnd: (outcome) => admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
 		});
 	});
