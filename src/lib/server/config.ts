@@ -101,3 +101,8 @@ export function getConfig(): Config {
 export function resetConfig(): void {
 	cached = undefined;
 }
+
+/** Server secrets that must never leave in a log line, permalink or shared document. */
+export function serverSecrets(config: Config = getConfig()): string[] {
+	return [config.ANTHROPIC_API_KEY, config.PLAYGROUND_PASSCODE, config.SESSION_SECRET].filter((s): s is string => !!s);
+}
