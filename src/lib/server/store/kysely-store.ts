@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { KyselyPromptStore } from './prompt-store';
 import type { Database } from './schema';
 import type { ApiTokenRecord, BatchRecord, Store, StoredPermalink, UsageTotals } from './types';
 
@@ -26,10 +27,14 @@ const toBatch = (r: BatchRow): BatchRecord => ({
  * upserts use ON CONFLICT and RETURNING, which SQLite (3.35+) and PostgreSQL both support.
  */
 export class KyselyStore implements Store {
+	readonly prompts: KyselyPromptStore;
+
 	constructor(
 		readonly kind: Store['kind'],
 		private readonly db: Kysely<Database>
-	) {}
+	) {
+		this.prompts = new KyselyPromptStore(db);
+	}
 
 	async savePermalink(p: StoredPermalink) {
 		const inserted = await this.db
