@@ -10,11 +10,12 @@ function parseEvents(text) {
 	});
 }`;
 
-/** Appends every text delta to the DOM as soon as it is parsed, one text node per delta. */
-export const NAIVE_STREAM_PAGE = `<!doctype html><html><body><div id="out" style="white-space: pre-wrap"></div><script>
+/** Appends every thinking and text delta to the DOM as soon as it is parsed, one text node per delta. */
+export const NAIVE_STREAM_PAGE = `<!doctype html><html><body><div id="thinking" style="white-space: pre-wrap"></div><div id="out" style="white-space: pre-wrap"></div><script>
 ${READ_EVENTS}
 window.runStream = async () => {
 	const out = document.getElementById('out');
+	const thinking = document.getElementById('thinking');
 	const reader = (await fetch('/sse', { method: 'POST' })).body.pipeThrough(new TextDecoderStream()).getReader();
 	let rest = '';
 	for (;;) {
@@ -25,11 +26,12 @@ window.runStream = async () => {
 		for (const e of parseEvents(rest.slice(0, end))) {
 			const data = JSON.parse(e.data);
 			if (data.delta && data.delta.type === 'text_delta') out.appendChild(document.createTextNode(data.delta.text));
+			else if (data.delta && data.delta.type === 'thinking_delta') thinking.appendChild(document.createTextNode(data.delta.thinking));
 		}
 		rest = rest.slice(end);
 	}
 	await new Promise((r) => requestAnimationFrame(r));
-	return out.textContent;
+	return thinking.textContent + out.textContent;
 };
 </script></body></html>`;
 

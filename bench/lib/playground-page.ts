@@ -14,12 +14,19 @@ export async function openPlayground(page: Page, appUrl: string): Promise<void> 
 	await page.locator('html[data-hydrated="true"]').waitFor();
 }
 
-/** Sends a prompt and resolves with the page time (ms) at which the run showed `done`. */
+/**
+ * Sends a prompt and resolves with the page time (ms) at which the run showed `done` and every
+ * chunk of the answer was rendered (no `[data-rendering]` left: markdown catches up in frames).
+ */
 export async function sendAndWaitDone(page: Page): Promise<number> {
 	await page.getByLabel('Text of message 1 block 1').fill('Stream a lot');
 	await page.getByRole('button', { name: 'Send' }).click();
 	const done = await page.waitForFunction(
-		() => (document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status') === 'done' ? performance.now() : 0),
+		() =>
+			document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status') === 'done' &&
+			!document.querySelector('[data-testid="response-text"] [data-rendering]')
+				? performance.now()
+				: 0,
 		undefined,
 		{ polling: 'raf', timeout: 300_000 }
 	);

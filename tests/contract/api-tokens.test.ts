@@ -35,7 +35,7 @@ describe('per-user API tokens', () => {
 		expect(token).toMatch(/^mpg_[A-Za-z0-9]{32}$/);
 
 		const client = new Anthropic({ baseURL: app.url + '/api', apiKey: token!, maxRetries: 0 });
-		const message = await client.messages.create({ model: 'claude-3-5-haiku-20241022', max_tokens: 20, messages: [{ role: 'user', content: 'Hello from a script' }] });
+		const message = await client.messages.create({ model: 'claude-haiku-4-5-20251001', max_tokens: 20, messages: [{ role: 'user', content: 'Hello from a script' }] });
 		expect(message.type).toBe('message');
 
 		// The call counted for the token's owner.
@@ -48,7 +48,7 @@ describe('per-user API tokens', () => {
 		expect(id).toBeTruthy();
 		expect(list).not.toContain(token!);
 		await settingsAction('revoke', { id: id! });
-		await expect(client.messages.create({ model: 'claude-3-5-haiku-20241022', max_tokens: 5, messages: [{ role: 'user', content: 'again' }] })).rejects.toBeInstanceOf(
+		await expect(client.messages.create({ model: 'claude-haiku-4-5-20251001', max_tokens: 5, messages: [{ role: 'user', content: 'again' }] })).rejects.toBeInstanceOf(
 			Anthropic.AuthenticationError
 		);
 	});

@@ -16,7 +16,7 @@ afterAll(async () => {
 	await Promise.all([app?.stop(), proxied?.stop()]);
 });
 
-const message = JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+const message = JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
 
 async function login(name: string, passcode: string, client = app) {
 	return fetch(client.url + '/login?next=%2Fhistory', {

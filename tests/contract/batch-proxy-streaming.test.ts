@@ -23,7 +23,7 @@ function resultLines(from: number, to: number): string {
 					id: `msg_01gate${i}`,
 					type: 'message',
 					role: 'assistant',
-					model: 'claude-3-5-haiku-20241022',
+					model: 'claude-haiku-4-5-20251001',
 					content: [{ type: 'text', text: `Answer number ${i}, padded so the whole download is a few megabytes.` }],
 					stop_reason: 'end_turn',
 					stop_sequence: null,
@@ -135,7 +135,7 @@ describe('batch results through the proxy', () => {
 describe('batch create through the proxy', () => {
 	const request = (i: number) => ({
 		custom_id: `r-${i}`,
-		params: { model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: `Question ${i}` }] }
+		params: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: `Question ${i}` }] }
 	});
 	const create = (count: number) =>
 		fetch(`${app.url}/api/v1/messages/batches`, {

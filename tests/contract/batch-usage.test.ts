@@ -15,7 +15,7 @@ it('records a batch\'s usage in the ledger once, on the first complete results d
 	const batch = await client.messages.batches.create({
 		requests: Array.from({ length: 5 }, (_, i) => ({
 			custom_id: `row-${i}`,
-			params: { model: 'claude-3-5-haiku-20241022', max_tokens: 30, messages: [{ role: 'user' as const, content: `Question ${i}` }] }
+			params: { model: 'claude-haiku-4-5-20251001', max_tokens: 30, messages: [{ role: 'user' as const, content: `Question ${i}` }] }
 		}))
 	});
 	await expect.poll(async () => (await client.messages.batches.retrieve(batch.id)).processing_status, { timeout: 15_000 }).toBe('ended');

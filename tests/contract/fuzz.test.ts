@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const base = { model: 'claude-3-5-haiku-20241022', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
+const base = { model: 'claude-haiku-4-5-20251001', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
 const j = (v: unknown) => JSON.stringify(v);
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
@@ -22,7 +22,7 @@ const corpus: [string, string | Uint8Array<ArrayBuffer>][] = [
 	['a number', '42'],
 	['a string', '"hello"'],
 	['huge string field', j({ ...base, model: 'x'.repeat(900_000) })],
-	['deep nesting in an unknown field', `{"model":"claude-3-5-haiku-20241022","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"extra":${deep(5000)}}`],
+	['deep nesting in an unknown field', `{"model":"claude-haiku-4-5-20251001","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"extra":${deep(5000)}}`],
 	['deep nesting as the body', deep(100_000)],
 	['deep nesting in tool input', j({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'n', input: JSON.parse(`{"a":${deep(80)}}`) }] }] })],
 	['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
@@ -36,7 +36,7 @@ const corpus: [string, string | Uint8Array<ArrayBuffer>][] = [
 	['bad JSON', '{"model": "x",'],
 	['trailing garbage', j(base) + 'garbage'],
 	['negative max_tokens', j({ ...base, max_tokens: -1 })],
-	['NaN-like values', '{"model":"claude-3-5-haiku-20241022","max_tokens":NaN,"messages":[]}'],
+	['NaN-like values', '{"model":"claude-haiku-4-5-20251001","max_tokens":NaN,"messages":[]}'],
 	['unknown model', j({ ...base, model: 'claude-does-not-exist' })],
 	['max_tokens above the model limit', j({ ...base, max_tokens: 10_000_000 })],
 	['tool with a bad schema', j({ ...base, tools: [{ name: 'x', input_schema: { type: 'string' } }] })],
@@ -63,7 +63,7 @@ describe('fuzz corpus against POST /api/v1/messages', () => {
 	});
 
 	it('treats prototype-pollution keys as plain data: no 5xx, nothing polluted', async () => {
-		const body = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"model":"claude-3-5-haiku-20241022","max_tokens":5,"messages":[{"role":"user","content":"hi","__proto__":{"role":"assistant"}}]}`;
+		const body = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"model":"claude-haiku-4-5-20251001","max_tokens":5,"messages":[{"role":"user","content":"hi","__proto__":{"role":"assistant"}}]}`;
 		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 		expect(res.status).toBeLessThan(500);
 		expect((await res.json()).polluted).toBeUndefined();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/servers';
 
 const body = (extra: Record<string, unknown> = {}) =>
-	JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 40, messages: [{ role: 'user', content: 'Tell me something' }], ...extra });
+	JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 40, messages: [{ role: 'user', content: 'Tell me something' }], ...extra });
 const post = (app: AppProcess, extra: Record<string, unknown> = {}, user = 'ada', signal?: AbortSignal) =>
 	fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-user': user }, body: body(extra), signal });
 

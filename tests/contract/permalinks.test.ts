@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/lib/server/store';
 import { CANARY_KEY, startApp, type AppProcess } from '../support/servers';
 
-const REQUEST = { model: 'claude-3-5-haiku-20241022', max_tokens: 64, messages: [{ role: 'user', content: 'Hello permalink' }] };
+const REQUEST = { model: 'claude-haiku-4-5-20251001', max_tokens: 64, messages: [{ role: 'user', content: 'Hello permalink' }] };
 const MESSAGE = {
 	id: 'msg_1',
 	type: 'message',
 	role: 'assistant',
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	content: [{ type: 'text', text: 'Hello back' }],
 	stop_reason: 'end_turn',
 	stop_sequence: null,

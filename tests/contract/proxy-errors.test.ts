@@ -7,7 +7,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 		body
 	});
 
-const base = { model: 'claude-3-5-haiku-20241022', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] };
+const base = { model: 'claude-haiku-4-5-20251001', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] };
 
 describe('bad bodies get a 400 in the API error shape naming the field', () => {
 	const cases: [string, string, RegExp][] = [

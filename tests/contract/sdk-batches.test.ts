@@ -13,7 +13,7 @@ const targets = [
 ] as const;
 
 const params = (content: string): MessageCreateParamsNonStreaming => ({
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 100,
 	messages: [{ role: 'user', content }]
 });

@@ -6,7 +6,7 @@ import { nonce, sdkClient, targets } from '../support/sdk-targets';
  * Prompt caching through the official SDK. Each test's prompt carries a fresh nonce: the
  * keyed app shares the standalone simulator's cache, so a fixed prompt would already be warm.
  */
-const model = 'claude-3-5-sonnet-20241022';
+const model = 'claude-sonnet-4-6';
 const eph = { type: 'ephemeral' as const };
 const longText = (tag: string, words: number) => `${tag} ` + Array.from({ length: words }, (_, i) => `clause${i}`).join(' ');
 
@@ -53,7 +53,7 @@ describe.each(targets)('prompt caching through the SDK against %s', (_name, base
 	});
 
 	it('uses a haiku model minimum of 2048 tokens', async () => {
-		const params = { ...cachedPrompt(longText(nonce(), 450), 'Haiku?'), model: 'claude-3-5-haiku-20241022' };
+		const params = { ...cachedPrompt(longText(nonce(), 450), 'Haiku?'), model: 'claude-haiku-4-5-20251001' };
 		const m = await client().messages.create(params);
 		expect(total(m.usage)).toBeGreaterThan(1024);
 		expect(total(m.usage)).toBeLessThan(2048);

@@ -4,7 +4,7 @@ import { sdkClient, targets } from '../support/sdk-targets';
 
 /** Every API error type and each stream fault, as the official SDK sees them. */
 const request: Anthropic.MessageCreateParamsNonStreaming = {
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 200,
 	messages: [{ role: 'user', content: 'Tell me about streams' }]
 };

@@ -13,7 +13,7 @@ describe.each(targets)('models through the SDK against %s', (_name, baseURL) => 
 		expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
 		const dates = models.map((m) => m.created_at);
 		expect([...dates].sort().reverse()).toEqual(dates);
-		const haiku = models.find((m) => m.id === 'claude-3-5-haiku-20241022')!;
+		const haiku = models.find((m) => m.id === 'claude-haiku-4-5-20251001')!;
 		expect(haiku.max_tokens).toBe(8192);
 		const ok = await client().messages.create({ model: haiku.id, max_tokens: haiku.max_tokens!, messages: [{ role: 'user', content: 'hi' }] });
 		expect(ok.model).toBe(haiku.id);
@@ -23,9 +23,9 @@ describe.each(targets)('models through the SDK against %s', (_name, baseURL) => 
 	});
 
 	it('resolves an alias to the dated model in both APIs', async () => {
-		const info = await client().models.retrieve('claude-3-5-sonnet-latest');
-		const counted = await client().messages.countTokens({ model: 'claude-3-5-sonnet-latest', messages: [{ role: 'user', content: 'hi' }] });
-		const created = await client().messages.create({ model: 'claude-3-5-sonnet-latest', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] });
+		const info = await client().models.retrieve('claude-sonnet-4-5');
+		const counted = await client().messages.countTokens({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] });
+		const created = await client().messages.create({ model: 'claude-sonnet-4-5', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] });
 		expect(created.model).toBe(info.id);
 		expect(counted.input_tokens).toBe(created.usage.input_tokens);
 	});

@@ -13,7 +13,7 @@ const targets = [
 ] as const;
 
 const request = {
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 300,
 	messages: [{ role: 'user' as const, content: 'Hello, who are you?' }]
 };
@@ -72,8 +72,8 @@ describe.each(targets)('official SDK against %s', (_name, baseURL) => {
 	it('lists and gets models', async () => {
 		const page = await client().models.list({ limit: 3 });
 		expect(page.data).toHaveLength(3);
-		const model = await client().models.retrieve('claude-3-5-haiku-latest');
-		expect(model.id).toBe('claude-3-5-haiku-20241022');
+		const model = await client().models.retrieve('claude-haiku-4-5');
+		expect(model.id).toBe('claude-haiku-4-5-20251001');
 	});
 
 	it('raises the SDK error classes for bad input and unknown models', async () => {

@@ -5,7 +5,7 @@ import { sdkClient, targets } from '../support/sdk-targets';
 import { imageBlock, png } from '../support/images';
 
 /** Tool use, beta tools and images, through the official SDK only. */
-const model = 'claude-3-5-sonnet-20241022';
+const model = 'claude-sonnet-4-6';
 const weather: Anthropic.Tool = {
 	name: 'get_weather',
 	description: 'Current weather for a city',

@@ -4,17 +4,17 @@ import { open } from './support';
 
 // The playground's request, as the editor's draft, with placeholders: the create page starts from it.
 const TEMPLATE = {
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: '{{max_tokens}}',
 	stream: true,
 	messages: [{ role: 'user', content: 'Write a haiku about {{topic}}, "quoted", for {{name}}.' }]
 };
-/** Rows whose max_tokens is above the model's 8192 limit: the simulator answers them as errored. */
+/** Rows whose max_tokens is above the model's 64000 limit: the simulator answers them as errored. */
 const TOO_BIG = new Set([7, 19, 33]);
 
 function csv(rows: number, bad: Set<number> = TOO_BIG): string {
 	const lines = ['id,topic,name,max_tokens'];
-	for (let i = 1; i <= rows; i++) lines.push(`item-${i},"rain, then sun\nin line ${i}",Ann ${i},${bad.has(i) ? 9000 : 40}`);
+	for (let i = 1; i <= rows; i++) lines.push(`item-${i},"rain, then sun\nin line ${i}",Ann ${i},${bad.has(i) ? 70000 : 40}`);
 	return lines.join('\n') + '\n';
 }
 
@@ -25,7 +25,7 @@ async function startBatch(page: Page, label: string, rows: string): Promise<stri
 	await expect(page.getByLabel('Request template')).not.toHaveValue(/"stream"/);
 	await page.getByLabel('Rows file').setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
 	await page.getByLabel('custom_id column').selectOption('id');
-	await expect(page.getByTestId('request-preview').first()).toContainText('{"custom_id":"item-1","params":{"model":"claude-3-5-haiku-20241022","max_tokens":40,');
+	await expect(page.getByTestId('request-preview').first()).toContainText('{"custom_id":"item-1","params":{"model":"claude-haiku-4-5-20251001","max_tokens":40,');
 	await page.getByLabel('Batch label').fill(label);
 	await page.getByRole('button', { name: /^Create batch/ }).click();
 	await page.waitForURL(/\/batches\/msgbatch_/);
@@ -49,7 +49,7 @@ test('creates a batch from a template and a 50-row CSV, follows it and reads its
 	await expect(page.getByTestId('shown-count')).toHaveText('3 shown');
 	await expect(page.getByTestId('result-custom-id')).toHaveText(['item-7', 'item-19', 'item-33']);
 	await page.getByTestId('result-row').first().click();
-	await expect(page.getByTestId('result-error')).toContainText('max_tokens: 9000 > 8192');
+	await expect(page.getByTestId('result-error')).toContainText('max_tokens: 70000 > 64000');
 
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -89,7 +89,7 @@ test('cancels a running batch after confirmation and shows canceled counts', asy
 
 test('refuses a CSV with bad rows, naming their lines, until they are excluded', async ({ page }) => {
 	await open(page, '/batches/new');
-	await page.getByLabel('Request template').fill(JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: '{{n}}', messages: [{ role: 'user', content: '{{q}}' }] }));
+	await page.getByLabel('Request template').fill(JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: '{{n}}', messages: [{ role: 'user', content: '{{q}}' }] }));
 	const rows = ['id,q,n', 'a,hello,10', 'b,hello,ten', 'a,again,10', 'd e,x,5', 'ok,fine,5'].join('\n');
 	await page.getByLabel('Rows file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(rows) });
 	await page.getByLabel('custom_id column').selectOption('id');

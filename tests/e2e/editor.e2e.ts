@@ -79,7 +79,7 @@ test('updates the form when the JSON is edited, keeping unknown fields', async (
 	await jsonTab(page).click();
 	await expect(editor(page)).toBeVisible();
 	const body = {
-		model: 'claude-3-5-sonnet-20241022',
+		model: 'claude-sonnet-4-6',
 		max_tokens: 99,
 		temperature: 0.3,
 		messages: [{ role: 'user', content: 'From JSON' }],

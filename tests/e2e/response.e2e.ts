@@ -116,7 +116,7 @@ test('downloads a .sse file identical to the bytes of the same request', async (
 function bigStream(n: number): string {
 	const frame = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 	const parts = [
-		frame('message_start', { message: { id: 'msg_big', type: 'message', role: 'assistant', model: 'claude-3-5-haiku-20241022', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } }),
+		frame('message_start', { message: { id: 'msg_big', type: 'message', role: 'assistant', model: 'claude-haiku-4-5-20251001', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } }),
 		frame('content_block_start', { index: 0, content_block: { type: 'text', text: '' } })
 	];
 	for (let i = 0; i < n; i++) parts.push(frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: i % 50 === 49 ? 'w.\n\n' : 'w ' } }));

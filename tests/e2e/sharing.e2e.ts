@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { open } from './support';
 
-const REQUEST = { model: 'claude-3-5-haiku-20241022', max_tokens: 200, messages: [{ role: 'user', content: 'Hello from the sharing test' }] };
+const REQUEST = { model: 'claude-haiku-4-5-20251001', max_tokens: 200, messages: [{ role: 'user', content: 'Hello from the sharing test' }] };
 
 /** A real finished run from the simulator, shared through the API as the Share button would. */
 async function shareFinishedRun(page: Page): Promise<{ id: string; text: string }> {
@@ -67,7 +67,7 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 
 	await open(page, '/compare');
 	await page.getByLabel('Prompt', { exact: true }).fill('Hello, compare these');
-	await page.getByLabel('Model B').selectOption('claude-3-5-sonnet-20241022');
+	await page.getByLabel('Model B').selectOption('claude-sonnet-4-6');
 	await page.getByLabel('Temperature B').fill('0.3');
 	await page.getByRole('button', { name: 'Run both' }).click();
 
@@ -80,7 +80,7 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	}
 	// In parallel: both streams were sent before either had finished (an order, not a timing).
 	await expect.poll(() => log.length).toBe(4);
-	expect(new Set(log.slice(0, 2))).toEqual(new Set(['sent claude-3-5-haiku-20241022', 'sent claude-3-5-sonnet-20241022']));
+	expect(new Set(log.slice(0, 2))).toEqual(new Set(['sent claude-haiku-4-5-20251001', 'sent claude-sonnet-4-6']));
 
 	await sides.nth(1).getByRole('button', { name: 'Share' }).click();
 	const link = await sides.nth(1).getByLabel('Share link').inputValue();

@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { CacheControlSchema, unknownTypeSchema } from './common';
 
+/*
+ * Request content blocks, as SDK 1.14's `ContentBlockParam` (and the beta one) allow them.
+ * Blocks, sources and fields we check are the ones the playground and the simulator read;
+ * any other `type` passes through untouched for the API to judge (tests/types checks that
+ * every SDK shape of the types we do check still fits).
+ */
+
 export const IMAGE_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const cache = { cache_control: CacheControlSchema.nullish() };
+/** Any object with a `type` we do not check (a citation, a caller, a newer source). */
+const Tagged = z.looseObject({ type: z.string() });
 
 export const TextBlockParamSchema = z.looseObject({
 	type: z.literal('text'),
 	text: z.string(),
+	citations: z.array(Tagged).nullish(),
 	...cache
 });
 
@@ -21,51 +31,143 @@ export const Base64ImageSourceSchema = z.looseObject({
 		.refine((d) => d.length % 4 === 0 && BASE64.test(d), 'image data is not valid base64')
 });
 export const UrlImageSourceSchema = z.looseObject({ type: z.literal('url'), url: z.url() });
+/** A file uploaded through the Files API, by id. */
+export const FileSourceSchema = z.looseObject({ type: z.literal('file'), file_id: z.string().min(1) });
+
+export const KnownImageSourceSchema = z.discriminatedUnion('type', [
+	Base64ImageSourceSchema,
+	UrlImageSourceSchema,
+	FileSourceSchema
+]);
 
 export const ImageBlockParamSchema = z.looseObject({
 	type: z.literal('image'),
-	source: z.discriminatedUnion('type', [Base64ImageSourceSchema, UrlImageSourceSchema]),
+	source: z.union([KnownImageSourceSchema, unknownTypeSchema(['base64', 'url', 'file'])]),
+	transformations: z.looseObject({}).nullish(),
 	...cache
 });
 
-export const ToolUseBlockParamSchema = z.looseObject({
-	type: z.literal('tool_use'),
-	id: z.string().min(1),
-	name: z.string().min(1),
-	input: z.record(z.string(), z.unknown()),
+const DOCUMENT_SOURCE_TYPES = ['base64', 'text', 'content', 'url', 'file'] as const;
+const SourceContentSchema = z.union([
+	z.discriminatedUnion('type', [TextBlockParamSchema, ImageBlockParamSchema]),
+	unknownTypeSchema(['text', 'image'])
+]);
+export const KnownDocumentSourceSchema = z.discriminatedUnion('type', [
+	z.looseObject({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
+	z.looseObject({ type: z.literal('text'), media_type: z.string(), data: z.string() }),
+	z.looseObject({ type: z.literal('content'), content: z.union([z.string(), z.array(SourceContentSchema)]) }),
+	z.looseObject({ type: z.literal('url'), url: z.string().min(1) }),
+	FileSourceSchema
+]);
+export const DocumentSourceSchema = z.union([KnownDocumentSourceSchema, unknownTypeSchema(DOCUMENT_SOURCE_TYPES)]);
+
+const CitationsConfigSchema = z.looseObject({ enabled: z.boolean().optional() });
+
+export const DocumentBlockParamSchema = z.looseObject({
+	type: z.literal('document'),
+	source: DocumentSourceSchema,
+	citations: CitationsConfigSchema.nullish(),
+	context: z.string().nullish(),
+	title: z.string().nullish(),
 	...cache
 });
+
+export const SearchResultBlockParamSchema = z.looseObject({
+	type: z.literal('search_result'),
+	source: z.string(),
+	title: z.string(),
+	content: z.array(TextBlockParamSchema),
+	citations: CitationsConfigSchema.nullish(),
+	...cache
+});
+
+export const ThinkingBlockParamSchema = z.looseObject({
+	type: z.literal('thinking'),
+	thinking: z.string(),
+	signature: z.string()
+});
+export const RedactedThinkingBlockParamSchema = z.looseObject({
+	type: z.literal('redacted_thinking'),
+	data: z.string()
+});
+
+const toolCall = {
+	id: z.string().min(1),
+	// The SDK types `input` as unknown; the API asks for an object and says so itself.
+	input: z.unknown(),
+	caller: Tagged.optional(),
+	...cache
+};
+export const ToolUseBlockParamSchema = z.looseObject({
+	type: z.literal('tool_use'),
+	name: z.string().min(1),
+	toolset_name: z.string().nullish(),
+	...toolCall
+});
+export const ServerToolUseBlockParamSchema = z.looseObject({
+	type: z.literal('server_tool_use'),
+	name: z.string().min(1),
+	...toolCall
+});
+
+export const ToolReferenceBlockParamSchema = z.looseObject({
+	type: z.literal('tool_reference'),
+	tool_name: z.string().min(1),
+	...cache
+});
+
+const TOOL_RESULT_CONTENT_TYPES = ['text', 'image', 'document', 'search_result', 'tool_reference'] as const;
+export const KnownToolResultContentSchema = z.discriminatedUnion('type', [
+	TextBlockParamSchema,
+	ImageBlockParamSchema,
+	DocumentBlockParamSchema,
+	SearchResultBlockParamSchema,
+	ToolReferenceBlockParamSchema
+]);
+export const ToolResultContentSchema = z.union([
+	KnownToolResultContentSchema,
+	unknownTypeSchema(TOOL_RESULT_CONTENT_TYPES)
+]);
 
 export const ToolResultBlockParamSchema = z.looseObject({
 	type: z.literal('tool_result'),
 	tool_use_id: z.string().min(1),
-	content: z
-		.union([z.string(), z.array(z.union([TextBlockParamSchema, ImageBlockParamSchema]))])
-		.optional(),
+	content: z.union([z.string(), z.array(ToolResultContentSchema)]).optional(),
 	is_error: z.boolean().optional(),
+	toolset_name: z.string().nullish(),
 	...cache
 });
 
-export const DocumentBlockParamSchema = z.looseObject({
-	type: z.literal('document'),
-	source: z.looseObject({ type: z.string() }),
+export const ContainerUploadBlockParamSchema = z.looseObject({
+	type: z.literal('container_upload'),
+	file_id: z.string().min(1),
 	...cache
 });
 
 export const KNOWN_BLOCK_PARAM_TYPES = [
 	'text',
 	'image',
+	'document',
+	'search_result',
+	'thinking',
+	'redacted_thinking',
 	'tool_use',
+	'server_tool_use',
 	'tool_result',
-	'document'
+	'container_upload'
 ] as const;
 
 export const KnownContentBlockParamSchema = z.discriminatedUnion('type', [
 	TextBlockParamSchema,
 	ImageBlockParamSchema,
+	DocumentBlockParamSchema,
+	SearchResultBlockParamSchema,
+	ThinkingBlockParamSchema,
+	RedactedThinkingBlockParamSchema,
 	ToolUseBlockParamSchema,
+	ServerToolUseBlockParamSchema,
 	ToolResultBlockParamSchema,
-	DocumentBlockParamSchema
+	ContainerUploadBlockParamSchema
 ]);
 export const UnknownBlockSchema = unknownTypeSchema(KNOWN_BLOCK_PARAM_TYPES);
 
@@ -74,6 +176,7 @@ export const ContentBlockParamSchema = z.union([KnownContentBlockParamSchema, Un
 
 export type TextBlockParam = z.infer<typeof TextBlockParamSchema>;
 export type ImageBlockParam = z.infer<typeof ImageBlockParamSchema>;
+export type DocumentBlockParam = z.infer<typeof DocumentBlockParamSchema>;
 export type ToolUseBlockParam = z.infer<typeof ToolUseBlockParamSchema>;
 export type ToolResultBlockParam = z.infer<typeof ToolResultBlockParamSchema>;
 export type KnownContentBlockParam = z.infer<typeof KnownContentBlockParamSchema>;

@@ -30,7 +30,7 @@ export class EventLogState {
 		else this.#expanded.add(e);
 	}
 	/** The visible events; the same array when nothing is hidden (no copy of 100,000 rows). */
-	visible(events: LoggedEvent[]): LoggedEvent[] {
+	visible(events: readonly LoggedEvent[]): readonly LoggedEvent[] {
 		return this.#hidden.size === 0 ? events : events.filter((e) => !this.#hidden.has(e.event));
 	}
 }

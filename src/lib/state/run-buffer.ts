@@ -46,3 +46,25 @@ function deltaChars(delta: unknown): number {
 	for (const [k, v] of Object.entries(delta)) if (k !== 'type' && k !== 'signature' && typeof v === 'string') n += v.length;
 	return n;
 }
+
+/**
+ * The first `items.length` entries of an append-only array, as a read-only array that is a new
+ * object (so reactive consumers see a change) without copying: publishing a 100,000-event log
+ * each frame costs O(1). Entries appended later stay invisible through this view.
+ */
+export function appendOnlyView<T>(items: T[]): readonly T[] {
+	const length = items.length;
+	const isHiddenIndex = (key: string | symbol) => typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= length;
+	return new Proxy(items, {
+		get: (target, key, receiver) => (key === 'length' ? length : isHiddenIndex(key) ? undefined : Reflect.get(target, key, receiver)),
+		has: (target, key) => !isHiddenIndex(key) && Reflect.has(target, key),
+		ownKeys: (target) => Reflect.ownKeys(target).filter((k) => !isHiddenIndex(k)),
+		getOwnPropertyDescriptor: (target, key) => {
+			if (key === 'length') return { ...Reflect.getOwnPropertyDescriptor(target, key)!, value: length };
+			return isHiddenIndex(key) ? undefined : Reflect.getOwnPropertyDescriptor(target, key);
+		},
+		set: () => false,
+		deleteProperty: () => false,
+		defineProperty: () => false
+	}) as readonly T[];
+}

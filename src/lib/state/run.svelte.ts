@@ -3,7 +3,7 @@ import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
-import { RunBuffer, type LoggedEvent } from './run-buffer';
+import { RunBuffer, appendOnlyView, type LoggedEvent } from './run-buffer';
 
 export interface RunError {
 	status?: number;
@@ -33,7 +33,7 @@ function nextFrame(fn: () => void): void {
 export class RunState {
 	#status = $state<Status>('idle');
 	#message = $state.raw<Message | null>(null);
-	#events = $state.raw<LoggedEvent[]>([]);
+	#events = $state.raw<readonly LoggedEvent[]>([]);
 	#counts = $state.raw<Record<string, number>>({});
 	#unknownDeltas = $state.raw<readonly UnknownDelta[]>([]);
 	#timings = $state.raw<Timings>(NO_TIMINGS);
@@ -190,7 +190,8 @@ export class RunState {
 	#publish() {
 		const buf = this.#buffer;
 		this.#message = buf.accumulator.snapshot();
-		this.#events = buf.events.slice();
+		// A view, not a copy: the event list only grows, and copying 100,000 rows a frame adds up.
+		this.#events = appendOnlyView(buf.events);
 		this.#counts = { ...buf.counts };
 		this.#unknownDeltas = buf.accumulator.unknownDeltas.slice();
 		this.#timings = buf.timings.snapshot(buf.reportedOutputTokens);

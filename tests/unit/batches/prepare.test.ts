@@ -22,7 +22,7 @@ describe('prepareBatch', () => {
 	});
 
 	it('lists each bad row with its line and reason', () => {
-		const csv = ['id,word,max_tokens', 'a,hi,10', 'b,hi,zero', 'a,hi,10', 'bad id!,hi,10', ',hi,10', 'c,hi,0'].join('\n');
+		const csv = ['id,word,max_tokens', 'a,hi,10', 'b,hi,zero', 'a,hi,10', 'bad id!,hi,10', ',hi,10', 'c,hi,-1'].join('\n');
 		const p = prepareBatch(parseCsv(csv), template, { customIdColumn: 'id' });
 		expect(p.requests.map((r) => r.custom_id)).toEqual(['a']);
 		expect(p.bad).toEqual([
@@ -30,7 +30,7 @@ describe('prepareBatch', () => {
 			{ line: 4, reason: 'duplicate custom_id "a" (first on line 2)' },
 			{ line: 5, reason: 'custom_id "bad id!" must be 1-64 letters, digits, _ or -' },
 			{ line: 6, reason: 'custom_id "" must be 1-64 letters, digits, _ or -' },
-			{ line: 7, reason: 'params: max_tokens: Too small: expected number to be >=1' }
+			{ line: 7, reason: 'params: max_tokens: Too small: expected number to be >=0' }
 		]);
 	});
 

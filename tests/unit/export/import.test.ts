@@ -42,7 +42,7 @@ describe('importRequest', () => {
 	});
 
 	it('imports an invalid request with a warning naming the field', () => {
-		const r = importRequest(JSON.stringify({ ...BODY, max_tokens: 0 }));
+		const r = importRequest(JSON.stringify({ ...BODY, max_tokens: -1 }));
 		expect(r.ok && r.warning).toMatch(/max_tokens/);
 	});
 

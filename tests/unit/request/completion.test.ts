@@ -23,7 +23,7 @@ describe('autocomplete context and schema lookups', () => {
 	it('offers enum values: roles, block types, media types', () => {
 		const role = ctx('{"messages": [{}, {"role": "|');
 		expect(role).toMatchObject({ kind: 'value', path: ['messages', 1, 'role'] });
-		expect(valuesAt(role!.path)).toEqual(['user', 'assistant']);
+		expect(valuesAt(role!.path)).toEqual(['user', 'assistant', 'system']);
 		expect(valuesAt(['messages', 0, 'content', 0, 'type'])).toEqual(expect.arrayContaining(['text', 'image', 'tool_use', 'tool_result']));
 		expect(valuesAt(['messages', 0, 'content', 0, 'source', 'media_type'])).toEqual(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 		expect(valuesAt(['stream'])).toEqual([true, false]);

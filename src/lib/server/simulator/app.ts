@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import {
 	BATCH_MAX_BYTES,
 	CountTokensParamsSchema,
-	MessageCreateParamsSchema,
 } from '$lib/schemas';
 import type { Catalog } from '$lib/catalog';
 import { serverCatalog } from '../catalog';
@@ -12,6 +11,9 @@ import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText,
 import { parseFaults, statusFault, type Faults } from './faults';
 import { rateLimitHeaders } from './headers';
 import { checkPrompt, planMessage, requestSeed, type SimContext } from './messages';
+import { parseMessageRequest } from './parse';
+import { checkVersionHeader, checkVersionRules } from './version-rules';
+import { checkRolesAndBlocks, foldSystemMessages } from './request-checks';
 import { PromptCache } from './cache';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
@@ -73,7 +75,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 	}
 
 	async function messages(request: Request, ctx: SimContext, faults: Faults): Promise<Response> {
-		const params = validate(MessageCreateParamsSchema, await readJson(request));
+		const params = parseMessageRequest(await readJson(request), ctx.version);
 		const message = planMessage(params, ctx);
 		account(message.usage.input_tokens, message.usage.output_tokens);
 		const headers = rateLimitHeaders(new Date(), used);
@@ -98,7 +100,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 		const method = request.method;
 		if (path === '/v1/messages' && method === 'POST') return messages(request, ctx, faults);
 		if (path === '/v1/messages/count_tokens' && method === 'POST') {
-			const params = validate(CountTokensParamsSchema, await readJson(request));
+			const raw = await readJson(request);
+			checkVersionRules((raw ?? {}) as Record<string, unknown>, ctx.version);
+			checkRolesAndBlocks(raw);
+			const params = validate(CountTokensParamsSchema, foldSystemMessages(raw));
 			usableModel(params.model, catalog(), clock());
 			checkPrompt(params, ctx.betas);
 			return json({ input_tokens: countInputTokens(params) });
@@ -123,6 +128,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 					throw new HttpProblem('authentication_error', 'x-api-key header is required');
 				if (!request.headers.get('anthropic-version'))
 					throw new HttpProblem('invalid_request_error', 'anthropic-version: header is required');
+				checkVersionHeader(request.headers.get('anthropic-version')!);
 				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
 				if (faults.status) {
 					const { problem, headers } = statusFault(faults.status);

@@ -1,6 +1,6 @@
-import { MessageCreateParamsSchema, type BatchResultLine } from '$lib/schemas';
-import { describeIssues } from '$lib/schemas/issues';
+import type { BatchResultLine } from '$lib/schemas';
 import { HttpProblem, errorBody } from '../http';
+import { parseMessageRequest } from './parse';
 import { planMessage, type SimContext } from './messages';
 import type { BatchProgress } from './batches-progress';
 import type { StoredRequest } from './batches-store';
@@ -8,9 +8,8 @@ import type { StoredRequest } from './batches-store';
 /** What a request's params produce: the message, or the error envelope an errored result carries. */
 export function runRequest(params: unknown, ctx: SimContext): BatchResultLine['result'] {
 	try {
-		const parsed = MessageCreateParamsSchema.safeParse(params);
-		if (!parsed.success) throw new HttpProblem('invalid_request_error', describeIssues(parsed.error));
-		return { type: 'succeeded', message: planMessage(parsed.data, ctx) };
+		const message = planMessage(parseMessageRequest(params, ctx.version), ctx);
+		return { type: 'succeeded', message: { ...message, usage: { ...message.usage, service_tier: 'batch' } } };
 	} catch (e) {
 		if (!(e instanceof HttpProblem)) throw e;
 		// The API's errored results carry `request_id: null` inside the envelope.

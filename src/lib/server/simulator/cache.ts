@@ -16,6 +16,8 @@ export interface CacheUsage {
 	input_tokens: number;
 	cache_creation_input_tokens: number;
 	cache_read_input_tokens: number;
+	/** The writes split by TTL, as `usage.cache_creation` reports them. */
+	cache_creation: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
 }
 
 interface Breakpoint {
@@ -79,14 +81,23 @@ export class PromptCache {
 			read = Math.max(read, b.tokens);
 		}
 		let written = 0;
+		// The API wants 1-hour breakpoints before 5-minute ones: the prefix up to the last 1-hour one is 1-hour.
+		let writtenHour = 0;
 		for (const b of eligible) {
 			if (b.tokens <= read) continue;
 			this.#expiry.set(b.hash, now + b.ttlMs);
 			written = Math.max(written, b.tokens);
+			if (b.ttlMs === TTL_MS['1h']) writtenHour = Math.max(writtenHour, b.tokens);
 		}
 		this.#forgetExpired(now);
 		const creation = written > 0 ? written - read : 0;
-		return { input_tokens: total - read - creation, cache_creation_input_tokens: creation, cache_read_input_tokens: read };
+		const hour = writtenHour > read ? writtenHour - read : 0;
+		return {
+			input_tokens: total - read - creation,
+			cache_creation_input_tokens: creation,
+			cache_read_input_tokens: read,
+			cache_creation: { ephemeral_5m_input_tokens: creation - hour, ephemeral_1h_input_tokens: hour }
+		};
 	}
 
 	#forgetExpired(now: number): void {

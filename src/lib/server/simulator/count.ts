@@ -61,7 +61,7 @@ export function promptSegments(params: CountTokensParams): PromptSegment[] {
 		// The role marker keeps "user: X" and "assistant: X" apart in the cache key.
 		out.push({ path: `messages.${i}`, key: 'role:' + m.role, tokens: PER_MESSAGE });
 		if (typeof m.content === 'string') out.push({ path: `messages.${i}.content`, key: JSON.stringify(m.content), tokens: countTextTokens(m.content) });
-		else m.content.forEach((b, j) => out.push(blockSegment(b, `messages.${i}.content.${j}`)));
+		else m.content?.forEach((b, j) => out.push(blockSegment(b, `messages.${i}.content.${j}`)));
 	});
 	return out;
 }

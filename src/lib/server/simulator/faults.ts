@@ -7,13 +7,15 @@ import { HttpProblem, type ApiErrorType } from '../http';
  *   `rate_limit`, `api_error`, `timeout`, `invalid_request`, `authentication`, `billing`,
  *   `permission`, `not_found`, `request_too_large`;
  * - `stream_error_after:N[:TYPE]` sends an `error` event (default `overloaded_error`) after N events;
- * - `drop_after:N` cuts the connection after N events; `slow:MS` delays the answer.
+ * - `drop_after:N` cuts the connection after N events; `slow:MS` delays the answer;
+ * - `redacted_thinking`: thinking comes back as a `redacted_thinking` block (encrypted reasoning).
  */
 export interface Faults {
 	status?: StatusFault;
 	streamError?: { events: number; type: ApiErrorType; message: string };
 	dropAfter?: number;
 	slowMs?: number;
+	redactedThinking?: boolean;
 }
 
 const STATUS_FAULTS: Record<string, { type: ApiErrorType; message: string; headers?: Record<string, string> }> = {
@@ -45,7 +47,7 @@ const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
 function unknownFault(item: string): HttpProblem {
 	return new HttpProblem(
 		'invalid_request_error',
-		`x-simulator-fault: unknown fault "${item}"; use ${Object.keys(STATUS_FAULTS).join(', ')}, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
+		`x-simulator-fault: unknown fault "${item}"; use ${Object.keys(STATUS_FAULTS).join(', ')}, redacted_thinking, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
 	);
 }
 
@@ -57,7 +59,9 @@ export function parseFaults(spec: string | null | undefined): Faults {
 		if (!item) continue;
 		const [name, arg, extra] = item.split(':');
 		const n = Number(arg);
-		if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
+		if (name === 'redacted_thinking' && arg === undefined) {
+			faults.redactedThinking = true;
+		} else if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
 			faults.status = name;
 		} else if (name === 'stream_error_after' && Number.isInteger(n) && n >= 0) {
 			const type = (extra ?? 'overloaded_error') as ApiErrorType;

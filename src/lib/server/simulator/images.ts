@@ -111,7 +111,7 @@ export function checkImageSource(source: unknown, path: string): void {
 }
 
 /** Checks every base64 image in the messages, including images inside tool results. */
-export function checkImages(messages: readonly { content: unknown }[]): void {
+export function checkImages(messages: readonly { content?: unknown }[]): void {
 	messages.forEach((m, i) => {
 		if (!Array.isArray(m.content)) return;
 		m.content.forEach((block: { type?: string; source?: unknown; content?: unknown }, j) => {

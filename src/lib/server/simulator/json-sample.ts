@@ -35,10 +35,14 @@ interface Walk {
 	root: Schema;
 	/** Values still allowed in this sample; arrays stop growing when it runs out. */
 	budget: number;
+	hint?: Hint;
 }
 
-export function sampleJson(schema: unknown, rng: Rng): unknown {
-	return sample(schema, { rng, root: asSchema(schema), budget: MAX_VALUES }, '', 0);
+/** What the prompt says a property should hold (a city it names, an expression); undefined: sample one. */
+export type Hint = (property: string) => string | undefined;
+
+export function sampleJson(schema: unknown, rng: Rng, hint?: Hint): unknown {
+	return sample(schema, { rng, root: asSchema(schema), budget: MAX_VALUES, hint }, '', 0);
 }
 
 function sample(schema: unknown, w: Walk, name: string, depth: number): unknown {
@@ -46,7 +50,10 @@ function sample(schema: unknown, w: Walk, name: string, depth: number): unknown 
 	const { rng } = w;
 	const s = resolve(asSchema(schema), w.root);
 	if ('const' in s) return s.const;
-	if (Array.isArray(s.enum) && s.enum.length > 0) return pick(rng, s.enum);
+	if (Array.isArray(s.enum) && s.enum.length > 0) {
+		const hinted = w.hint?.(name)?.toLowerCase();
+		return s.enum.find((v) => typeof v === 'string' && v.toLowerCase() === hinted) ?? pick(rng, s.enum);
+	}
 	// Only a pathological schema gets here (self-reference that is always required, or thousands of values).
 	if (depth > MAX_DEPTH * 3 || w.budget < 0) return null;
 	if (Array.isArray(s.allOf)) return sample(mergeAll(s, w.root), w, name, depth + 1);
@@ -68,7 +75,7 @@ function sample(schema: unknown, w: Walk, name: string, depth: number): unknown 
 			return null;
 		default: {
 			// Strings, and anything untyped: a string is the most plausible guess.
-			const v = sampleString(s, rng, name);
+			const v = sampleString(s, rng, name, w.hint?.(name));
 			w.budget -= Math.floor(v.length / 20); // long strings use up the budget faster
 			return v;
 		}
@@ -174,11 +181,13 @@ function uuid(rng: Rng): string {
 	return `${part(8)}-${part(4)}-4${part(3)}-${'89ab'[Math.floor(rng() * 4)]}${part(3)}-${part(12)}`;
 }
 
-function sampleString(s: Schema, rng: Rng, name: string): string {
+function sampleString(s: Schema, rng: Rng, name: string, hinted?: string): string {
 	const format = typeof s.format === 'string' ? FORMATS[s.format] : undefined;
 	if (format) return format(rng);
+	const pattern = typeof s.pattern === 'string' ? s.pattern : undefined;
+	const fits = hinted !== undefined && (!pattern || safeTest(pattern, hinted));
 	const byName = BY_NAME.find(([re]) => re.test(name));
-	let v = byName ? pick(rng, byName[1]) : `${pick(rng, WORDS)}-${intBetween(rng, 1, 99)}`;
+	let v = fits ? hinted : byName ? pick(rng, byName[1]) : `${pick(rng, WORDS)}-${intBetween(rng, 1, 99)}`;
 	const min = Math.min(MAX_STRING, nonNegative(s.minLength, 0));
 	const max = nonNegative(s.maxLength, Number.MAX_SAFE_INTEGER);
 	while (v.length < min) v += ' ' + pick(rng, WORDS);
@@ -209,4 +218,12 @@ function sampleNumber(s: Schema, rng: Rng): number {
 	if ((exMin && v <= min) || v < min) return exMax || min === max ? (min + max) / 2 : min;
 	if ((exMax && v >= max) || v > max) return (min + max) / 2;
 	return v;
+}
+
+function safeTest(pattern: string, value: string): boolean {
+	try {
+		return new RegExp(pattern, 'u').test(value);
+	} catch {
+		return false;
+	}
 }

@@ -11,6 +11,11 @@ import { withBreakpoints, type PromptCache } from './cache';
 import { checkImages } from './images';
 import { checkTools } from './tool-checks';
 import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
+import { checkThinking, planThinking } from './thinking';
+import { outputConfigOf, structuredText } from './structured';
+import { hintFor, promptHints } from './prompt-hints';
+import { fullUsage } from './usage';
+import type { Effort } from './text';
 
 export interface SimContext {
 	seed: string;
@@ -86,10 +91,10 @@ export function applyStops(
 }
 
 /** Prompt checks shared by Messages and count_tokens: images, tools, cache breakpoints. */
-export function checkPrompt(params: CountTokensParams & { cache_control?: CacheControl }, betas: readonly string[]): PromptSegment[] {
+export function checkPrompt(params: CountTokensParams, betas: readonly string[]): PromptSegment[] {
 	checkImages(params.messages);
 	checkTools(params, betas);
-	return withBreakpoints(promptSegments(params), params.cache_control);
+	return withBreakpoints(promptSegments(params), params.cache_control ?? undefined);
 }
 
 /** Tokens of a tool call: its name, its input JSON and a little framing. */
@@ -104,57 +109,95 @@ interface Planned {
 	tokens: number;
 }
 
-/** Lays out text then tool calls within max_tokens; a call that does not fit is cut off entirely. */
-function layout(plan: ToolPlan, params: MessageCreateParams, rng: Rng): Planned {
+/** Lays out text then tool calls within `budget` tokens; a call that does not fit is cut off entirely. */
+function layout(plan: ToolPlan, params: MessageCreateParams, budget: number, rng: Rng): Planned {
 	const content: ContentBlock[] = [];
 	let tokens = 0;
 	if (plan.text) {
-		const stopped = applyStops(plan.text, params.max_tokens, params.stop_sequences);
+		const stopped = applyStops(plan.text, budget, params.stop_sequences);
 		content.push({ type: 'text', text: stopped.text });
 		tokens = stopped.tokens;
 		if (stopped.stop_reason !== 'end_turn') return { content, ...stopped, tokens };
 	}
 	for (const call of plan.calls) {
 		const cost = toolUseTokens(call);
-		if (tokens + cost > params.max_tokens) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: params.max_tokens };
-		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input });
+		if (tokens + cost > budget) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
+		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input, caller: { type: 'direct' } });
 		tokens += cost;
 	}
 	return { content, stop_reason: plan.calls.length > 0 ? 'tool_use' : 'end_turn', stop_sequence: null, tokens };
 }
 
-function plainText(params: MessageCreateParams, seed: number): Planned {
+function plainText(params: MessageCreateParams, budget: number, seed: number, effort: Effort, rng: Rng): Planned {
 	const last = params.messages[params.messages.length - 1];
 	const lastUser = [...params.messages].reverse().find((m) => m.role === 'user');
-	const reply = generateReply(lastUser ? textOf(lastUser) : '', seed);
+	const prompt = lastUser ? textOf(lastUser) : '';
+	const format = outputConfigOf(params).format;
+	if (format) {
+		// Structured output is all or nothing: a cut-off document would not parse.
+		const hints = promptHints(prompt);
+		const text = structuredText(format.schema, rng, (p) => hintFor(hints, p, 0));
+		const tokens = countTextTokens(text);
+		if (tokens > budget) return { content: [], stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
+		return { content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, tokens };
+	}
+	const reply = generateReply(prompt, seed, effort);
 	// A trailing assistant turn is a prefill: the answer continues it.
 	const body = last.role === 'assistant' ? ' ' + reply : reply;
-	const stopped = applyStops(body, params.max_tokens, params.stop_sequences);
+	const stopped = applyStops(body, budget, params.stop_sequences);
 	return { content: [{ type: 'text', text: stopped.text }], ...stopped };
 }
 
+/** `max_tokens: 0` pre-warms the prompt cache: the prompt is processed, nothing is generated. */
+const PREWARM: Planned = { content: [], stop_reason: 'max_tokens', stop_sequence: null, tokens: 0 };
+
 export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
 	const model = checkSemantics(params, ctx);
+	const thinking = checkThinking(params, model);
+	const output = outputConfigOf(params);
+	if (output.effort && !model.capabilities.effort)
+		throw new HttpProblem('invalid_request_error', `output_config.effort: ${model.id} does not support the effort parameter`);
 	const segments = checkPrompt(params, ctx.betas);
+	const total = segments.reduce((n, s) => n + s.tokens, 0);
+	if (total > model.context_window)
+		throw new HttpProblem('invalid_request_error', `prompt is too long: ${total} tokens > ${model.context_window} maximum`);
 	const seed = requestSeed(params, ctx);
 	const rng = createRng(seed);
 	const id = apiId('msg', rng);
-	const plan = planTools(params, rng);
-	const planned = plan ? layout(plan, params, rng) : plainText(params, seed);
-	const total = segments.reduce((n, s) => n + s.tokens, 0);
+	const effort: Effort = output.effort ?? 'high';
+	const plan = params.max_tokens === 0 ? undefined : planTools(params, rng);
+	const last = params.messages[params.messages.length - 1];
+	const thought = planThinking(
+		thinking,
+		model,
+		{
+			prompt: textOf(last),
+			effort,
+			betweenTools: !!plan && plan.calls.length > 0 && JSON.stringify(last.content).includes('"tool_result"'),
+			redacted: ctx.faults?.redactedThinking === true,
+			maxTokens: params.max_tokens
+		},
+		rng
+	);
+	const budget = Math.max(0, params.max_tokens - thought.tokens);
+	const planned = params.max_tokens === 0 ? PREWARM : plan ? layout(plan, params, budget, rng) : plainText(params, budget, seed, effort, rng);
 	const cached = ctx.cache?.account(model.id, model.min_cacheable_tokens, segments) ?? {
 		input_tokens: total,
 		cache_creation_input_tokens: 0,
-		cache_read_input_tokens: 0
+		cache_read_input_tokens: 0,
+		cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 }
 	};
+	const outputTokens = params.max_tokens === 0 ? 0 : Math.max(1, planned.tokens + thought.tokens);
 	return {
 		id,
 		type: 'message',
 		role: 'assistant',
 		model: model.id,
-		content: planned.content,
+		content: [...thought.blocks, ...planned.content],
 		stop_reason: planned.stop_reason,
 		stop_sequence: planned.stop_sequence,
-		usage: { ...cached, output_tokens: Math.max(1, planned.tokens) }
+		stop_details: null,
+		container: null,
+		usage: fullUsage(cached, outputTokens, thought.tokens)
 	};
 }

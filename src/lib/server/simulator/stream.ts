@@ -1,6 +1,7 @@
 import type { Message } from '$lib/schemas';
 import { tokenize } from './tokens';
 import { createRng, intBetween } from './random';
+import { deltaUsage } from './usage';
 
 export type SimEvent = { type: string; [key: string]: unknown };
 
@@ -42,10 +43,11 @@ export interface TimedEvent {
 
 /** The full event sequence for a finished message, in the API's order. */
 export function messageEvents(message: Message, seed: number): TimedEvent[] {
-	const startUsage = { ...message.usage, output_tokens: Math.min(1, message.usage.output_tokens) };
-	const events: TimedEvent[] = [
-		{ event: { type: 'message_start', message: { ...message, content: [], stop_reason: null, stop_sequence: null, usage: startUsage } }, tokens: 0 }
-	];
+	// As recorded: message_start carries the input and cache counts, a first output count, no details yet.
+	const { output_tokens_details: _details, server_tool_use: _tools, ...startUsage } = message.usage as Record<string, unknown>;
+	startUsage.output_tokens = Math.min(1, message.usage.output_tokens);
+	const started = { ...message, content: [], stop_reason: null, stop_sequence: null, stop_details: null, usage: startUsage };
+	const events: TimedEvent[] = [{ event: { type: 'message_start', message: started }, tokens: 0 }];
 	// The API pings once after the first block starts, whatever the block's type.
 	const start = (index: number, content_block: unknown) => {
 		events.push({ event: { type: 'content_block_start', index, content_block }, tokens: 0 });
@@ -57,6 +59,11 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 			start(index, { type: 'text', text: '' });
 			for (const d of textDeltas(String(b.text), seed + index))
 				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
+		} else if (b.type === 'thinking') {
+			start(index, { type: 'thinking', thinking: '', signature: '' });
+			for (const d of textDeltas(String(b.thinking), seed + index))
+				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: d.text } }, tokens: d.tokens });
+			events.push({ event: { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: b.signature } }, tokens: 0 });
 		} else if (b.type === 'tool_use') {
 			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
@@ -73,8 +80,8 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 	events.push({
 		event: {
 			type: 'message_delta',
-			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence },
-			usage: { output_tokens: message.usage.output_tokens }
+			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence, stop_details: message.stop_details ?? null },
+			usage: deltaUsage(message.usage)
 		},
 		tokens: 0
 	});

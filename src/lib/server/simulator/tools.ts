@@ -1,6 +1,7 @@
 import type { MessageCreateParams, MessageParam, ToolChoice } from '$lib/schemas';
 import { betaToolInput, betaToolType } from './beta-tools';
 import { sampleJson } from './json-sample';
+import { hintFor, promptHints, type PromptHints } from './prompt-hints';
 import { pick, type Rng } from './random';
 
 /**
@@ -70,13 +71,31 @@ function impliesSeveral(prompt: string): boolean {
 	return /\b(and|both|each|every|all|several)\b|,/i.test(prompt);
 }
 
+/** Whether a tool takes a place (a `city`, `location`... property): one call per place named. */
+function takesPlace(tool: Tool): boolean {
+	const props = (tool as { input_schema?: { properties?: Record<string, unknown> } }).input_schema?.properties ?? {};
+	return Object.keys(props).some((k) => hintFor({ places: ['x'], topic: '' }, k, 0) === 'x');
+}
+
+/** How many calls each chosen tool gets: one per place for a place tool; two when the prompt asks for several. */
+function expand(chosen: Tool[], single: boolean, lastText: string, hints: PromptHints): Tool[] {
+	if (single) return chosen.slice(0, 1);
+	if (chosen.length !== 1) return chosen;
+	const [tool] = chosen;
+	if (takesPlace(tool) && hints.places.length > 1) return hints.places.slice(0, 4).map(() => tool);
+	return impliesSeveral(lastText) && !(takesPlace(tool) && hints.places.length === 1) ? [tool, tool] : chosen;
+}
+
 function callsFor(chosen: Tool[], single: boolean, lastText: string, prompt: string, rng: Rng): ToolCall[] {
-	const tools = single ? chosen.slice(0, 1) : chosen.length === 1 && impliesSeveral(lastText) ? [chosen[0], chosen[0]] : chosen;
-	return tools.map((tool) => {
+	const hints = promptHints(lastText);
+	const seen = new Map<string, number>();
+	return expand(chosen, single, lastText, hints).map((tool) => {
+		const call = seen.get(tool.name) ?? 0;
+		seen.set(tool.name, call + 1);
 		const beta = betaToolType(tool);
 		const input = beta
 			? (betaToolInput(tool, beta, { step: 0, lastFailed: false, prompt, rng }) ?? {})
-			: (sampleJson((tool as { input_schema: unknown }).input_schema, rng) as Record<string, unknown>);
+			: (sampleJson((tool as { input_schema: unknown }).input_schema, rng, (p) => hintFor(hints, p, call)) as Record<string, unknown>);
 		return { name: tool.name, input };
 	});
 }

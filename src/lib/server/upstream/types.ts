@@ -3,7 +3,8 @@ export interface UpstreamRequest {
 	method: 'GET' | 'POST' | 'DELETE';
 	/** API path, e.g. `/v1/messages`. */
 	path: string;
-	query?: Record<string, string>;
+	/** Arrays go out as `key[]=a&key[]=b`, as the SDK sends them. */
+	query?: Record<string, string | string[]>;
 	body?: unknown;
 	stream?: boolean;
 	headers: Record<string, string>;

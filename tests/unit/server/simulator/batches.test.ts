@@ -8,7 +8,7 @@ import { createSimulator, type Simulator } from '../../../../src/lib/server/simu
 const ORIGIN = 'http://sim.test:4010';
 const T0 = Date.UTC(2024, 11, 1, 10, 0, 0);
 const params = (content: string, over: Record<string, unknown> = {}) => ({
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 50,
 	messages: [{ role: 'user', content }],
 	...over
@@ -89,9 +89,9 @@ describe('simulated Message Batches', () => {
 			error: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-9-nonexistent' }, request_id: null }
 		});
 		expect(byId['too-long']).toMatchObject({ type: 'errored', error: { error: { type: 'invalid_request_error' } } });
-		// A batch answer is the answer /v1/messages gives for the same params.
+		// A batch answer is the answer /v1/messages gives for the same params, on the batch tier.
 		const direct = await (await call(sim, 'POST', '/v1/messages', requests[0].params)).json();
-		expect(byId['ok-1']).toEqual({ type: 'succeeded', message: direct });
+		expect(byId['ok-1']).toEqual({ type: 'succeeded', message: { ...direct, usage: { ...direct.usage, service_tier: 'batch' } } });
 		// Results are stable between downloads.
 		expect((await resultLines(sim, created.id)).text).toBe(text);
 	});

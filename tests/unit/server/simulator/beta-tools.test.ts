@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planMessage, type SimContext } from '../../../../src/lib/server/simulator/messages';
 import { HttpProblem } from '../../../../src/lib/server/http';
-import type { Message, MessageCreateParams, MessageParam } from '../../../../src/lib/schemas';
+import type { Message, MessageCreateParams, MessageParam, TurnContent } from '../../../../src/lib/schemas';
 
 const beta: SimContext = { seed: 'unit', betas: ['computer-use-2024-10-22'] };
 const computer = { type: 'computer_20241022' as const, name: 'computer' as const, display_width_px: 1024, display_height_px: 768, display_number: 1 };
@@ -16,12 +16,12 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 	const messages: MessageParam[] = [{ role: 'user', content: prompt }];
 	const inputs: Record<string, unknown>[] = [];
 	for (let i = 0; i < maxSteps; i++) {
-		const m = planMessage({ model: 'claude-3-5-sonnet-20241022', max_tokens: 1000, tools, messages }, beta);
+		const m = planMessage({ model: 'claude-sonnet-4-6', max_tokens: 1000, tools, messages }, beta);
 		const u = call(m);
 		if (!u) return { inputs, final: m };
 		expect(m.stop_reason).toBe('tool_use');
 		inputs.push(u.input);
-		messages.push({ role: 'assistant', content: m.content as MessageParam['content'] });
+		messages.push({ role: 'assistant', content: m.content as TurnContent });
 		messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: u.id, content: isError ? 'bash: crashed' : 'ok', is_error: isError }] });
 	}
 	throw new Error('the loop did not end');
@@ -29,7 +29,7 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 
 describe('computer-use beta tools', () => {
 	it('needs the beta header, naming the tool', () => {
-		const params: MessageCreateParams = { model: 'claude-3-5-sonnet-20241022', max_tokens: 100, tools: [bash, computer], messages: [{ role: 'user', content: 'hi' }] };
+		const params: MessageCreateParams = { model: 'claude-sonnet-4-6', max_tokens: 100, tools: [bash, computer], messages: [{ role: 'user', content: 'hi' }] };
 		const e = (() => {
 			try {
 				planMessage(params, { seed: 'unit', betas: ['prompt-caching-2024-07-31'] });
@@ -74,7 +74,7 @@ describe('computer-use beta tools', () => {
 
 	it('picks the beta tool the prompt is about and calls one at a time', () => {
 		const m = planMessage(
-			{ model: 'claude-3-5-sonnet-20241022', max_tokens: 500, tools: [computer, bash, editor], messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }] },
+			{ model: 'claude-sonnet-4-6', max_tokens: 500, tools: [computer, bash, editor], messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }] },
 			beta
 		);
 		expect(m.content.filter((b) => b.type === 'tool_use')).toHaveLength(1);

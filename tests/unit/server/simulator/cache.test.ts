@@ -10,7 +10,7 @@ const long = (word: string, n: number) => Array.from({ length: n }, (_, i) => `$
 /** A prompt with a long cached system prompt and a short question. */
 function prompt(system: string, question = 'What is in the document?'): CountTokensParams {
 	return {
-		model: 'claude-3-5-sonnet-20241022',
+		model: 'claude-sonnet-4-6',
 		system: [{ type: 'text', text: system, cache_control: eph }],
 		messages: [{ role: 'user', content: question }]
 	};
@@ -19,8 +19,8 @@ function prompt(system: string, question = 'What is in the document?'): CountTok
 function setup() {
 	let now = 1_000_000;
 	const cache = new PromptCache(() => now);
-	const account = (p: CountTokensParams & { cache_control?: typeof eph }, min = 1024) =>
-		cache.account('claude-3-5-sonnet-20241022', min, withBreakpoints(promptSegments(p), p.cache_control));
+	const account = (p: CountTokensParams, min = 1024) =>
+		cache.account('claude-sonnet-4-6', min, withBreakpoints(promptSegments(p), p.cache_control ?? undefined));
 	return { account, advance: (ms: number) => (now += ms) };
 }
 
@@ -86,21 +86,21 @@ describe('PromptCache', () => {
 	it('keeps prefix order: tools come before the system prompt', () => {
 		const { account } = setup();
 		const tool = { name: 'lookup', description: long('desc', 1100), input_schema: { type: 'object' as const }, cache_control: eph };
-		const withTools: CountTokensParams = { model: 'claude-3-5-sonnet-20241022', tools: [tool], system: 'A', messages: [{ role: 'user', content: 'hi' }] };
+		const withTools: CountTokensParams = { model: 'claude-sonnet-4-6', tools: [tool], system: 'A', messages: [{ role: 'user', content: 'hi' }] };
 		account(withTools);
 		expect(account({ ...withTools, system: 'B' }).cache_read_input_tokens).toBeGreaterThan(1000);
 	});
 
 	it('honours top-level automatic caching at the last block', () => {
 		const { account } = setup();
-		const auto = { model: 'claude-3-5-sonnet-20241022', messages: [{ role: 'user' as const, content: system }], cache_control: eph };
+		const auto = { model: 'claude-sonnet-4-6', messages: [{ role: 'user' as const, content: system }], cache_control: eph };
 		expect(account(auto).cache_creation_input_tokens).toBeGreaterThan(1000);
 		expect(account(auto).cache_read_input_tokens).toBeGreaterThan(1000);
 	});
 
 	it('rejects a fifth breakpoint with the API message', () => {
 		const blocks = Array.from({ length: 5 }, (_, i) => ({ type: 'text' as const, text: `part ${i}`, cache_control: eph }));
-		const p: CountTokensParams = { model: 'claude-3-5-sonnet-20241022', messages: [{ role: 'user', content: blocks }] };
+		const p: CountTokensParams = { model: 'claude-sonnet-4-6', messages: [{ role: 'user', content: blocks }] };
 		expect(() => withBreakpoints(promptSegments(p))).toThrow(HttpProblem);
 		expect(() => withBreakpoints(promptSegments(p))).toThrow('A maximum of 4 blocks with cache_control may be provided. Found 5.');
 		expect(() => withBreakpoints(promptSegments({ ...p, messages: [{ role: 'user', content: blocks.slice(0, 4) }] }))).not.toThrow();

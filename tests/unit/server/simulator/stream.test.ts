@@ -7,7 +7,7 @@ import type { MessageCreateParams } from '../../../../src/lib/schemas';
 
 const tool = { name: 'lookup', input_schema: { type: 'object' as const, properties: { query: { type: 'string' }, limit: { type: 'integer' } }, required: ['query', 'limit'] } };
 const params = (extra: Partial<MessageCreateParams> = {}): MessageCreateParams => ({
-	model: 'claude-3-5-sonnet-20241022',
+	model: 'claude-sonnet-4-6',
 	max_tokens: 400,
 	messages: [{ role: 'user', content: 'Look up the release notes' }],
 	...extra

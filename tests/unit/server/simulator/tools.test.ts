@@ -16,7 +16,7 @@ const time = {
 	input_schema: { type: 'object' as const, properties: { timezone: { type: 'string' }, at: { type: 'string', format: 'date-time' } }, required: ['timezone', 'at'] }
 };
 const base = (content: string, extra: Partial<MessageCreateParams> = {}): MessageCreateParams => ({
-	model: 'claude-3-5-sonnet-20241022',
+	model: 'claude-sonnet-4-6',
 	max_tokens: 500,
 	messages: [{ role: 'user', content }],
 	tools: [weather, time],

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FRAME_BUDGET_MS, pendingRenders, renderSoon } from '$lib/response/render-budget';
+
+// No requestAnimationFrame in node: the budget falls back to a 16 ms timer per frame. The clock
+// is faked, so "work" below advances performance.now() instead of burning time.
+describe('render budget', () => {
+	let now = 0;
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.spyOn(performance, 'now').mockImplementation(() => now);
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+		vi.restoreAllMocks();
+	});
+	const work = (ms: number, log: string[], name: string) => () => {
+		now += ms;
+		log.push(name);
+	};
+
+	it('runs queued jobs in order in a later frame, never synchronously', () => {
+		const log: string[] = [];
+		renderSoon(work(1, log, 'a'));
+		renderSoon(work(1, log, 'b'));
+		expect(log).toEqual([]);
+		vi.advanceTimersByTime(16);
+		expect(log).toEqual(['a', 'b']);
+		expect(pendingRenders()).toBe(0);
+	});
+
+	it('stops a frame once its budget is spent and finishes in the next frames', () => {
+		const log: string[] = [];
+		for (const name of ['a', 'b', 'c', 'd']) renderSoon(work(FRAME_BUDGET_MS / 2 + 1, log, name));
+		vi.advanceTimersByTime(16);
+		expect(log).toEqual(['a', 'b']);
+		vi.advanceTimersByTime(16);
+		expect(log).toEqual(['a', 'b', 'c', 'd']);
+	});
+
+	it('drops a cancelled job (its input changed) and waits for notBefore', () => {
+		const log: string[] = [];
+		const cancel = renderSoon(work(1, log, 'old'));
+		renderSoon(work(1, log, 'later'), now + 40);
+		renderSoon(work(1, log, 'new'));
+		cancel();
+		vi.advanceTimersByTime(16);
+		expect(log).toEqual(['new']);
+		now += 50;
+		vi.advanceTimersByTime(16);
+		expect(log).toEqual(['new', 'later']);
+	});
+});
