@@ -21,7 +21,7 @@ test('opens a shared run read-only in a fresh browser and forks it into the edit
 	const other = await fresh.newPage();
 	await open(other, `/p/${id}`);
 	await expect(other.getByTestId('shared-request')).toContainText('"content": "Hello from the sharing test"');
-	await expect(other.getByTestId('shared-result')).toHaveText(text);
+	await expect(other.getByTestId('shared-result').getByTestId('response-text')).toHaveText(text);
 	await expect(other.getByTestId('shared-usage')).toContainText('end_turn');
 	await other.getByText(/Event log \(1 events\)/).click();
 	await expect(other.getByTestId('shared-events')).toContainText('message_stop');
