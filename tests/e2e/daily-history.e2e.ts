@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { gateStreams } from './stream-gate';
 import { open } from './support';
 
 test('history keeps a stopped run and Open restores its request and partial answer', async ({ page }) => {
+	const gate = await gateStreams(page);
 	await open(page, '/');
 	await page.getByLabel('Text of message 1 block 1').fill('Tell a very long story about a lighthouse keeper and the sea, in many paragraphs');
-	await page.getByLabel('max_tokens').fill('4000');
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await gate.release(5);
 	const response = page.getByTestId('response-text');
 	await expect(response).not.toContainText('The answer shows here.');
 	await page.getByRole('button', { name: 'Stop', exact: true }).click();
