@@ -69,7 +69,7 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	await page.getByLabel('Prompt', { exact: true }).fill('Hello, compare these');
 	await page.getByLabel('Model B').selectOption('claude-sonnet-4-6');
 	await page.getByLabel('Temperature B').fill('0.3');
-	await page.getByRole('button', { name: 'Run both' }).click();
+	await page.getByRole('button', { name: 'Run all' }).click();
 
 	const sides = page.getByTestId('compare-side');
 	for (const i of [0, 1]) {
