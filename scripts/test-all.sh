@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Every test suite: unit + contract (vitest), then end-to-end in Chromium (Playwright).
-# Ends with one line of totals for all suites: "N passed, N failed".
+# Lint (Prettier + ESLint) and the type check first, then every test suite: unit + contract
+# (vitest) and end-to-end in Chromium (Playwright). Ends with one line of totals for all of
+# them: "N passed, N failed (lint ok, check ok)"; a failed lint or check counts as a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out="$(mktemp -d)"
 status=0
+
+# Lint and type errors fail the run, but the tests still run so one pass shows everything.
+checks=""
+for check in lint check; do
+	if npm run --silent "$check"; then checks="$checks $check=ok"; else checks="$checks $check=failed"; status=1; fi
+done
 
 bash scripts/ensure-chromium.sh || exit 1
 npm run build || exit 1
@@ -21,5 +28,5 @@ bash scripts/start-postgres.sh stop "$PG_TEST_DIR"
 trap - EXIT
 PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json || status=1
 
-node scripts/totals.js "$out/vitest.json" "$out/playwright.json" || status=1
+node scripts/totals.js "$out/vitest.json" "$out/playwright.json" $checks || status=1
 exit $status

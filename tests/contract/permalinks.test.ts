@@ -46,7 +46,7 @@ describe('permalink API', () => {
 	it.each([
 		['not JSON', '{"request":', 400, 'invalid_request_error', /not valid JSON/],
 		['no request', { result: RESULT }, 400, 'invalid_request_error', /request/],
-		['a bad request field', { request: { ...REQUEST, max_tokens: 0 } }, 400, 'invalid_request_error', /max_tokens/],
+		['a bad request field', { request: { ...REQUEST, max_tokens: -1 } }, 400, 'invalid_request_error', /max_tokens/],
 		['a bad event log', { request: REQUEST, result: { events: [{ event: 'x' }] } }, 400, 'invalid_request_error', /events/]
 	])('refuses %s with a 4xx in the API error shape', async (_name, body, status, type, message) => {
 		await expectApiError(await post(app, body), status, type, message);

@@ -77,7 +77,7 @@ describe.each(targets)('official SDK against %s', (_name, baseURL) => {
 	});
 
 	it('raises the SDK error classes for bad input and unknown models', async () => {
-		await expect(client().messages.create({ ...request, max_tokens: 0 })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+		await expect(client().messages.create({ ...request, max_tokens: -1 })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
 		const err = await client()
 			.messages.create({ ...request, model: 'claude-9-nonexistent' })
 			.catch((e: unknown) => e);

@@ -27,8 +27,8 @@ function tinyPng(): Buffer {
 	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const jsonTab = (page: Page) => page.getByRole('tab', { name: 'JSON' });
-const formTab = (page: Page) => page.getByRole('tab', { name: 'Form' });
+const jsonTab = (page: Page) => page.getByRole('tab', { name: 'JSON', exact: true });
+const formTab = (page: Page) => page.getByRole('tab', { name: 'Form', exact: true });
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Request JSON' });
 const sendButton = (page: Page) => page.getByRole('button', { name: 'Send', exact: true });
 
@@ -53,7 +53,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('updates the JSON when the request is built in the form', async ({ page }) => {
-	await page.getByLabel('System prompt').fill('Be brief.');
+	await page.getByRole('textbox', { name: 'System prompt' }).fill('Be brief.');
 	await page.getByLabel('Text of message 1 block 1').fill('Hi there');
 	await page.getByRole('button', { name: '+ Add message' }).click();
 	await page.getByLabel('Text of message 2 block 1').fill('Hello!');
@@ -76,6 +76,8 @@ test('updates the JSON when the request is built in the form', async ({ page }) 
 });
 
 test('updates the form when the JSON is edited, keeping unknown fields', async ({ page }) => {
+	// temperature is offered only under the legacy API version.
+	await page.getByLabel('API version').selectOption('2023-06-01');
 	await jsonTab(page).click();
 	await expect(editor(page)).toBeVisible();
 	const body = {

@@ -10,7 +10,7 @@ export type PrepareOut =
 
 /** Messages between the results viewer and results.worker.ts. */
 export type ResultsIn =
-	| { type: 'load'; url: string }
+	| { type: 'load'; batchId: string }
 	| { type: 'line'; id: number; offset: number; length: number }
 	| { type: 'export'; id: number; spans: [offset: number, length: number][] };
 export type ResultsOut =

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Streams a batch's JSONL results: splits and summarises lines as bytes arrive, posts compact
 // rows in small bursts, and keeps the raw bytes so a full result can be read again on demand.
+import { batches, toUserMessage } from '$lib/api';
 import { ByteStore, LineSplitter } from './lines';
 import type { ResultsIn, ResultsOut } from './protocol';
 import { summarizeLine, type ResultRow } from './results';
@@ -11,18 +12,9 @@ const FLUSH_MS = 100;
 const post = (m: ResultsOut) => postMessage(m);
 const store = new ByteStore();
 
-async function load(url: string): Promise<void> {
-	const res = await fetch(url);
-	if (!res.ok || !res.body) {
-		const body = await res.text().catch(() => '');
-		let message = `results: HTTP ${res.status}`;
-		try {
-			message = JSON.parse(body).error.message ?? message;
-		} catch {
-			// not the API's error shape
-		}
-		return post({ type: 'error', message });
-	}
+async function load(batchId: string): Promise<void> {
+	const res = await batches.results(batchId);
+	if (!res.body) return post({ type: 'error', message: 'results: the response has no body' });
 	const totalBytes = Number(res.headers.get('content-length')) || null;
 	let pending: ResultRow[] = [];
 	let lastFlush = 0;
@@ -48,7 +40,7 @@ async function load(url: string): Promise<void> {
 
 onmessage = (e: MessageEvent<ResultsIn>) => {
 	const m = e.data;
-	if (m.type === 'load') load(m.url).catch((err) => post({ type: 'error', message: (err as Error).message }));
+	if (m.type === 'load') load(m.batchId).catch((err) => post({ type: 'error', message: toUserMessage(err) }));
 	else if (m.type === 'line') post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
 	else if (m.type === 'export') {
 		const parts = m.spans.flatMap(([offset, length]) => [store.slice(offset, length), new Uint8Array([10])]);

@@ -9,10 +9,10 @@ export interface ViewOptions {
 }
 
 /** The rows the table shows: filtered by type and search text, then sorted (stable). */
-export function viewRows(rows: readonly ResultRow[], o: ViewOptions): ResultRow[] {
+export function viewRows(rows: readonly ResultRow[], o: ViewOptions): readonly ResultRow[] {
 	const q = o.query.trim().toLowerCase();
-	// Nothing to narrow or reorder: the rows as they are (the common case while loading).
-	if (o.type === 'all' && !q && o.sort === 'line' && !o.descending) return rows.slice();
+	// Nothing to narrow or reorder: the rows as they are, not a copy (the common case while loading).
+	if (o.type === 'all' && !q && o.sort === 'line' && !o.descending) return rows;
 	const out = rows.filter((r) => (o.type === 'all' || r.type === o.type) && (!q || r.haystack.includes(q)));
 	if (o.sort !== 'line' || o.descending) {
 		const k = o.sort;

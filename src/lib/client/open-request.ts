@@ -1,3 +1,4 @@
+import { permalinks } from '$lib/api';
 import { loadBatchRequest } from './batch-requests';
 
 /**
@@ -11,9 +12,8 @@ export async function loadRequestFromParam(param: string | null): Promise<Record
 	if (param.startsWith('prompt:')) return (await loadPromptParam(param))?.body ?? null;
 	const [kind, id] = param.split(':', 2);
 	if (kind === 'permalink' && id) {
-		const res = await fetch(`/api/permalinks/${encodeURIComponent(id)}`);
-		if (!res.ok) return null;
-		const doc = await res.json();
+		// A link that no longer opens leaves the editor as it was (the /p page explains why).
+		const doc = await permalinks.retrieve(id).catch(() => null);
 		return doc?.request ?? null;
 	}
 	if (kind === 'batch-request' && id) {

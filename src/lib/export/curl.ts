@@ -1,4 +1,4 @@
-import type { CodeInput } from './literal';
+import { SDK_DEFAULT_VERSION, type CodeInput } from './literal';
 
 export const DEFAULT_API_URL = 'https://api.anthropic.com';
 
@@ -8,11 +8,11 @@ export function shellQuote(s: string): string {
 }
 
 /** The request as a curl command; the key comes from $ANTHROPIC_API_KEY, never inlined. */
-export function toCurl({ request, betas }: CodeInput, baseUrl = DEFAULT_API_URL): string {
+export function toCurl({ request, betas, apiVersion }: CodeInput, baseUrl = DEFAULT_API_URL): string {
 	const lines = [
 		`curl ${baseUrl}/v1/messages`,
 		`--header "x-api-key: $ANTHROPIC_API_KEY"`,
-		`--header "anthropic-version: 2023-06-01"`,
+		`--header "anthropic-version: ${apiVersion ?? SDK_DEFAULT_VERSION}"`,
 		...(betas.length ? [`--header ${shellQuote(`anthropic-beta: ${betas.join(',')}`)}`] : []),
 		`--header "content-type: application/json"`,
 		// Without it curl may hold back server-sent events until its buffer fills.

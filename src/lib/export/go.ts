@@ -1,4 +1,4 @@
-import { splitUndeclared, withoutStream, type CodeInput } from './literal';
+import { pinnedVersion, splitUndeclared, withoutStream, type CodeInput } from './literal';
 
 /** A Go raw string literal; a backtick cannot appear inside one, so it is spliced in. */
 function goRawString(s: string): string {
@@ -11,7 +11,9 @@ function goRawString(s: string): string {
  * use NewStreaming, betas the Beta service with its Betas field, and fields the SDK no longer
  * declares are set on the wire with option.WithJSONSet.
  */
-export function toGo({ request, betas }: CodeInput): string {
+export function toGo(input: CodeInput): string {
+	const { request, betas } = input;
+	const version = pinnedVersion(input);
 	const { body: full, isStream } = withoutStream(request);
 	const { declared: body, undeclared } = splitUndeclared(full);
 	const extras = Object.entries(undeclared).map(([k, v]) => `option.WithJSONSet(${JSON.stringify(k)}, ${JSON.stringify(v)})`);
@@ -51,14 +53,16 @@ export function toGo({ request, betas }: CodeInput): string {
 		`\t"fmt"`,
 		``,
 		`\t"github.com/anthropics/anthropic-sdk-go"`,
-		...(extras.length ? [`\t"github.com/anthropics/anthropic-sdk-go/option"`] : []),
+		...(extras.length || version ? [`\t"github.com/anthropics/anthropic-sdk-go/option"`] : []),
 		`)`,
 		``,
 		`const body = ${goRawString(JSON.stringify(body, null, '\t'))}`,
 		``,
 		`func main() {`,
 		`\t// Reads the key from the ANTHROPIC_API_KEY environment variable.`,
-		`\tclient := anthropic.NewClient()`,
+		...(version
+			? [`\t// This request uses API version ${version}; the SDK's default is newer.`, `\tclient := anthropic.NewClient(option.WithHeader("anthropic-version", "${version}"))`]
+			: [`\tclient := anthropic.NewClient()`]),
 		``,
 		`\tvar params ${paramsType}`,
 		`\tif err := json.Unmarshal([]byte(body), &params); err != nil {`,

@@ -2,7 +2,7 @@ import { MessageCreateParamsSchema, describeIssues } from '$lib/schemas';
 import { shellWords } from './shell-words';
 
 export type ImportResult =
-	| { ok: true; body: Record<string, unknown>; betas: string[]; warning?: string }
+	| { ok: true; body: Record<string, unknown>; betas: string[]; apiVersion?: string; warning?: string }
 	| { ok: false; error: string };
 
 const DATA_FLAGS = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json']);
@@ -24,6 +24,7 @@ export function importCurl(command: string): ImportResult {
 		return { ok: false, error: `Cannot read the curl command: ${(e as Error).message}.` };
 	}
 	let data: string | undefined;
+	let apiVersion: string | undefined;
 	const betas: string[] = [];
 	for (let i = 1; i < words.length; i++) {
 		const { flag, value, consumed } = option(words, i);
@@ -35,12 +36,14 @@ export function importCurl(command: string): ImportResult {
 			data = data === undefined ? value : `${data}&${value}`; // curl joins repeated -d with '&'
 		} else if (HEADER_FLAGS.has(flag) && value) {
 			const [name, ...rest] = value.split(':');
-			if (name.trim().toLowerCase() === 'anthropic-beta')
-				betas.push(...rest.join(':').split(',').map((b) => b.trim()).filter(Boolean));
+			const header = name.trim().toLowerCase();
+			if (header === 'anthropic-beta') betas.push(...rest.join(':').split(',').map((b) => b.trim()).filter(Boolean));
+			if (header === 'anthropic-version') apiVersion = rest.join(':').trim();
 		}
 	}
 	if (data === undefined) return { ok: false, error: 'The curl command has no request body (-d / --data).' };
-	return fromJson(data, betas);
+	const result = fromJson(data, betas);
+	return result.ok && apiVersion ? { ...result, apiVersion } : result;
 }
 
 /** Reads one option at words[i]: `-d x`, `-dx`, `--data x` or `--data=x`. */

@@ -57,6 +57,16 @@ export function withoutStream(request: Record<string, unknown>): { body: Record<
 export interface CodeInput {
 	request: Record<string, unknown>;
 	betas: readonly string[];
+	/** The anthropic-version the request was built for; absent means the current one. */
+	apiVersion?: string;
+}
+
+/** What today's SDKs send by default; another version must be set on the client. */
+export const SDK_DEFAULT_VERSION = '2026-10-21';
+
+/** The version a generated client must set explicitly, or null when the SDK default applies. */
+export function pinnedVersion(input: CodeInput): string | null {
+	return input.apiVersion && input.apiVersion !== SDK_DEFAULT_VERSION ? input.apiVersion : null;
 }
 
 /**

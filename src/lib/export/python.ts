@@ -1,4 +1,4 @@
-import { UNDECLARED_FIELDS, pythonLiteral, withoutStream, type CodeInput } from './literal';
+import { UNDECLARED_FIELDS, pinnedVersion, pythonLiteral, withoutStream, type CodeInput } from './literal';
 
 const PY_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const isKeyword = (k: string) => PY_IDENT.test(k) && !(UNDECLARED_FIELDS as readonly string[]).includes(k);
@@ -7,7 +7,9 @@ const isKeyword = (k: string) => PY_IDENT.test(k) && !(UNDECLARED_FIELDS as read
  * The request with the official Python SDK: fields become keyword arguments (anything that is not
  * a valid name, or no longer declared by the SDK, goes in `extra_body`), `messages.stream()` for streams, `beta` + `betas=` for betas.
  */
-export function toPython({ request, betas }: CodeInput): string {
+export function toPython(input: CodeInput): string {
+	const { request, betas } = input;
+	const version = pinnedVersion(input);
 	const { body, isStream } = withoutStream(request);
 	const kwargs = Object.entries(body).filter(([k]) => isKeyword(k));
 	const extra = Object.fromEntries(Object.entries(body).filter(([k]) => !isKeyword(k)));
@@ -30,7 +32,9 @@ export function toPython({ request, betas }: CodeInput): string {
 		`import anthropic`,
 		``,
 		`# Reads the key from the ANTHROPIC_API_KEY environment variable.`,
-		`client = anthropic.Anthropic()`,
+		...(version
+			? [`# This request uses API version ${version}; the SDK's default is newer.`, `client = anthropic.Anthropic(default_headers={"anthropic-version": "${version}"})`]
+			: [`client = anthropic.Anthropic()`]),
 		``,
 		...call,
 		`print(message.content)`,

@@ -1,10 +1,12 @@
-import { jsLiteral, splitUndeclared, withoutStream, type CodeInput } from './literal';
+import { jsLiteral, pinnedVersion, splitUndeclared, withoutStream, type CodeInput } from './literal';
 
 /**
  * The request with the official TypeScript SDK: `messages.stream()` for streams (it assembles
  * the message), the `beta` namespace with a `betas` field when beta flags are on.
  */
-export function toTypeScript({ request, betas }: CodeInput): string {
+export function toTypeScript(input: CodeInput): string {
+	const { request, betas } = input;
+	const version = pinnedVersion(input);
 	const { body, isStream } = withoutStream(request);
 	const { declared, undeclared } = splitUndeclared(body);
 	const params = paramsLiteral(betas.length ? { ...declared, betas: [...betas] } : declared, undeclared);
@@ -21,7 +23,9 @@ export function toTypeScript({ request, betas }: CodeInput): string {
 		`import Anthropic from '@anthropic-ai/sdk';`,
 		``,
 		`// Reads the key from the ANTHROPIC_API_KEY environment variable.`,
-		`const client = new Anthropic();`,
+		...(version
+			? [`// This request uses API version ${version}; the SDK's default is newer.`, `const client = new Anthropic({ defaultHeaders: { 'anthropic-version': '${version}' } });`]
+			: [`const client = new Anthropic();`]),
 		``,
 		`async function main() {`,
 		...call,

@@ -35,12 +35,19 @@ export interface ToolResultForm extends BlockCommon {
 	content: string | BlockForm[] | undefined;
 	isError: boolean | undefined;
 }
+/**
+ * A document or search_result block: its fields (source, title, context, citations; or
+ * source, title, content) stay in `extra`, edited by their own editor field by field.
+ */
+export interface SourceBlockForm extends BlockCommon {
+	kind: 'document' | 'search_result';
+}
 /** A block the form cannot edit (document, newer types, malformed): shown read-only, sent as is. */
 export interface RawForm {
 	kind: 'raw';
 	value: unknown;
 }
-export type BlockForm = TextForm | ImageForm | ToolUseForm | ToolResultForm | RawForm;
+export type BlockForm = TextForm | ImageForm | ToolUseForm | ToolResultForm | SourceBlockForm | RawForm;
 export type BlockKind = BlockForm['kind'];
 
 export interface MessageForm {
@@ -139,6 +146,11 @@ export function blockToForm(value: unknown): BlockForm {
 		const extra = without(value, ['type', 'source', 'cache_control']);
 		const srcExtra = without(src, ['type', 'media_type', 'data']);
 		if (Object.keys(srcExtra).length === 0) return { kind: 'image', mediaType: src.media_type, data: src.data, cache, extra };
+	}
+	// A document's source is an object (base64, text, url, file, content); a search result's is a string.
+	const isDocument = t === 'document' && isObject(src);
+	if (isDocument || (t === 'search_result' && typeof src === 'string')) {
+		return { kind: t, cache, extra: without(value, ['type', 'cache_control']) };
 	}
 	if (t === 'tool_use' && typeof value.id === 'string' && typeof value.name === 'string' && isObject(value.input)) {
 		const extra = without(value, ['type', 'id', 'name', 'input', 'cache_control']);
@@ -246,6 +258,9 @@ export function blockToBody(block: BlockForm): unknown {
 	switch (block.kind) {
 		case 'raw':
 			return block.value;
+		case 'document':
+		case 'search_result':
+			return withCache({ type: block.kind, ...block.extra }, block.cache);
 		case 'text':
 			return withCache({ type: 'text', text: block.text, ...block.extra }, block.cache);
 		case 'image':

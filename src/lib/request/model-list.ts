@@ -1,8 +1,9 @@
-import { DEFAULT_MODEL } from '$lib/catalog';
 /**
  * The model picker's view of `/api/v1/models`: offered models grouped by line, newest first,
  * the default (newest Sonnet), and whether a request's model is still offered.
  */
+import { DEFAULT_MODEL } from '$lib/catalog';
+
 type Lifecycle = 'active' | 'deprecated' | 'retired';
 
 /** The `ModelInfo` fields the picker reads (SDK `ModelInfo`; older servers omit the newer ones). */

@@ -113,6 +113,11 @@ export class MessageAccumulator {
 			case 'citations_delta':
 				block.citations = [...((block.citations as unknown[] | null) ?? []), delta.citation];
 				return;
+			case 'compaction_delta':
+				// Carries the block's final value (null content = a failed compaction): assigned, not appended.
+				block.content = delta.content ?? null;
+				if ('encrypted_content' in delta) block.encrypted_content = delta.encrypted_content;
+				return;
 			case 'input_json_delta':
 				this.#json.set(index, (this.#json.get(index) ?? '') + String(delta.partial_json ?? ''));
 				this.#staleInput.add(index);
@@ -134,6 +139,8 @@ export class MessageAccumulator {
 		if (!this.#message) return;
 		const { stop_reason, stop_sequence, ...rest } = (ev.delta ?? {}) as Obj;
 		Object.assign(this.#message, rest, { stop_reason: stop_reason ?? null, stop_sequence: stop_sequence ?? null });
+		// Fields of the event itself (not of its delta) that describe the whole message.
+		for (const k of ['context_management', 'input_transformations']) if (ev[k] != null) this.#message[k] = ev[k];
 		// Usage in message_delta is cumulative: overwrite what it carries, keep the rest from message_start.
 		const usage = this.#message.usage as Obj;
 		for (const [k, v] of Object.entries((ev.usage ?? {}) as Obj)) if (v !== null && v !== undefined) usage[k] = v;

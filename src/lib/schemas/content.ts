@@ -184,27 +184,75 @@ export type ContentBlockParam = z.infer<typeof ContentBlockParamSchema>;
 
 // ---- response content blocks ----
 
+/** Where cited text came from: char/page/content-block ranges of a document, a search result, a web page. */
+export const CitationSchema = z.looseObject({ type: z.string(), cited_text: z.string() });
+export type Citation = z.infer<typeof CitationSchema>;
+
 export const TextBlockSchema = z.looseObject({
 	type: z.literal('text'),
 	text: z.string(),
-	citations: z.array(z.unknown()).nullish()
+	citations: z.array(CitationSchema).nullish()
 });
 export const ToolUseBlockSchema = z.looseObject({
 	type: z.literal('tool_use'),
 	id: z.string(),
 	name: z.string(),
-	input: z.unknown()
+	input: z.unknown(),
+	/** Who called the tool: the model directly, or code in a server tool (programmatic calling). */
+	caller: z.looseObject({ type: z.string() }).optional()
 });
 export const ThinkingBlockSchema = z.looseObject({
 	type: z.literal('thinking'),
 	thinking: z.string(),
 	signature: z.string().optional()
 });
-export const KNOWN_BLOCK_TYPES = ['text', 'tool_use', 'thinking'] as const;
-export const ContentBlockSchema = z.union([
-	z.discriminatedUnion('type', [TextBlockSchema, ToolUseBlockSchema, ThinkingBlockSchema]),
-	unknownTypeSchema(KNOWN_BLOCK_TYPES)
+export const RedactedThinkingBlockSchema = z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() });
+export const ServerToolUseBlockSchema = z.looseObject({
+	type: z.literal('server_tool_use'),
+	id: z.string(),
+	name: z.string(),
+	input: z.unknown()
+});
+/** The result blocks of server tools: each answers a `server_tool_use` by id; the content is tool-specific. */
+const serverToolResult = <T extends string>(type: T) =>
+	z.looseObject({ type: z.literal(type), tool_use_id: z.string(), content: z.unknown() });
+export const WebSearchToolResultBlockSchema = serverToolResult('web_search_tool_result');
+export const WebFetchToolResultBlockSchema = serverToolResult('web_fetch_tool_result');
+export const CodeExecutionToolResultBlockSchema = serverToolResult('code_execution_tool_result');
+export const BashCodeExecutionToolResultBlockSchema = serverToolResult('bash_code_execution_tool_result');
+export const TextEditorCodeExecutionToolResultBlockSchema = serverToolResult('text_editor_code_execution_tool_result');
+export const ToolSearchToolResultBlockSchema = serverToolResult('tool_search_tool_result');
+export const ContainerUploadBlockSchema = z.looseObject({ type: z.literal('container_upload'), file_id: z.string() });
+
+export const KNOWN_BLOCK_TYPES = [
+	'text',
+	'tool_use',
+	'thinking',
+	'redacted_thinking',
+	'server_tool_use',
+	'web_search_tool_result',
+	'web_fetch_tool_result',
+	'code_execution_tool_result',
+	'bash_code_execution_tool_result',
+	'text_editor_code_execution_tool_result',
+	'tool_search_tool_result',
+	'container_upload'
+] as const;
+export const KnownContentBlockSchema = z.discriminatedUnion('type', [
+	TextBlockSchema,
+	ToolUseBlockSchema,
+	ThinkingBlockSchema,
+	RedactedThinkingBlockSchema,
+	ServerToolUseBlockSchema,
+	WebSearchToolResultBlockSchema,
+	WebFetchToolResultBlockSchema,
+	CodeExecutionToolResultBlockSchema,
+	BashCodeExecutionToolResultBlockSchema,
+	TextEditorCodeExecutionToolResultBlockSchema,
+	ToolSearchToolResultBlockSchema,
+	ContainerUploadBlockSchema
 ]);
+export const ContentBlockSchema = z.union([KnownContentBlockSchema, unknownTypeSchema(KNOWN_BLOCK_TYPES)]);
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ToolUseBlock = z.infer<typeof ToolUseBlockSchema>;
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ContentBlockSchema, KNOWN_BLOCK_TYPES } from './content';
+import { CitationSchema, ContentBlockSchema, KNOWN_BLOCK_TYPES } from './content';
 import { ErrorBodySchema, unknownTypeSchema } from './common';
-import { MessageSchema } from './message';
+import { MessageSchema, OutputTokensDetailsSchema, ServerToolUsageSchema, StopDetailsSchema } from './message';
 
 export const TextDeltaSchema = z.looseObject({ type: z.literal('text_delta'), text: z.string() });
 export const InputJsonDeltaSchema = z.looseObject({
@@ -16,18 +16,22 @@ export const SignatureDeltaSchema = z.looseObject({
 	type: z.literal('signature_delta'),
 	signature: z.string()
 });
+/** A citation for the text block being streamed, sent before the text it supports. */
+export const CitationsDeltaSchema = z.looseObject({ type: z.literal('citations_delta'), citation: CitationSchema });
 export const KNOWN_DELTA_TYPES = [
 	'text_delta',
 	'input_json_delta',
 	'thinking_delta',
-	'signature_delta'
+	'signature_delta',
+	'citations_delta'
 ] as const;
 export const DeltaSchema = z.union([
 	z.discriminatedUnion('type', [
 		TextDeltaSchema,
 		InputJsonDeltaSchema,
 		ThinkingDeltaSchema,
-		SignatureDeltaSchema
+		SignatureDeltaSchema,
+		CitationsDeltaSchema
 	]),
 	unknownTypeSchema(KNOWN_DELTA_TYPES)
 ]);
@@ -54,13 +58,17 @@ export const MessageDeltaEventSchema = z.looseObject({
 	type: z.literal('message_delta'),
 	delta: z.looseObject({
 		stop_reason: z.string().nullable(),
-		stop_sequence: z.string().nullable().optional()
+		stop_sequence: z.string().nullable().optional(),
+		stop_details: StopDetailsSchema.nullish()
 	}),
+	/** Real streams repeat the input and cache counts here, next to the final output count. */
 	usage: z.looseObject({
 		output_tokens: z.number().int().min(0),
 		input_tokens: z.number().int().min(0).nullish(),
 		cache_creation_input_tokens: z.number().int().min(0).nullish(),
-		cache_read_input_tokens: z.number().int().min(0).nullish()
+		cache_read_input_tokens: z.number().int().min(0).nullish(),
+		output_tokens_details: OutputTokensDetailsSchema.nullish(),
+		server_tool_use: ServerToolUsageSchema.nullish()
 	})
 });
 export const MessageStopEventSchema = z.looseObject({ type: z.literal('message_stop') });

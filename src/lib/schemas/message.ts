@@ -1,15 +1,49 @@
 import { z } from 'zod';
 import { ContentBlockSchema } from './content';
 
+const count = z.number().int().min(0);
+
+/** Prompt-cache writes split by TTL. */
+export const CacheCreationSchema = z.looseObject({
+	ephemeral_5m_input_tokens: count,
+	ephemeral_1h_input_tokens: count
+});
+export const ServerToolUsageSchema = z.looseObject({
+	web_search_requests: count.optional(),
+	web_fetch_requests: count.optional()
+});
+export const OutputTokensDetailsSchema = z.looseObject({ thinking_tokens: count });
+
 export const UsageSchema = z.looseObject({
-	input_tokens: z.number().int().min(0),
-	output_tokens: z.number().int().min(0),
-	cache_creation_input_tokens: z.number().int().min(0).nullish(),
-	cache_read_input_tokens: z.number().int().min(0).nullish()
+	input_tokens: count,
+	output_tokens: count,
+	cache_creation_input_tokens: count.nullish(),
+	cache_read_input_tokens: count.nullish(),
+	cache_creation: CacheCreationSchema.nullish(),
+	/** Of `output_tokens`, those spent thinking (billed as output). */
+	output_tokens_details: OutputTokensDetailsSchema.nullish(),
+	server_tool_use: ServerToolUsageSchema.nullish(),
+	service_tier: z.string().nullish(), // standard | priority | batch
+	speed: z.string().nullish(),
+	inference_geo: z.string().nullish()
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
-export const StopReasonSchema = z.string(); // end_turn | max_tokens | stop_sequence | tool_use, and newer ones
+/** end_turn | max_tokens | stop_sequence | tool_use | pause_turn | refusal | model_context_window_exceeded, and newer ones. */
+export const STOP_REASONS = [
+	'end_turn',
+	'max_tokens',
+	'stop_sequence',
+	'tool_use',
+	'pause_turn',
+	'refusal',
+	'model_context_window_exceeded'
+] as const;
+export const StopReasonSchema = z.string();
+
+/** Why a turn stopped, when the reason needs explaining (today: a refusal's category). */
+export const StopDetailsSchema = z.looseObject({ type: z.string() });
+export const ContainerSchema = z.looseObject({ id: z.string(), expires_at: z.string() });
 
 export const MessageSchema = z.looseObject({
 	id: z.string(),
@@ -19,6 +53,9 @@ export const MessageSchema = z.looseObject({
 	content: z.array(ContentBlockSchema),
 	stop_reason: StopReasonSchema.nullable(),
 	stop_sequence: z.string().nullable(),
+	stop_details: StopDetailsSchema.nullish(),
+	container: ContainerSchema.nullish(),
+	diagnostics: z.looseObject({}).nullish(),
 	usage: UsageSchema
 });
 export type Message = z.infer<typeof MessageSchema>;

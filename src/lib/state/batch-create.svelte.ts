@@ -1,4 +1,4 @@
-import { createBatch } from '$lib/batches/api';
+import { batches, toUserMessage } from '$lib/api';
 import type { Prepared } from '$lib/batches/prepare';
 import type { PrepareIn, PrepareOut } from '$lib/batches/protocol';
 import { templateFromRequest, templateVariables } from '$lib/batches/template';
@@ -140,11 +140,11 @@ export class BatchCreateState {
 		this.#error = null;
 		try {
 			const requests = p.requests.map((r) => ({ custom_id: r.custom_id, params: r.params }));
-			const batch = await createBatch(requests, this.label.trim(), this.#template.value);
+			const batch = await batches.create(requests, { label: this.label.trim(), template: this.#template.value });
 			await saveBatchRequests(batch.id, requests);
 			return batch.id;
 		} catch (e) {
-			this.#error = (e as Error).message;
+			this.#error = toUserMessage(e);
 			return null;
 		} finally {
 			this.#creating = false;

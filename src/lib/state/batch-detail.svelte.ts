@@ -1,4 +1,5 @@
-import { batchIndex, cancelBatch, getBatch, type IndexEntry } from '$lib/batches/api';
+import { batches, batchIndex, toUserMessage } from '$lib/api';
+import type { BatchIndexEntry as IndexEntry } from '$lib/api/batch-index';
 import type { MessageBatch } from '$lib/schemas';
 
 const FIRST_POLL_MS = 500;
@@ -25,16 +26,16 @@ export class BatchDetailState {
 	}
 
 	async start(): Promise<void> {
-		void batchIndex([this.id]).then((e) => (this.#entry = e[this.id] ?? null)).catch(() => {});
+		void batchIndex.lookup([this.id]).then((e) => (this.#entry = e[this.id] ?? null)).catch(() => {});
 		await this.#poll();
 	}
 
 	async #poll(): Promise<void> {
 		clearTimeout(this.#timer);
 		try {
-			this.#set(await getBatch(this.id));
+			this.#set(await batches.retrieve(this.id));
 		} catch (e) {
-			this.#error = (e as Error).message;
+			this.#error = toUserMessage(e);
 		}
 		if (this.#disposed || this.isEnded || (this.#error && !this.#batch)) return;
 		// Back off while nothing changes for long; a cancel resets the pace (see cancel()).
@@ -50,11 +51,11 @@ export class BatchDetailState {
 	async cancel(): Promise<void> {
 		this.#canceling = true;
 		try {
-			this.#set(await cancelBatch(this.id));
+			this.#set(await batches.cancel(this.id));
 			this.#delay = FIRST_POLL_MS;
 			void this.#poll();
 		} catch (e) {
-			this.#error = (e as Error).message;
+			this.#error = toUserMessage(e);
 		} finally {
 			this.#canceling = false;
 		}

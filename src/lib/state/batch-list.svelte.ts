@@ -1,5 +1,9 @@
-import { batchIndex, listBatches, type BatchPage, type Cursor, type IndexEntry } from '$lib/batches/api';
+import { batches, batchIndex, toUserMessage, type Cursor, type Page } from '$lib/api';
+import type { BatchIndexEntry as IndexEntry } from '$lib/api/batch-index';
 import type { MessageBatch } from '$lib/schemas';
+
+export type { IndexEntry };
+type BatchPage = Page<MessageBatch>;
 
 const REFRESH_MS = 3000;
 
@@ -37,17 +41,17 @@ export class BatchListState {
 	async load(cursor: Cursor = this.#cursor): Promise<void> {
 		clearTimeout(this.#timer);
 		try {
-			const page = await listBatches(cursor);
+			const page = await batches.list(cursor);
 			// A "newer" page that came back empty means we were already at the newest: show the first page.
 			if (cursor && 'before_id' in cursor && page.data.length === 0) return this.load(null);
 			// Labels first, so rows don't appear unlabelled and then change.
 			const ids = page.data.map((b) => b.id).filter((id) => !(id in this.#index));
-			if (ids.length) this.#index = { ...this.#index, ...(await batchIndex(ids)) };
+			if (ids.length) this.#index = { ...this.#index, ...(await batchIndex.lookup(ids)) };
 			this.#cursor = cursor;
 			this.#page = page;
 			this.#error = null;
 		} catch (e) {
-			this.#error = (e as Error).message;
+			this.#error = toUserMessage(e);
 		}
 		if (this.isRunning && !this.#disposed) this.#timer = setTimeout(() => void this.load(), REFRESH_MS);
 	}

@@ -1,10 +1,10 @@
-import { resultsUrl } from '$lib/batches/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { parseResultLine, type ResultRow, type ResultType } from '$lib/batches/results';
 import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
 import { viewRows, type SortKey } from '$lib/batches/view';
 import type { BatchResultLine } from '$lib/schemas';
+import { appendOnlyView } from './run-buffer';
 
 export type Detail = { row: ResultRow; result: BatchResultLine | null; raw: string };
 
@@ -30,8 +30,8 @@ export class BatchResultsState {
 	#nextId = 1;
 	#waiting = new Map<number, (m: ResultsOut) => void>();
 
-	/** Every row so far (re-read when the version changes). */
-	readonly rows = $derived.by(() => (this.#version, this.#all.slice()));
+	/** Every row so far (re-read when the version changes): a view of the growing array, no copy. */
+	readonly rows = $derived.by(() => (this.#version, appendOnlyView(this.#all)));
 	readonly view = $derived(viewRows(this.rows, { type: this.type, query: this.query, sort: this.sort, descending: this.descending }));
 
 	constructor(readonly batchId: string, readonly expected: number) {}
@@ -50,7 +50,7 @@ export class BatchResultsState {
 		const worker = new Worker(new URL('../batches/results.worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
-		this.#send({ type: 'load', url: new URL(resultsUrl(this.batchId), location.href).href });
+		this.#send({ type: 'load', batchId: this.batchId });
 	}
 
 	#send(m: ResultsIn): void {

@@ -1,6 +1,6 @@
 import { loadDraftTabs, saveDraftTabs } from '$lib/client/draft-storage';
 import type { PromptLink } from '$lib/client/open-request';
-import { defaultForm, emptyText, formToBody } from '$lib/request/form';
+import { defaultForm, formToBody } from '$lib/request/form';
 import { DraftsState } from './drafts.svelte';
 import type { PlaygroundSnapshot, PlaygroundState } from './playground.svelte';
 
@@ -63,13 +63,7 @@ export class DraftSession {
 	/** Clears the conversation; the system prompt and tools stay when asked to. */
 	newConversation(keepSystemAndTools: boolean): void {
 		this.drafts.keepForUndo('New conversation', this.playground.snapshot());
-		this.playground.edit((f) => {
-			f.messages = [{ role: 'user', blocks: [emptyText()], asString: true, extra: {} }];
-			if (!keepSystemAndTools) {
-				f.system = null;
-				f.tools = undefined;
-			}
-		});
+		this.playground.newConversation(keepSystemAndTools);
 	}
 
 	newTab(): void {

@@ -54,7 +54,12 @@ function deltaChars(delta: unknown): number {
  */
 export function appendOnlyView<T>(items: T[]): readonly T[] {
 	const length = items.length;
-	const isHiddenIndex = (key: string | symbol) => typeof key === 'string' && /^\d+$/.test(key) && Number(key) >= length;
+	// Index keys arrive as strings; anything else (methods, 'length', symbols) is passed through.
+	const isHiddenIndex = (key: string | symbol) => {
+		if (typeof key !== 'string') return false;
+		const c = key.charCodeAt(0);
+		return c >= 48 && c <= 57 && Number(key) >= length;
+	};
 	return new Proxy(items, {
 		get: (target, key, receiver) => (key === 'length' ? length : isHiddenIndex(key) ? undefined : Reflect.get(target, key, receiver)),
 		has: (target, key) => !isHiddenIndex(key) && Reflect.has(target, key),

@@ -1,3 +1,5 @@
+import { ApiError, messages, type ApiErrorInfo } from '$lib/api';
+import { headerInfo } from '$lib/api/error';
 import { readSse } from '$lib/client/sse';
 import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
@@ -5,12 +7,7 @@ import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
 import { RunBuffer, appendOnlyView, type LoggedEvent } from './run-buffer';
 
-export interface RunError {
-	status?: number;
-	type: string;
-	message: string;
-	requestId?: string;
-	retryAfter?: string;
+export interface RunError extends ApiErrorInfo {
 	/** The error came as an `error` event (or a break) after the stream had started with HTTP 200. */
 	midStream?: boolean;
 }
@@ -18,6 +15,9 @@ export interface RunError {
 type Status = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
 
 const NO_TIMINGS: Timings = { ttfb: null, ttft: null, total: null, outputTokens: 0, isEstimate: true, tokensPerSecond: null, points: [] };
+
+/** Streamed data reaches the page at most this often (about 20 updates a second). */
+const MIN_PUBLISH_INTERVAL_MS = 50;
 
 /** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
 function nextFrame(fn: () => void): void {
@@ -43,6 +43,8 @@ export class RunState {
 	#buffer = new RunBuffer();
 	#abort: AbortController | null = null;
 	#flushPending = false;
+	#publishedAt = 0;
+	#flushTimer: ReturnType<typeof setTimeout> | undefined;
 	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(null);
 
 	#text = $derived.by(() =>
@@ -71,6 +73,10 @@ export class RunState {
 	/** All text blocks joined. */
 	get text() {
 		return this.#text;
+	}
+	/** The body of the request this run sent (structured output checks the answer against it). */
+	get requestBody(): Record<string, unknown> | null {
+		return this.#last?.body ?? null;
 	}
 	get usage(): Usage | null {
 		return this.#message?.usage ?? null;
@@ -131,17 +137,10 @@ export class RunState {
 		const startedAt = performance.now();
 		let res: Response | undefined;
 		try {
-			res = await fetch('/api/v1/messages', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...headers },
-				body: JSON.stringify({ ...body, stream }),
-				signal: abort.signal
-			});
+			const options = { headers, signal: abort.signal };
+			res = await (stream ? messages.stream(body, options) : messages.createRaw(body, options));
 			buf.timings.markHeaders(performance.now() - startedAt);
-			if (!res.ok || !res.body) {
-				if (current()) this.#end('error', await errorFromResponse(res));
-				return;
-			}
+			if (!res.body) throw new Error('The response has no body.');
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
 			if (stream) {
 				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
@@ -160,7 +159,8 @@ export class RunState {
 			buf.timings.markEnd(performance.now() - startedAt);
 			if (!current()) return;
 			if (abort.signal.aborted) this.#end('stopped', null);
-			else this.#end('error', { ...headerInfo(res), type: 'network_error', message: (e as Error).message, midStream: res?.ok });
+			else if (e instanceof ApiError) this.#end('error', e.toInfo());
+			else this.#end('error', { ...headerInfo(res?.headers), type: 'network_error', message: (e as Error).message, midStream: res !== undefined });
 		}
 	}
 
@@ -171,6 +171,8 @@ export class RunState {
 	}
 
 	#end(status: Status, error: RunError | null) {
+		clearTimeout(this.#flushTimer);
+		this.#flushPending = false;
 		this.#abort = null;
 		this.#error = error;
 		this.#status = status;
@@ -180,14 +182,24 @@ export class RunState {
 	#scheduleFlush() {
 		if (this.#flushPending) return;
 		this.#flushPending = true;
-		nextFrame(() => {
-			this.#flushPending = false;
-			this.#publish();
-		});
+		// Each publish costs a page update (layout, paint, the log's observers) however little
+		// changed: a stream that arrives faster than the eye reads is published a few times a
+		// second, in animation frames, and the reader keeps the rest of the time.
+		const wait = Math.max(0, this.#publishedAt + MIN_PUBLISH_INTERVAL_MS - performance.now());
+		const buf = this.#buffer;
+		const publish = () =>
+			nextFrame(() => {
+				this.#flushPending = false;
+				// A run that ended (or was replaced) meanwhile has published already.
+				if (this.#buffer === buf && this.isRunning) this.#publish();
+			});
+		if (wait > 0) this.#flushTimer = setTimeout(publish, wait);
+		else publish();
 	}
 
 	/** Copies the current buffer into reactive state (new references, so dependants update). */
 	#publish() {
+		this.#publishedAt = performance.now();
 		const buf = this.#buffer;
 		this.#message = buf.accumulator.snapshot();
 		// A view, not a copy: the event list only grows, and copying 100,000 rows a frame adds up.
@@ -202,7 +214,7 @@ export class RunState {
 /** How a body that was read to the end turned out: complete, an `error` event, or cut short. */
 function outcome(buf: RunBuffer, res: Response): [Status, RunError | null] {
 	const acc = buf.accumulator;
-	const info = { ...headerInfo(res), status: res.status, midStream: true };
+	const info = { ...headerInfo(res.headers), status: res.status, midStream: true };
 	if (acc.error) return ['error', { ...info, ...acc.error }];
 	if (!acc.isComplete) return ['error', { ...info, type: 'incomplete_stream', message: 'The stream ended before message_stop.' }];
 	return ['done', null];
@@ -223,23 +235,4 @@ async function readJson(body: ReadableStream<Uint8Array>, onBytes: (c: Uint8Arra
 	const message = JSON.parse(text) as Message;
 	buf.accumulator.setMessage(message);
 	buf.reportedOutputTokens = message.usage?.output_tokens ?? null;
-}
-
-function headerInfo(res: Response | undefined): Pick<RunError, 'requestId' | 'retryAfter'> {
-	return {
-		requestId: res?.headers.get('request-id') ?? res?.headers.get('x-request-id') ?? undefined,
-		retryAfter: res?.headers.get('retry-after') ?? undefined
-	};
-}
-
-export async function errorFromResponse(res: Response): Promise<RunError> {
-	const info = { status: res.status, ...headerInfo(res) };
-	const text = await res.text();
-	try {
-		const body = JSON.parse(text);
-		if (body?.error?.type) return { ...info, type: body.error.type, message: body.error.message, requestId: info.requestId ?? body.request_id ?? undefined };
-	} catch {
-		// not JSON: show the text as is
-	}
-	return { ...info, type: 'http_error', message: text.slice(0, 500) || res.statusText };
 }

@@ -1,3 +1,5 @@
+import { countTokens } from '$lib/api';
+
 /**
  * Input-token count of the request being edited, from POST /api/v1/messages/count_tokens.
  * Asked again (debounced) whenever the prompt changes; a newer ask aborts the older one.
@@ -17,14 +19,13 @@ export class TokenCount {
 		return this.#status;
 	}
 
-	/** Counts `body` after a quiet spell; null (an invalid request) clears the count. */
+	/**
+	 * Counts `body` after a quiet spell; null (an invalid request) asks nothing. Called from an
+	 * effect, so it changes no state itself: only the timer and the answer do.
+	 */
 	schedule(body: Record<string, unknown> | null, headers: Record<string, string>): void {
 		this.cancel();
-		if (!body) {
-			this.#tokens = null;
-			this.#status = 'idle';
-			return;
-		}
+		if (!body) return;
 		this.#timer = setTimeout(() => void this.#count(body, headers), COUNT_DEBOUNCE_MS);
 	}
 
@@ -39,18 +40,14 @@ export class TokenCount {
 		this.#abort = abort;
 		this.#status = 'counting';
 		try {
-			const res = await fetch('/api/v1/messages/count_tokens', {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', ...headers },
-				body: JSON.stringify(body),
-				signal: abort.signal
-			});
-			const data = await res.json();
+			const { input_tokens } = await countTokens(body, { headers, signal: abort.signal });
 			if (abort.signal.aborted) return;
-			this.#tokens = res.ok && typeof data.input_tokens === 'number' ? data.input_tokens : null;
-			this.#status = res.ok ? 'idle' : 'error';
+			this.#tokens = input_tokens;
+			this.#status = 'idle';
 		} catch {
-			if (!abort.signal.aborted) this.#status = 'error';
+			if (abort.signal.aborted) return;
+			this.#tokens = null;
+			this.#status = 'error';
 		}
 	}
 }

@@ -1,15 +1,13 @@
-import { COMPUTER_USE_BETA } from '$lib/schemas';
-import { replayActions } from '$lib/tools/computer';
-import { appendTurns, applyExample, hasBetaTools, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
+import { browserToolOf, computerInput, isComputerCall, runBrowserTool, type ClientToolType } from '$lib/tools/client-tools';
+import { latestScreenshot, replayActions } from '$lib/tools/computer';
 import type { ToolExample } from '$lib/tools/examples';
 import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
 import { answerTurns, toolCalls, type ToolAnswer, type ToolCall } from '$lib/tools/pairing';
-import { toolChoice, type BetaToolType, type ChoiceMode, type Display } from '$lib/tools/tool-defs';
+import { toolChoice, type ChoiceMode, type Display } from '$lib/tools/tool-defs';
 import { buildTranscript, type ResultSource, type StepRecord } from '$lib/tools/transcript';
 import { VirtualFs } from '$lib/tools/vfs';
 import type { PlaygroundState } from './playground.svelte';
 
-export const EDITOR_TOOL = 'str_replace_editor';
 export const DEFAULT_STEP_CAP = 10;
 
 export interface AnswerDraft extends ToolAnswer {
@@ -59,12 +57,22 @@ export class ToolLoopState {
 		buildTranscript(this.steps, this.#run.status === 'done' ? this.#run.message : null, this.#run.error ?? undefined)
 	);
 
-	/** Every computer action of this run so far, replayed onto the declared display. */
+	/** Every computer action of this run so far (2024 tool or 2026 toolset), replayed onto the display. */
 	readonly computerActions = $derived(
 		replayActions(
-			this.transcript.steps.flatMap((s) => s.calls).filter((c) => c.name === 'computer').map((c) => c.input),
+			this.transcript.steps
+				.flatMap((s) => s.calls)
+				.filter((c) => isComputerCall(c.name))
+				.map((c) => computerInput(c.name, c.input)),
 			this.display.width,
 			this.display.height
+		)
+	);
+	/** The last screenshot sent back (or attached, waiting) for a computer call: the screen's background. */
+	readonly screenshot = $derived(
+		latestScreenshot(
+			this.transcript.steps,
+			this.calls.filter((c) => isComputerCall(c.name)).map((c) => this.answerFor(c)?.image)
 		)
 	);
 
@@ -86,7 +94,8 @@ export class ToolLoopState {
 	answerFor(call: ToolCall): AnswerDraft | null {
 		const draft = this.#drafts[call.id];
 		if (draft) return draft;
-		const mock = this.mocks[call.name];
+		// The computer toolset's members share one mock, set under "computer".
+		const mock = this.mocks[call.name] ?? (isComputerCall(call.name) ? this.mocks.computer : undefined);
 		const answer = mock ? mockAnswer(mock, call) : null;
 		return answer && { ...answer, source: 'mock' };
 	}
@@ -101,7 +110,9 @@ export class ToolLoopState {
 	runEditorCall(call: ToolCall): AnswerDraft {
 		const done = this.#drafts[call.id];
 		if (done?.source === 'editor') return done;
-		const r = this.#vfs.run(call.input);
+		const tool = browserToolOf(call.name);
+		if (!tool) return { text: `${call.name} does not run in the browser`, isError: true, source: 'editor' };
+		const r = runBrowserTool(this.#vfs, tool, call.input);
 		this.#files = this.#vfs.files();
 		const draft: AnswerDraft = r.ok ? { text: r.output, isError: false, source: 'editor' } : { text: r.error, isError: true, source: 'editor' };
 		this.#drafts[call.id] = draft;
@@ -114,7 +125,7 @@ export class ToolLoopState {
 
 	/** Every waiting call can be answered without a person (mock or editor tool). */
 	get canAutoAnswer(): boolean {
-		return this.calls.every((c) => c.name === EDITOR_TOOL || this.answerFor(c) !== null);
+		return this.calls.every((c) => browserToolOf(c.name) !== null || this.answerFor(c) !== null);
 	}
 
 	/** Sends the assistant turn and the tool results as the next request; false when it could not. */
@@ -123,7 +134,8 @@ export class ToolLoopState {
 		if (!message || this.isBusy) return false;
 		const answers: Record<string, AnswerDraft> = {};
 		for (const call of this.calls) {
-			const answer = call.name === EDITOR_TOOL && !this.#drafts[call.id] ? this.runEditorCall(call) : this.answerFor(call);
+			const runsHere = browserToolOf(call.name) !== null && !this.#drafts[call.id];
+			const answer = runsHere ? this.runEditorCall(call) : this.answerFor(call);
 			if (answer) answers[call.id] = answer;
 		}
 		const outcome = answerTurns(message.content, answers);
@@ -134,7 +146,7 @@ export class ToolLoopState {
 		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));
 		this.#steps = [...this.steps, { response: message, results: outcome.turns[1].content as StepRecord['results'], sources }];
 		this.notice = null;
-		this.#playground.edit((f) => appendTurns(f, outcome.turns));
+		this.#playground.appendTurns(outcome.turns);
 		this.#isSending = true;
 		try {
 			await this.#playground.send();
@@ -176,28 +188,17 @@ export class ToolLoopState {
 	}
 
 	applyExample(example: ToolExample): void {
-		this.#playground.edit((f) => applyExample(f, example));
+		this.#playground.applyExample(example);
 		for (const [name, mock] of Object.entries(example.mocks)) this.mocks[name] = structuredClone(mock);
 	}
 
 	setToolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): void {
-		this.#playground.edit((f) => setToolChoice(f, toolChoice(mode, name, disableParallel)));
+		this.#playground.setToolChoice(toolChoice(mode, name, disableParallel));
 	}
 
-	/** Turns a beta tool on or off, with the beta flag it needs (dropped again with the last beta tool). */
-	setBetaTool(type: BetaToolType, on: boolean): void {
-		let anyLeft = false;
-		this.#playground.edit((f) => {
-			setBetaTool(f, type, on, this.display);
-			anyLeft = hasBetaTools(f);
-		});
-		if (on || !anyLeft) this.#playground.toggleBeta(COMPUTER_USE_BETA, on || anyLeft);
-	}
-
-	/** New display settings; the computer tool's definition follows when it is on. */
-	setDisplay(display: Display, computerOn: boolean): void {
-		this.display = display;
-		if (computerOn) this.#playground.edit((f) => setBetaTool(f, 'computer_20241022', true, display));
+	/** Turns a current client tool (text editor, bash, memory, computer toolset) on or off. */
+	setClientTool(type: ClientToolType, on: boolean): void {
+		this.#playground.setClientTool(type, on);
 	}
 
 	resetFiles(): void {

@@ -1,5 +1,7 @@
+import type { ToolAnswer } from './pairing';
+
 /**
- * Replays computer_20241022 actions onto a virtual screen: where the pointer is after each
+ * Replays computer actions (the 2024 tool's `{action}` inputs, or toolset calls mapped to them) onto a virtual screen: where the pointer is after each
  * action, which actions click, and what was typed. The screen canvas draws this list and
  * exposes it as a data attribute, so tests check actions rather than pixels.
  */
@@ -43,4 +45,33 @@ export function describeAction(input: Record<string, unknown>): string {
 	const at = coordinate(input.coordinate);
 	if (typeof input.text === 'string') return `${action} ${JSON.stringify(input.text)}`;
 	return at ? `${action} at (${at[0]}, ${at[1]})` : action;
+}
+
+type Screenshot = NonNullable<ToolAnswer['image']>;
+interface StepResults {
+	results: { tool_use_id: string; content?: unknown }[];
+}
+
+function imageIn(content: unknown): Screenshot | undefined {
+	if (!Array.isArray(content)) return undefined;
+	for (const b of [...content].reverse()) {
+		const src = (b as { type?: string; source?: Record<string, unknown> })?.source;
+		if ((b as { type?: string }).type === 'image' && src?.type === 'base64' && typeof src.data === 'string') {
+			return { mediaType: src.media_type as Screenshot['mediaType'], data: src.data };
+		}
+	}
+	return undefined;
+}
+
+/** The newest screenshot: one attached to a waiting call, else the last one sent back in a step. */
+export function latestScreenshot(steps: readonly StepResults[], pending: readonly (Screenshot | undefined)[]): Screenshot | null {
+	const waiting = pending.filter((p): p is Screenshot => p !== undefined).at(-1);
+	if (waiting) return waiting;
+	for (const step of [...steps].reverse()) {
+		for (const r of [...step.results].reverse()) {
+			const image = imageIn(r.content);
+			if (image) return image;
+		}
+	}
+	return null;
 }

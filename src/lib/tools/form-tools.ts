@@ -1,33 +1,34 @@
 /**
- * Edits of the request form made by the tools editor: examples, beta tools, tool_choice,
- * and the turns a tool loop appends. Pure functions over RequestForm, called inside
- * `playground.edit(...)`.
+ * Edits of the request form made by the tools editor: examples, client and server tools,
+ * tool_choice, and the turns a tool loop appends. Pure functions over RequestForm, called by
+ * the request state's intent-named methods.
  */
 import { blockToForm, emptyText, type RequestForm, type ToolForm } from '$lib/request/form';
 import type { ToolChoice } from '$lib/schemas';
 import type { ToolExample } from './examples';
 import type { Turn } from './pairing';
-import { betaToolDef, type BetaToolType, type ChoiceMode, type Display } from './tool-defs';
+import { clientToolDef, type ClientToolType } from './client-tools';
+import type { ChoiceMode } from './tool-defs';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function findBetaTool(form: RequestForm, type: BetaToolType): ToolForm | undefined {
+export function findToolOfType(form: RequestForm, type: string): ToolForm | undefined {
 	return form.tools?.find((t) => t.def.type === type);
 }
 
-/** Adds or removes one beta tool; the display settings apply to the computer tool. */
-export function setBetaTool(form: RequestForm, type: BetaToolType, on: boolean, display: Display): void {
+/** Adds or removes one typed tool definition, keeping an existing one's settings and cache mark. */
+export function setTypedTool(form: RequestForm, type: string, def: Record<string, unknown> | null): void {
+	const existing = findToolOfType(form, type);
 	const rest = (form.tools ?? []).filter((t) => t.def.type !== type);
-	const existing = findBetaTool(form, type);
-	form.tools = on ? [...rest, existing ? { ...existing, def: betaToolDef(type, display) } : { def: betaToolDef(type, display), cache: null }] : rest;
+	form.tools = def ? [...rest, { def, cache: existing?.cache ?? null }] : rest;
 	if (form.tools.length === 0) form.tools = undefined;
 }
 
-export function hasBetaTools(form: RequestForm): boolean {
-	return (form.tools ?? []).some((t) => typeof t.def.type === 'string' && /_20241022$/.test(t.def.type));
+export function setClientTool(form: RequestForm, type: ClientToolType, on: boolean): void {
+	setTypedTool(form, type, on ? (findToolOfType(form, type)?.def ?? clientToolDef(type)) : null);
 }
 
-/** The example's tools replace the custom ones (beta tools stay); its prompt fills an empty first turn. */
+/** The example's tools replace the custom ones (typed tools stay); its prompt fills an empty first turn. */
 export function applyExample(form: RequestForm, example: ToolExample): void {
 	const beta = (form.tools ?? []).filter((t) => typeof t.def.type === 'string');
 	form.tools = [...example.tools.map((def) => ({ def: structuredClone(def), cache: null })), ...beta];

@@ -10,7 +10,15 @@ export type MockResponder =
 	| { kind: 'none' }
 	| { kind: 'fixed'; text: string; isError?: boolean }
 	| { kind: 'template'; template: string }
-	| { kind: 'calculator' };
+	| { kind: 'calculator' }
+	| { kind: 'bash'; rules: BashRule[] };
+
+/** A bash mock rule: the first whose pattern (a regular expression) matches the command answers. */
+export interface BashRule {
+	pattern: string;
+	output: string;
+	isError?: boolean;
+}
 
 export type MockKind = MockResponder['kind'];
 
@@ -58,6 +66,22 @@ function expressionOf(input: Record<string, unknown>): string | undefined {
 	return strings.length === 1 ? strings[0] : undefined;
 }
 
+/** bash_20250124 input: `{command}` or `{restart: true}`; an unmatched command has no answer. */
+export function bashAnswer(rules: readonly BashRule[], input: Record<string, unknown>): ToolAnswer | null {
+	if (input.restart === true) return { text: 'tool has been restarted.', isError: false };
+	if (typeof input.command !== 'string') return { text: 'Expected a "command" string in the input.', isError: true };
+	for (const rule of rules) {
+		let re: RegExp;
+		try {
+			re = new RegExp(rule.pattern);
+		} catch (e) {
+			return { text: `Mock pattern ${JSON.stringify(rule.pattern)} is not a regular expression: ${(e as Error).message}`, isError: true };
+		}
+		if (re.test(input.command)) return { text: rule.output, isError: rule.isError === true };
+	}
+	return null;
+}
+
 /** The answer a mock gives to a call, or null when the tool has no mock. */
 export function mockAnswer(mock: MockResponder, call: ToolCall): ToolAnswer | null {
 	switch (mock.kind) {
@@ -69,6 +93,8 @@ export function mockAnswer(mock: MockResponder, call: ToolCall): ToolAnswer | nu
 			const r = renderTemplate(mock.template, call.input);
 			return r.ok ? { text: r.text, isError: false } : { text: r.error, isError: true };
 		}
+		case 'bash':
+			return bashAnswer(mock.rules, call.input);
 		case 'calculator': {
 			const expression = expressionOf(call.input);
 			if (expression === undefined) return { text: 'Expected an "expression" string in the input.', isError: true };

@@ -1,6 +1,6 @@
 /**
  * Tool definitions as the tools editor builds them: checking a custom tool before it is
- * sent, the three 2024 beta tools, and tool_choice with its parallel-use switch.
+ * sent, and tool_choice with its parallel-use switch.
  */
 import { CustomToolSchema, InputSchemaSchema, TOOL_NAME, type ToolChoice } from '$lib/schemas';
 
@@ -32,26 +32,10 @@ export function customToolProblems(def: Record<string, unknown>): string[] {
 	return parsed.success ? [] : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
 
-export type BetaToolType = 'computer_20241022' | 'bash_20241022' | 'text_editor_20241022';
-
 export interface Display {
 	width: number;
 	height: number;
 	number: number | null;
-}
-
-export function betaToolDef(type: BetaToolType, display: Display): Record<string, unknown> {
-	switch (type) {
-		case 'computer_20241022': {
-			const def: Record<string, unknown> = { type, name: 'computer', display_width_px: display.width, display_height_px: display.height };
-			if (display.number !== null) def.display_number = display.number;
-			return def;
-		}
-		case 'bash_20241022':
-			return { type, name: 'bash' };
-		case 'text_editor_20241022':
-			return { type, name: 'str_replace_editor' };
-	}
 }
 
 export type ChoiceMode = 'default' | 'auto' | 'any' | 'tool' | 'none';

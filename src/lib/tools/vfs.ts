@@ -1,6 +1,7 @@
 /**
- * An in-browser file system that runs the text_editor_20241022 tool (`str_replace_editor`)
- * for real: view, create, str_replace, insert, undo_edit. Outputs and error texts follow
+ * An in-browser file system that runs the text editor tools (`str_replace_based_edit_tool`
+ * of text_editor_20250728, and the 2024 `str_replace_editor`) for real: view, create,
+ * str_replace, insert, undo_edit (2024 only); the memory tool adds delete and rename. Outputs and error texts follow
  * the tool's published behaviour (cat -n style views, unique-match replacement, create
  * refusing an existing file, per-file undo history), so the model sees what it would see
  * against Anthropic's reference implementation. Directories are implicit: a path is a
@@ -54,6 +55,11 @@ export class VirtualFs {
 		return Object.fromEntries([...this.#files.entries()].sort(([a], [b]) => a.localeCompare(b)));
 	}
 
+	/** Whether any file lives at or under `path`. */
+	hasUnder(path: string): boolean {
+		return this.#files.has(path) || this.#isDir(path);
+	}
+
 	#isDir(path: string): boolean {
 		const prefix = path.endsWith('/') ? path : path + '/';
 		return path === '/' || [...this.#files.keys()].some((f) => f.startsWith(prefix));
@@ -65,11 +71,14 @@ export class VirtualFs {
 		this.#history.set(path, list);
 	}
 
-	/** Runs one tool call's input; never throws on bad input, it reports it as the tool would. */
-	run(input: Record<string, unknown>): EditorResult {
+	/**
+	 * Runs one tool call's input; never throws on bad input, it reports it as the tool would.
+	 * `commands` narrows what the calling tool offers (text_editor_20250728 has no undo_edit).
+	 */
+	run(input: Record<string, unknown>, tool = 'str_replace_editor', commands: readonly string[] = EDITOR_COMMANDS): EditorResult {
 		const { command, path } = input;
-		if (typeof command !== 'string' || !(EDITOR_COMMANDS as readonly string[]).includes(command)) {
-			return fail(`Unrecognized command ${String(command)}. The allowed commands for the str_replace_editor tool are: ${EDITOR_COMMANDS.join(', ')}`);
+		if (typeof command !== 'string' || !commands.includes(command)) {
+			return fail(`Unrecognized command ${String(command)}. The allowed commands for the ${tool} tool are: ${commands.join(', ')}`);
 		}
 		if (typeof path !== 'string' || path === '') return fail(`Parameter \`path\` is required for command: ${command}`);
 		if (!path.startsWith('/')) return fail(`The path ${path} is not an absolute path, it should start with \`/\`. Maybe you meant /${path}?`);
@@ -94,6 +103,33 @@ export class VirtualFs {
 			default:
 				return this.#undo(path);
 		}
+	}
+
+	/** Removes a file, or a directory with everything under it (the memory tool's delete). */
+	delete(path: string): EditorResult {
+		const prefix = path.endsWith('/') ? path : path + '/';
+		const doomed = [...this.#files.keys()].filter((f) => f === path || f.startsWith(prefix));
+		if (doomed.length === 0) return fail(`The path ${path} does not exist`);
+		for (const f of doomed) {
+			this.#files.delete(f);
+			this.#history.delete(f);
+		}
+		return { ok: true, output: `Successfully deleted ${path}` };
+	}
+
+	/** Moves a file or directory (the memory tool's rename); refuses to overwrite. */
+	rename(from: string, to: string): EditorResult {
+		const prefix = from.endsWith('/') ? from : from + '/';
+		const moving = [...this.#files.keys()].filter((f) => f === from || f.startsWith(prefix));
+		if (moving.length === 0) return fail(`The path ${from} does not exist`);
+		if (this.#files.has(to) || this.#isDir(to)) return fail(`The destination ${to} already exists`);
+		for (const f of moving) {
+			const next = to + f.slice(from.length);
+			this.#files.set(next, this.#files.get(f)!);
+			this.#files.delete(f);
+			this.#history.delete(f);
+		}
+		return { ok: true, output: `Successfully renamed ${from} to ${to}` };
 	}
 
 	#view(path: string, range: unknown): EditorResult {

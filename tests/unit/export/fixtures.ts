@@ -6,14 +6,51 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwA
 export interface CodeCase {
 	request: Record<string, unknown>;
 	betas: string[];
+	apiVersion?: string;
 }
+
+const PDF = 'JVBERi0xLjQKJcfsj6IKMSAwIG9iago8PD4+CmVuZG9iagp0cmFpbGVyCjw8Pj4KJSVFT0YK';
 
 export const CASES: Record<string, CodeCase> = {
 	'plain text': {
 		request: { model: 'claude-3-5-haiku-20241022', max_tokens: 256, messages: [{ role: 'user', content: "It's \"quoted\" $HOME `tick` \\ back" }] },
 		betas: []
 	},
+	"today's params and blocks": {
+		apiVersion: '2026-10-21',
+		request: {
+			model: 'claude-sonnet-5-5',
+			max_tokens: 4096,
+			thinking: { type: 'enabled', budget_tokens: 2048, display: 'summarized' },
+			output_config: { effort: 'high', format: { type: 'json_schema', schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'], additionalProperties: false } } },
+			tools: [
+				{ name: 'lookup', input_schema: { type: 'object', properties: { q: { type: 'string' } } }, strict: true },
+				{ type: 'web_search_20260318', name: 'web_search', max_uses: 3, allowed_domains: ['example.com'], user_location: { type: 'approximate', city: 'Oslo', country: 'NO' } },
+				{ type: 'web_fetch_20260318', name: 'web_fetch' },
+				{ type: 'code_execution_20260521', name: 'code_execution' },
+				{ type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' },
+				{ type: 'bash_20250124', name: 'bash' },
+				{ type: 'memory_20250818', name: 'memory' },
+				{ type: 'computer_toolset_20260801' }
+			],
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{ type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'Grass is green.' }, title: 'Facts', context: 'A note', citations: { enabled: true } },
+						{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: PDF }, citations: { enabled: true } },
+						{ type: 'document', source: { type: 'url', url: 'https://example.com/a.pdf' } },
+						{ type: 'document', source: { type: 'file', file_id: 'file_011CNha8iCJcU1wXNR6q4V8w' } },
+						{ type: 'search_result', source: 'https://kb.example.com/tides', title: 'Tides', content: [{ type: 'text', text: 'Tides rise twice a day.' }], citations: { enabled: true } },
+						{ type: 'text', text: 'What colour is grass?', cache_control: { type: 'ephemeral', ttl: '1h' } }
+					]
+				}
+			]
+		},
+		betas: []
+	},
 	'every block type': {
+		apiVersion: '2023-06-01',
 		request: {
 			model: 'claude-3-5-sonnet-20241022',
 			max_tokens: 1024,

@@ -13,6 +13,7 @@ const HAS_GO = hasCommand('gofmt');
 describe.each(ALL_CASES)('code for %s', (_name, input) => {
 	const isStream = input.request.stream === true;
 	const isBeta = input.betas.length > 0;
+	const isLegacy = input.apiVersion === '2023-06-01';
 
 	it('curl: parses in bash, reads the key from the environment and round-trips through import', () => {
 		const code = toCurl(input);
@@ -20,15 +21,17 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 		expect(bash.stderr).toBe('');
 		expect(bash.status).toBe(0);
 		expect(code).toContain('"x-api-key: $ANTHROPIC_API_KEY"');
+		expect(code).toContain(`"anthropic-version: ${input.apiVersion ?? '2026-10-21'}"`);
 		expect(code.includes('--no-buffer')).toBe(isStream);
-		expect(importCurl(code)).toEqual({ ok: true, body: input.request, betas: input.betas });
+		expect(importCurl(code)).toEqual({ ok: true, body: input.request, betas: input.betas, apiVersion: input.apiVersion ?? '2026-10-21' });
 	});
 
 	it('TypeScript: type-checks against the installed SDK', () => {
 		const code = toTypeScript(input);
 		expect(typeCheck(code)).toEqual([]);
 		expect(code).toContain(`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`);
-		expect(code).toContain('new Anthropic()');
+		// The SDK sends 2026-10-21 by default; an older version is pinned on the client.
+		expect(code).toContain(isLegacy ? `new Anthropic({ defaultHeaders: { 'anthropic-version': '2023-06-01' } })` : 'new Anthropic()');
 		expect(code).not.toMatch(/apiKey|sk-ant/);
 	});
 
@@ -39,6 +42,7 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 		expect(py.status).toBe(0);
 		expect(code).toContain(`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`);
 		expect(code.includes('betas=[')).toBe(isBeta);
+		expect(code.includes('default_headers={"anthropic-version": "2023-06-01"}')).toBe(isLegacy);
 		expect(code).not.toMatch(/api_key|sk-ant/);
 	});
 

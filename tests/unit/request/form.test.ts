@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from '$lib/catalog';
 import { bodyToForm, defaultForm, formToBody, type ImageForm, type ToolResultForm } from '$lib/request/form';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -55,7 +56,7 @@ describe('form <-> body mapping', () => {
 		expect(form.messages.map((m) => m.blocks.map((b) => b.kind))).toEqual([
 			['text', 'image'],
 			['tool_use'],
-			['tool_result', 'tool_result', 'tool_result', 'raw', 'raw'],
+			['tool_result', 'tool_result', 'tool_result', 'document', 'raw'],
 			['text']
 		]);
 		const image = form.messages[0].blocks[1] as ImageForm;
@@ -96,7 +97,7 @@ describe('form <-> body mapping', () => {
 
 	it('gives a user message with an empty prompt for a fresh form', () => {
 		expect(formToBody(defaultForm())).toEqual({
-			model: 'claude-3-5-haiku-20241022',
+			model: DEFAULT_MODEL,
 			max_tokens: 1024,
 			messages: [{ role: 'user', content: '' }],
 			stream: true

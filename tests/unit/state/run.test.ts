@@ -57,7 +57,7 @@ describe('RunState', () => {
 		const run = new RunState();
 		await run.send({});
 		expect(run.status).toBe('error');
-		expect(run.error).toEqual({ status: 529, type: 'overloaded_error', message: 'Overloaded', requestId: 'req_x', retryAfter: '3' });
+		expect(run.error).toEqual({ status: 529, type: 'overloaded_error', message: 'Overloaded', requestId: 'req_x', retryAfter: 3 });
 	});
 
 	it('keeps what streamed before a mid-stream error event', async () => {

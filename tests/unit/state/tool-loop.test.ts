@@ -33,11 +33,9 @@ function api(next: (n: number) => object) {
 
 function setup() {
 	const playground = new PlaygroundState();
-	playground.edit((f) => {
-		f.params.stream = false;
-		f.messages[0].blocks = [{ kind: 'text', text: 'go', cache: null, extra: {} }];
-		f.tools = [{ def: { name: 'calc', input_schema: { type: 'object' } }, cache: null }];
-	});
+	playground.setParam('stream', false);
+	playground.updateBlock(0, 0, { text: 'go' });
+	playground.addTool({ name: 'calc', input_schema: { type: 'object' } });
 	return { playground, loop: new ToolLoopState(playground) };
 }
 
@@ -89,15 +87,14 @@ describe('ToolLoopState', () => {
 	});
 
 	it('stops auto-run when Stop is pressed', async () => {
-		let loop!: ToolLoopState;
 		const bodies = api((n) => {
 			if (n === 2) loop.stop();
 			return message([use(`t${n}`, 'calc')]);
 		});
-		const setupResult = setup();
-		loop = setupResult.loop;
+		// `loop` is read only when the second request arrives, after it is set up below.
+		const { playground, loop } = setup();
 		loop.setMock('calc', { kind: 'fixed', text: '1' });
-		await setupResult.playground.send();
+		await playground.send();
 		await loop.autoRun();
 		expect(bodies).toHaveLength(2);
 		expect(loop.isAuto).toBe(false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm } from '$lib/request/form';
 import type { Message } from '$lib/schemas';
 import { replayActions } from '$lib/tools/computer';
-import { readToolChoice, setBetaTool, setToolChoice } from '$lib/tools/form-tools';
+import { readToolChoice, setClientTool, setToolChoice } from '$lib/tools/form-tools';
 import { toolChoice } from '$lib/tools/tool-defs';
 import { buildTranscript } from '$lib/tools/transcript';
 
@@ -56,16 +56,19 @@ describe('replayActions', () => {
 });
 
 describe('form edits', () => {
-	it('adds and removes beta tools, with the display on the computer tool', () => {
+	it('adds and removes client tools at their current versions', () => {
 		const f = defaultForm();
-		setBetaTool(f, 'computer_20241022', true, { width: 800, height: 600, number: null });
-		setBetaTool(f, 'bash_20241022', true, { width: 800, height: 600, number: null });
+		setClientTool(f, 'computer_toolset_20260801', true);
+		setClientTool(f, 'bash_20250124', true);
+		setClientTool(f, 'memory_20250818', true);
 		expect(f.tools?.map((t) => t.def)).toEqual([
-			{ type: 'computer_20241022', name: 'computer', display_width_px: 800, display_height_px: 600 },
-			{ type: 'bash_20241022', name: 'bash' }
+			{ type: 'computer_toolset_20260801' },
+			{ type: 'bash_20250124', name: 'bash' },
+			{ type: 'memory_20250818', name: 'memory' }
 		]);
-		setBetaTool(f, 'computer_20241022', false, { width: 800, height: 600, number: null });
-		setBetaTool(f, 'bash_20241022', false, { width: 800, height: 600, number: null });
+		setClientTool(f, 'computer_toolset_20260801', false);
+		setClientTool(f, 'bash_20250124', false);
+		setClientTool(f, 'memory_20250818', false);
 		expect(f.tools).toBeUndefined();
 	});
 	it('writes and reads tool_choice', () => {

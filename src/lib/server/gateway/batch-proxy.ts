@@ -14,12 +14,12 @@ export function batchPath(id: string): string {
  * A batch create body: its own, larger cap (batches may be up to 256 MB), then the envelope
  * check and the team's policy on every request in it.
  */
-export async function readBatchCreateBody(event: RequestEvent): Promise<unknown> {
+export async function readBatchCreateBody(event: RequestEvent): Promise<string> {
 	const config = getConfig();
-	const raw = parseJsonText(await readBodyText(event.request, config.MAX_BATCH_BODY_BYTES));
-	const parsed = validate(BatchCreateParamsSchema, raw);
+	const text = await readBodyText(event.request, config.MAX_BATCH_BODY_BYTES);
+	const parsed = validate(BatchCreateParamsSchema, parseJsonText(text));
 	parsed.requests.forEach((r, i) => enforceRequestPolicy(r.params, config, `requests.${i}.params`));
-	return raw;
+	return text;
 }
 
 function isBatch(value: unknown): value is { type: 'message_batch'; id: string; results_url: unknown } {

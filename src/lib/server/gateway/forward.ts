@@ -68,6 +68,8 @@ export interface ForwardHooks {
 	watch?: Omit<BodyWatch, 'onEnd'>;
 	/** Usage of a Messages answer, streamed or not, once known. */
 	onUsage?: (usage: TokenUsage) => void;
+	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
+	onMessageBytes?: (chunk: Uint8Array) => void;
 	/** The exchange is over (answered, failed, or the client left). */
 	onEnd?: () => void;
 }
@@ -76,7 +78,22 @@ export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent
 	const text = await readBodyText(event.request, getConfig().MAX_BODY_BYTES);
 	const raw = parseJsonText(text);
 	const parsed = validate(schema, raw);
-	return { raw: raw as Record<string, unknown>, parsed };
+	// `text` is what goes upstream: the client's bytes, not a re-encoding of `parsed`.
+	return { text, parsed };
+}
+
+/**
+ * The client's query string, passed on (the beta SDK adds `?beta=true`); repeated keys go out
+ * as arrays, in the SDK's `key[]=` form.
+ */
+export function clientQuery(url: URL): Record<string, string | string[]> | undefined {
+	if (!url.search) return undefined;
+	const out: Record<string, string | string[]> = {};
+	for (const key of new Set(url.searchParams.keys())) {
+		const values = url.searchParams.getAll(key);
+		out[key] = values.length === 1 ? values[0] : values;
+	}
+	return out;
 }
 
 /** Sends one call upstream and answers with its response, streaming bodies straight through. */
@@ -105,7 +122,10 @@ export async function forward(
 		headers.set('x-accel-buffering', 'no');
 		const tap = hooks.onUsage ? sseUsageTap(hooks.onUsage) : undefined;
 		const body = passThrough(upstream.body, abort, {
-			onChunk: tap && ((c) => tap.feed(c)),
+			onChunk: (c) => {
+				tap?.feed(c);
+				hooks.onMessageBytes?.(c);
+			},
 			onEnd: () => {
 				tap?.finish();
 				hooks.onEnd?.();
@@ -116,6 +136,7 @@ export async function forward(
 	if (hooks.onUsage && upstream.ok) {
 		// A single Message is small: read it to record its usage, then send the same bytes on.
 		const bytes = new Uint8Array(await upstream.arrayBuffer());
+		hooks.onMessageBytes?.(bytes);
 		try {
 			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
 		} catch {

@@ -18,6 +18,9 @@ import { PromptCache } from './cache';
 import { countInputTokens } from './count';
 import { messageEvents, sseBody } from './stream';
 import { createBatches } from './batches';
+import { FileStore } from './files-store';
+import { createFilesApi } from './files';
+import { resolveSources } from './documents';
 
 export interface SimulatorOptions {
 	tokensPerSecond: number;
@@ -33,6 +36,8 @@ export interface SimulatorOptions {
 	maxBatchBodyBytes?: number;
 	/** The clock for batch progress and the prompt cache's TTL; tests inject one. */
 	now?: () => number;
+	/** Files API per-file cap; the API's is 500 MB. Tests lower it to exercise the 413. */
+	maxFileBytes?: number;
 	/** Models, limits and lifecycle; by default the server's (bundled or `CATALOG_FILE`). */
 	catalog?: Catalog;
 }
@@ -49,9 +54,12 @@ export function parseBetas(header: string | null): string[] {
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
+	// Callers that never create batches or files need not choose a folder.
+	const dataDir = options.dataDir ?? join(tmpdir(), 'messages-playground');
+	const files = new FileStore(join(dataDir, 'simulator', 'files'), options.now);
+	const filesApi = createFilesApi({ store: files, maxFileBytes: options.maxFileBytes });
 	const batches = createBatches({
-		// Callers that never create batches need not choose a folder.
-		dataDir: options.dataDir ?? join(tmpdir(), 'messages-playground'),
+		dataDir,
 		secondsPerRequest: options.batchSecondsPerRequest ?? 0.05,
 		maxBodyBytes: options.maxBatchBodyBytes ?? BATCH_MAX_BYTES,
 		now: options.now ?? Date.now
@@ -76,6 +84,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
 	async function messages(request: Request, ctx: SimContext, faults: Faults): Promise<Response> {
 		const params = parseMessageRequest(await readJson(request), ctx.version);
+		await resolveSources(params, ctx.files);
 		const message = planMessage(params, ctx);
 		account(message.usage.input_tokens, message.usage.output_tokens);
 		const headers = rateLimitHeaders(new Date(), used);
@@ -106,11 +115,16 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			const params = validate(CountTokensParamsSchema, foldSystemMessages(raw));
 			usableModel(params.model, catalog(), clock());
 			checkPrompt(params, ctx.betas);
+			await resolveSources(params, ctx.files);
 			return json({ input_tokens: countInputTokens(params) });
 		}
 		if (path === '/v1/models' && method === 'GET') return json(listModels(url, catalog(), clock()));
 		const model = path.match(/^\/v1\/models\/([^/]+)$/);
 		if (model && method === 'GET') return json(retrieveModel(model[1], catalog(), clock()));
+		if (path === '/v1/files' || path.startsWith('/v1/files/')) {
+			const answer = await filesApi(request, url, path, ctx.betas);
+			if (answer) return answer;
+		}
 		if (path.startsWith('/v1/messages/batches')) {
 			const answer = await batches.handle(request, url, path, ctx);
 			if (answer) return answer;
@@ -141,6 +155,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 						betas: parseBetas(request.headers.get('anthropic-beta')),
 						version: request.headers.get('anthropic-version')!,
 						cache,
+						files,
 						catalog: catalog(),
 						now: clock(),
 						faults

@@ -1,6 +1,7 @@
 import type { CacheControl, CountTokensParams } from '$lib/schemas';
 import { countTextTokens } from './tokens';
 import { imageTokens } from './images';
+import { sourceTokens } from './documents';
 
 const PER_MESSAGE = 3;
 const PER_TOOL = 8;
@@ -26,7 +27,10 @@ function blockTokens(block: unknown): number {
 		case 'text':
 			return countTextTokens(String(b.text ?? ''));
 		case 'image':
-			return imageTokens(b.source);
+			return sourceTokens(b) ?? imageTokens(b.source);
+		case 'document':
+		case 'search_result':
+			return sourceTokens(b) ?? 0;
 		case 'tool_result': {
 			const c = b.content;
 			const inner = typeof c === 'string' ? countTextTokens(c) : Array.isArray(c) ? c.reduce((n, x) => n + blockTokens(x), 0) : 0;

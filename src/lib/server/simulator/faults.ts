@@ -8,10 +8,12 @@ import { HttpProblem, type ApiErrorType } from '../http';
  *   `permission`, `not_found`, `request_too_large`;
  * - `stream_error_after:N[:TYPE]` sends an `error` event (default `overloaded_error`) after N events;
  * - `drop_after:N` cuts the connection after N events; `slow:MS` delays the answer;
+ * - `pause_turn`, `refusal` and `context_window_exceeded` end the answer with that stop reason.
  * - `redacted_thinking`: thinking comes back as a `redacted_thinking` block (encrypted reasoning).
  */
 export interface Faults {
 	status?: StatusFault;
+	stop?: StopFault;
 	streamError?: { events: number; type: ApiErrorType; message: string };
 	dropAfter?: number;
 	slowMs?: number;
@@ -36,6 +38,14 @@ const STATUS_FAULTS: Record<string, { type: ApiErrorType; message: string; heade
 };
 export type StatusFault = keyof typeof STATUS_FAULTS;
 
+/** Faults that end a successful answer early, with the stop reason the API gives. */
+const STOP_FAULTS = {
+	pause_turn: 'pause_turn',
+	refusal: 'refusal',
+	context_window_exceeded: 'model_context_window_exceeded'
+} as const;
+export type StopFault = (typeof STOP_FAULTS)[keyof typeof STOP_FAULTS];
+
 /** What an `error` event says for each type, as the API words it. */
 const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
 	overloaded_error: 'Overloaded',
@@ -47,7 +57,7 @@ const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
 function unknownFault(item: string): HttpProblem {
 	return new HttpProblem(
 		'invalid_request_error',
-		`x-simulator-fault: unknown fault "${item}"; use ${Object.keys(STATUS_FAULTS).join(', ')}, redacted_thinking, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
+		`x-simulator-fault: unknown fault "${item}"; use ${[...Object.keys(STATUS_FAULTS), ...Object.keys(STOP_FAULTS)].join(', ')}, redacted_thinking, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
 	);
 }
 
@@ -63,6 +73,8 @@ export function parseFaults(spec: string | null | undefined): Faults {
 			faults.redactedThinking = true;
 		} else if (Object.hasOwn(STATUS_FAULTS, name) && arg === undefined) {
 			faults.status = name;
+		} else if (Object.hasOwn(STOP_FAULTS, name) && arg === undefined) {
+			faults.stop = STOP_FAULTS[name as keyof typeof STOP_FAULTS];
 		} else if (name === 'stream_error_after' && Number.isInteger(n) && n >= 0) {
 			const type = (extra ?? 'overloaded_error') as ApiErrorType;
 			const message = Object.hasOwn(STREAM_MESSAGES, type) ? STREAM_MESSAGES[type] : undefined;

@@ -9,6 +9,10 @@ import { countTextTokens, tokenize } from './tokens';
 import { promptSegments, type PromptSegment } from './count';
 import { withBreakpoints, type PromptCache } from './cache';
 import { checkImages } from './images';
+import type { FileStore } from './files-store';
+import { planSourcedAnswer } from './sourced';
+import { applyStopFault } from './stop-faults';
+import { checkServerTools } from './server-tools';
 import { checkTools } from './tool-checks';
 import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
 import { checkThinking, planThinking } from './thinking';
@@ -24,6 +28,8 @@ export interface SimContext {
 	version?: string;
 	/** The simulator instance's prompt cache; without one nothing is cached. */
 	cache?: PromptCache;
+	/** The simulator's Files API store, for `file` sources in messages. */
+	files?: FileStore;
 	/** Default: the bundled catalog. */
 	catalog?: Catalog;
 	/** The clock lifecycle is judged against; default: now. */
@@ -153,6 +159,7 @@ const PREWARM: Planned = { content: [], stop_reason: 'max_tokens', stop_sequence
 
 export function planMessage(params: MessageCreateParams, ctx: SimContext): Message {
 	const model = checkSemantics(params, ctx);
+	checkServerTools(params);
 	const thinking = checkThinking(params, model);
 	const output = outputConfigOf(params);
 	if (output.effort && !model.capabilities.effort)
@@ -180,7 +187,9 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 		rng
 	);
 	const budget = Math.max(0, params.max_tokens - thought.tokens);
-	const planned = params.max_tokens === 0 ? PREWARM : plan ? layout(plan, params, budget, rng) : plainText(params, budget, seed, effort, rng);
+	const sourced = params.max_tokens === 0 ? undefined : planSourcedAnswer(params, seed, rng, !!plan && plan.calls.length > 0, budget, ctx.files);
+	const planned =
+		params.max_tokens === 0 ? PREWARM : (sourced ?? (plan ? layout(plan, params, budget, rng) : plainText(params, budget, seed, effort, rng)));
 	const cached = ctx.cache?.account(model.id, model.min_cacheable_tokens, segments) ?? {
 		input_tokens: total,
 		cache_creation_input_tokens: 0,
@@ -188,16 +197,20 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 		cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 }
 	};
 	const outputTokens = params.max_tokens === 0 ? 0 : Math.max(1, planned.tokens + thought.tokens);
-	return {
-		id,
-		type: 'message',
-		role: 'assistant',
-		model: model.id,
-		content: [...thought.blocks, ...planned.content],
-		stop_reason: planned.stop_reason,
-		stop_sequence: planned.stop_sequence,
-		stop_details: null,
-		container: null,
-		usage: fullUsage(cached, outputTokens, thought.tokens)
-	};
+	const usage = fullUsage(cached, outputTokens, thought.tokens);
+	return applyStopFault(
+		{
+			id,
+			type: 'message',
+			role: 'assistant',
+			model: model.id,
+			content: [...thought.blocks, ...planned.content],
+			stop_reason: planned.stop_reason,
+			stop_sequence: planned.stop_sequence,
+			stop_details: null,
+			container: null,
+			usage: sourced?.server_tool_use ? { ...usage, server_tool_use: sourced.server_tool_use } : usage
+		},
+		ctx.faults?.stop
+	);
 }

@@ -57,6 +57,9 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 		const b = block as Record<string, unknown>;
 		if (b.type === 'text') {
 			start(index, { type: 'text', text: '' });
+			// A quoting block announces its citations first, one citations_delta each.
+			for (const citation of (b.citations as unknown[] | null | undefined) ?? [])
+				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'citations_delta', citation } }, tokens: 0 });
 			for (const d of textDeltas(String(b.text), seed + index))
 				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
 		} else if (b.type === 'thinking') {
@@ -64,7 +67,7 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 			for (const d of textDeltas(String(b.thinking), seed + index))
 				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: d.text } }, tokens: d.tokens });
 			events.push({ event: { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: b.signature } }, tokens: 0 });
-		} else if (b.type === 'tool_use') {
+		} else if (b.type === 'tool_use' || b.type === 'server_tool_use') {
 			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
 			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))

@@ -56,11 +56,20 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 	return { text, calls };
 }
 
+const BETA_AFFINITY: Record<string, RegExp> = {
+	computer_20241022: /\b(browser|screen|screenshot|click|mouse|desktop|window|website|web page)\b/i,
+	bash_20241022: /\b(shell|terminal|command|run|files?|directory|ls|grep)\b/i,
+	text_editor_20241022: /\b(edit|replace|insert|create a file)\b/i
+};
+
 /** The tools a prompt points at: named ones first; otherwise one (or two, if there are several) seeded picks. */
 function chooseTools(tools: Tool[], prompt: string, rng: Rng): Tool[] {
 	const lower = prompt.toLowerCase();
 	const named = tools.filter((t) => lower.includes(t.name.toLowerCase()) || lower.includes(t.name.toLowerCase().replace(/[_-]/g, ' ')));
 	if (named.length > 0) return named.slice(0, 4);
+	// What the prompt is about picks the beta tool: a browser or screen → computer, a shell → bash.
+	const fitting = tools.find((t) => BETA_AFFINITY[betaToolType(t) ?? '']?.test(prompt));
+	if (fitting) return [fitting];
 	const first = pick(rng, tools);
 	const custom = tools.filter((t) => t !== first && !betaToolType(t));
 	return custom.length > 0 && !betaToolType(first) ? [first, pick(rng, custom)] : [first];

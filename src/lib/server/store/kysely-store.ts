@@ -150,6 +150,34 @@ export class KyselyStore implements Store {
 		return Number(r.numUpdatedRows) > 0;
 	}
 
+	async recordFileOwner(fileId: string, user: string, createdAt: string) {
+		await this.db
+			.insertInto('file_owners')
+			.values({ file_id: fileId, user_id: user, created_at: createdAt })
+			// An id is recorded once: a replay never hands someone else's file over.
+			.onConflict((oc) => oc.column('file_id').doNothing())
+			.execute();
+	}
+
+	async fileOwner(fileId: string) {
+		const r = await this.db.selectFrom('file_owners').select('user_id').where('file_id', '=', fileId).executeTakeFirst();
+		return r?.user_id;
+	}
+
+	async listOwnedFiles(user: string) {
+		const rows = await this.db
+			.selectFrom('file_owners')
+			.select('file_id')
+			.where('user_id', '=', user)
+			.orderBy('created_at', 'desc')
+			.execute();
+		return rows.map((r) => r.file_id);
+	}
+
+	async forgetFile(fileId: string) {
+		await this.db.deleteFrom('file_owners').where('file_id', '=', fileId).execute();
+	}
+
 	async close() {
 		await this.db.destroy();
 	}

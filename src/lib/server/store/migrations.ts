@@ -50,8 +50,20 @@ const MIGRATIONS: Record<string, Migration> = {
 			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 		}
 	},
-	// Saved prompts, versioned: every save adds a row, nothing is updated in place.
-	'002_saved_prompts': {
+	// Numbered high so it sorts after whatever else lands meanwhile (names run in order).
+	'090_file_owners': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('file_owners')
+				.addColumn('file_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('file_owners_user').on('file_owners').column('user_id').execute();
+		}
+	},
+	// Saved prompts, versioned: every save adds a row, nothing is updated in place. After 090.
+	'095_saved_prompts': {
 		async up(db: Kysely<unknown>) {
 			await db.schema
 				.createTable('prompts')

@@ -26,4 +26,5 @@ export interface Database {
 		created_by: string;
 		created_at: string;
 	};
+	file_owners: { file_id: string; user_id: string; created_at: string };
 }

@@ -69,5 +69,12 @@ export interface Store {
 	/** Marks the user's token revoked; false when there is no such active token. */
 	revokeApiToken(id: string, user: string, at: string): Promise<boolean>;
 
+	/** Files API: who uploaded each file id, so a user sees and touches only their own files. */
+	recordFileOwner(fileId: string, user: string, createdAt: string): Promise<void>;
+	fileOwner(fileId: string): Promise<string | undefined>;
+	/** The user's file ids, newest first. */
+	listOwnedFiles(user: string): Promise<string[]>;
+	forgetFile(fileId: string): Promise<void>;
+
 	close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import Anthropic, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
 import { errorBody } from '../http';
-import { forwardedResponseHeaders } from './headers';
-import type { Upstream, UpstreamRequest } from './types';
+import { SDK_API_VERSION, forwardedResponseHeaders } from './headers';
+import type { RelayRequest, Upstream, UpstreamRequest } from './types';
 
 export interface SdkUpstreamOptions {
 	kind: Upstream['kind'];
@@ -35,8 +35,9 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 					method: req.method.toLowerCase() as 'get' | 'post' | 'delete',
 					path: req.path,
 					query: req.query,
+					// A string body with its content-type goes out verbatim (the SDK's rule).
 					body: req.body,
-					headers: req.headers,
+					headers: req.body === undefined ? req.headers : { 'content-type': 'application/json', ...req.headers },
 					signal: req.signal,
 					stream: req.stream,
 					// Results and streams must reach the browser as bytes, not parsed.
@@ -58,8 +59,38 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 				}
 				return failure(502, 'api_error', 'Could not reach the upstream API.');
 			}
-		}
+		},
+		relay: (req) => relay(opts, req)
 	};
+}
+
+/**
+ * Endpoints we do not model skip the SDK's request builder: it would re-encode the query and
+ * could retry a body stream it has already read. Same key, same default version as the SDK.
+ */
+async function relay(opts: SdkUpstreamOptions, req: RelayRequest): Promise<Response> {
+	const headers = new Headers(req.headers);
+	if (!headers.has('anthropic-version')) headers.set('anthropic-version', SDK_API_VERSION);
+	headers.set('authorization', `Bearer ${opts.apiKey}`);
+	// Only the wait for the answer's headers is timed; a long download may take its time.
+	const timeout = new AbortController();
+	const timer = setTimeout(() => timeout.abort(), opts.timeoutMs);
+	const init: RequestInit & { duplex?: 'half' } = {
+		method: req.method,
+		headers,
+		body: req.body,
+		signal: AbortSignal.any([req.signal, timeout.signal]),
+		...(req.body ? { duplex: 'half' } : {})
+	};
+	try {
+		return await (opts.fetch ?? fetch)(opts.baseURL.replace(/\/+$/, '') + req.pathAndQuery, init);
+	} catch (e) {
+		if (req.signal.aborted) throw e;
+		if (timeout.signal.aborted) return failure(504, 'timeout_error', 'The upstream API did not answer in time.');
+		return failure(502, 'api_error', 'Could not reach the upstream API.');
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function failure(status: number, type: string, message: string): Response {

@@ -1,5 +1,6 @@
 // POST /api/permalinks: saves a request (and optionally its result) as an immutable, content-addressed document.
-import { json, parseJsonText, readBodyText } from '$lib/server/http';
+import { json } from '@sveltejs/kit';
+import { parseJsonText, readBodyText } from '$lib/server/http';
 import { MAX_PERMALINK_BYTES, createPermalink } from '$lib/server/gateway/permalinks/service';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { getStore } from '$lib/server/store';

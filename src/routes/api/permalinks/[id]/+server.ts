@@ -1,5 +1,5 @@
 // GET /api/permalinks/<id>: the stored document, validated; unknown -> 404, unreadable -> 422.
-import { json } from '$lib/server/http';
+import { json } from '@sveltejs/kit';
 import { documentOrProblem, readPermalink } from '$lib/server/gateway/permalinks/service';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { getStore } from '$lib/server/store';

@@ -7,7 +7,9 @@ import { utcDay } from '$lib/server/guard/ledger';
 import { checkUserLimits, takeStreamSlot } from '$lib/server/guard/limits';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler } from '$lib/server/gateway/handler';
-import { forward, readValidatedBody } from '$lib/server/gateway/forward';
+import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
+import { outputFileRecorder } from '$lib/server/gateway/files-outputs';
+import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
@@ -15,13 +17,14 @@ export const POST: RequestHandler = (event) =>
 		const config = getConfig();
 		const deps = getLimitDeps();
 		const user = event.locals.user;
-		const { raw, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
+		const { text, parsed } = await readValidatedBody(event, MessageCreateParamsSchema);
 		enforceRequestPolicy(parsed, config);
 		await checkUserLimits(user, config, deps);
 		const stream = parsed.stream === true;
 		const release = stream ? await takeStreamSlot(user, config, deps) : undefined;
-		return forward(event, { method: 'POST', path: '/v1/messages', body: raw, stream }, {
+		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
 			onUsage: (usage) => void deps.ledger.add(user, utcDay(), usage),
+			onMessageBytes: outputFileRecorder(getStore, user),
 			onEnd: release && (() => void release())
 		});
 	});

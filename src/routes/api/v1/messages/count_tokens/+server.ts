@@ -2,12 +2,12 @@ import { CountTokensParamsSchema } from '$lib/schemas';
 import { getConfig } from '$lib/server/config';
 import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { apiHandler } from '$lib/server/gateway/handler';
-import { forward, readValidatedBody } from '$lib/server/gateway/forward';
+import { clientQuery, forward, readValidatedBody } from '$lib/server/gateway/forward';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
-		const { raw, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
+		const { text, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
 		enforceRequestPolicy(parsed, getConfig());
-		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', body: raw });
+		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', query: clientQuery(event.url), body: text });
 	});

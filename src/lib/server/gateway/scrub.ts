@@ -1,0 +1,52 @@
+/**
+ * The server's API key must never reach a client, even if an upstream answer echoes it (an
+ * error quoting a header, a debug endpoint). Answers of endpoints we do not model pass
+ * through these before they leave.
+ */
+export const REDACTED_KEY = '[redacted]';
+
+export function scrubText(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join(REDACTED_KEY) : text;
+}
+
+/** Length of the longest end of `bytes` that is a proper start of `secret`. */
+function partialMatchAtEnd(bytes: Uint8Array, secret: Uint8Array): number {
+	for (let n = Math.min(secret.length - 1, bytes.length); n > 0; n--) {
+		let match = true;
+		for (let i = 0; i < n && match; i++) match = bytes[bytes.length - n + i] === secret[i];
+		if (match) return n;
+	}
+	return 0;
+}
+
+/**
+ * Replaces the secret in a byte stream, even when it is split across chunks. Only a chunk
+ * ending in what could be the start of the secret is held back (until the next chunk says),
+ * so streams keep their timing.
+ */
+export function scrubStream(body: ReadableStream<Uint8Array>, secret: string | undefined): ReadableStream<Uint8Array> {
+	if (!secret) return body;
+	const needle = Buffer.from(secret);
+	const replacement = Buffer.from(REDACTED_KEY);
+	let carry: Buffer = Buffer.alloc(0);
+	return body.pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				let data = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+				const parts: Buffer[] = [];
+				for (let at = data.indexOf(needle); at >= 0; at = data.indexOf(needle)) {
+					parts.push(data.subarray(0, at), replacement);
+					data = data.subarray(at + needle.length);
+				}
+				const keep = partialMatchAtEnd(data, needle);
+				parts.push(data.subarray(0, data.length - keep));
+				carry = Buffer.from(data.subarray(data.length - keep));
+				const out = Buffer.concat(parts);
+				if (out.length) controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+			},
+			flush(controller) {
+				if (carry.length) controller.enqueue(new Uint8Array(carry));
+			}
+		})
+	);
+}
