@@ -24,6 +24,22 @@ async function prompt(page: Page, text: string) {
 	await page.getByLabel('Text of message 1 block 1').fill(text);
 }
 
+/**
+ * The 2024 computer-use tools left the picker; an old request that uses one still loads, with
+ * its beta flag, flagged as obsolete, and the tool loop still runs it.
+ */
+async function loadOldTool(page: Page, tool: Record<string, unknown>) {
+	const model = await page.getByRole('combobox', { name: 'Model', exact: true }).inputValue();
+	const body = { model, max_tokens: 1024, messages: [{ role: 'user', content: '' }], tools: [tool], betas: ['computer-use-2024-10-22'] };
+	await page.getByRole('button', { name: 'Import', exact: true }).click();
+	await page.getByRole('textbox', { name: /paste/i }).fill(JSON.stringify(body));
+	await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+	await expect(page.getByTestId('obsolete-tools')).toContainText(String(tool.type));
+}
+const OLD_EDITOR = { type: 'text_editor_20241022', name: 'str_replace_editor' };
+const OLD_BASH = { type: 'bash_20241022', name: 'bash' };
+const OLD_COMPUTER = { type: 'computer_20241022', name: 'computer', display_width_px: 1024, display_height_px: 768, display_number: 1 };
+
 test('weather tool: the model calls it, a typed result goes back, the answer quotes it', async ({ page }) => {
 	const bodies = recordRequests(page);
 	await open(page, '/');
@@ -121,7 +137,7 @@ test('auto-run with mocks continues by itself and stops at the step cap', async 
 test('text editor tool: create then str_replace run in the browser, the files panel shows the result', async ({ page }) => {
 	const bodies = recordRequests(page);
 	await open(page, '/');
-	await page.getByLabel('Beta tools').getByLabel('Text editor (text_editor_20241022)').check();
+	await loadOldTool(page, OLD_EDITOR);
 	await expect(page.getByLabel('anthropic-beta').getByLabel('computer-use-2024-10-22')).toBeChecked();
 	await prompt(page, 'Please keep some notes for me.');
 	await send(page);
@@ -142,7 +158,7 @@ test('text editor tool: create then str_replace run in the browser, the files pa
 test('computer tool: actions are drawn on the screen canvas; a screenshot goes back as an image', async ({ page }) => {
 	const bodies = recordRequests(page);
 	await open(page, '/');
-	await page.getByLabel('Beta tools').getByLabel('Computer (computer_20241022)').check();
+	await loadOldTool(page, OLD_COMPUTER);
 	await prompt(page, 'Search for "tide tables" please');
 	await send(page);
 	await expect(page.getByTestId('computer-action')).toHaveText('screenshot');
@@ -171,7 +187,7 @@ test('computer tool: actions are drawn on the screen canvas; a screenshot goes b
 test('bash tool: the command is shown and a mocked result continues the demo', async ({ page }) => {
 	const bodies = recordRequests(page);
 	await open(page, '/');
-	await page.getByLabel('Beta tools').getByLabel('Bash (bash_20241022)').check();
+	await loadOldTool(page, OLD_BASH);
 	await prompt(page, 'List the files in this folder');
 	await send(page);
 	await expect(page.getByTestId('bash-command')).toHaveText('$ ls -la');
@@ -185,7 +201,7 @@ test('bash tool: the command is shown and a mocked result continues the demo', a
 
 test('a beta tool without its beta header gets the API error', async ({ page }) => {
 	await open(page, '/');
-	await page.getByLabel('Beta tools').getByLabel('Bash (bash_20241022)').check();
+	await loadOldTool(page, OLD_BASH);
 	await page.getByLabel('anthropic-beta').getByLabel('computer-use-2024-10-22').uncheck();
 	await prompt(page, 'List the files here');
 	await send(page);

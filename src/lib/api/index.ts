@@ -9,6 +9,7 @@ export * as files from './files';
 export * as permalinks from './permalinks';
 export * as prompts from './prompts';
 export * as usage from './usage';
+export * as evaluations from './evaluations';
 export { countTokens, type TokenCount } from './count-tokens';
 export { ApiError, toUserMessage, formatWait, type ApiErrorInfo } from './error';
 export type { CallOptions } from './transport';

@@ -4,10 +4,14 @@ import { getJson, query, segment, type CallOptions } from './transport';
 import type { Page } from './page';
 
 export function list(
-	params: { limit?: number } = {},
+	params: { limit?: number; lifecycle?: readonly ('active' | 'deprecated' | 'retired')[] } = {},
 	options: CallOptions = {}
 ): Promise<Page<ModelInfo>> {
-	return getJson(`/api/v1/models${query({ limit: params.limit })}`, options);
+	// lifecycle[] repeats, as the SDK sends an array query param.
+	const q = new URLSearchParams(query({ limit: params.limit }));
+	for (const l of params.lifecycle ?? []) q.append('lifecycle[]', l);
+	const s = q.toString();
+	return getJson(`/api/v1/models${s ? `?${s}` : ''}`, options);
 }
 
 export function retrieve(id: string, options: CallOptions = {}): Promise<ModelInfo> {

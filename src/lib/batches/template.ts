@@ -3,7 +3,11 @@
  * Substitution works on the parsed body, never on JSON text, so a value with quotes, newlines
  * or any unicode can't break the JSON: it is just a string and JSON.stringify escapes it.
  */
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
+/**
+ * `{{name}}`, or `\\{{name}}`: a backslash before it keeps it as literal text (group 1 is the
+ * backslash). One pattern for both, so a filled-in value is never read as an escape.
+ */
+const PLACEHOLDER = /(\\?)\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 const WHOLE = /^\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}$/;
 /** Top-level params that are numbers: a whole-string placeholder there becomes a number. */
 const NUMERIC_PARAMS = new Set(['max_tokens', 'temperature', 'top_k', 'top_p']);
@@ -15,7 +19,7 @@ export type Vars = Record<string, string>;
 export function templateVariables(template: unknown): string[] {
 	const found = new Set<string>();
 	walkStrings(template, (s) => {
-		for (const m of s.matchAll(PLACEHOLDER)) found.add(m[1]);
+		for (const m of s.matchAll(PLACEHOLDER)) if (!m[1]) found.add(m[2]);
 	});
 	return [...found];
 }
@@ -36,7 +40,8 @@ export interface Substituted {
 export function substitute(template: unknown, vars: Vars): Substituted {
 	const missing = new Set<string>();
 	const fill = (s: string) =>
-		s.replace(PLACEHOLDER, (whole, name: string) => {
+		s.replace(PLACEHOLDER, (whole, escape: string, name: string) => {
+			if (escape) return whole.slice(1);
 			if (Object.hasOwn(vars, name)) return vars[name];
 			missing.add(name);
 			return whole;

@@ -45,11 +45,16 @@ export const OutputConfigSchema = z.looseObject({
 	format: z.union([JsonOutputFormatSchema, unknownTypeSchema(['json_schema'])]).nullish()
 });
 
+const SkillSchema = z.looseObject({
+	skill_id: z.string().min(1),
+	type: z.string(),
+	version: z.string().optional()
+});
 const ContainerSchema = z.union([
 	z.string(),
 	z.looseObject({
 		id: z.string().nullish(),
-		skills: z.array(z.looseObject({ skill_id: z.string().min(1), type: z.string(), version: z.string().optional() })).nullish()
+		skills: z.array(SkillSchema).nullish()
 	})
 ]);
 

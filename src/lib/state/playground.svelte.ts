@@ -37,7 +37,8 @@ export class PlaygroundState extends RequestState {
 
 	async loadModels(): Promise<void> {
 		try {
-			this.#models = (await models.list({ limit: 100 })).data as ListedModel[];
+			// Retired ones too: the picker leaves them out, but a request naming one is warned about by name.
+			this.#models = (await models.list({ limit: 100, lifecycle: ['active', 'deprecated', 'retired'] })).data as ListedModel[];
 		} catch {
 			return; // The picker then shows just the request's own model.
 		}

@@ -32,7 +32,8 @@ export function scrubStream(body: ReadableStream<Uint8Array>, secret: string | u
 	return body.pipeThrough(
 		new TransformStream<Uint8Array, Uint8Array>({
 			transform(chunk, controller) {
-				let data = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+				const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+				let data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
 				const parts: Buffer[] = [];
 				for (let at = data.indexOf(needle); at >= 0; at = data.indexOf(needle)) {
 					parts.push(data.subarray(0, at), replacement);

@@ -50,6 +50,57 @@ const MIGRATIONS: Record<string, Migration> = {
 			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 		}
 	},
+	// Budget reservations (a request's worst case is held until its real usage is known),
+	// server-side sessions, and which batches still owe their usage to the ledger.
+	'002_hardening': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.alterTable('usage_ledger')
+				.addColumn('reserved_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
+				.execute();
+			await db.schema
+				.createTable('sessions')
+				.addColumn('id_hash', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('revoked_at', 'text')
+				.addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+				.execute();
+			await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+			await db.schema
+				.createTable('batch_reservations')
+				.addColumn('batch_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('day', 'text', (c) => c.notNull())
+				.addColumn('reserved_tokens', 'bigint', (c) => c.notNull())
+				.addColumn('settled_at', 'text')
+				.execute();
+		}
+	},
+	// Numbered apart from the others so branches that add tables at the same time do not collide.
+	'010_evaluations': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('evaluations')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('updated_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema.createIndex('evaluations_owner').on('evaluations').columns(['created_by', 'updated_at']).execute();
+			await db.schema
+				.createTable('evaluation_shares')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.execute();
+		}
+	},
 	// Numbered high so it sorts after whatever else lands meanwhile (names run in order).
 	'090_file_owners': {
 		async up(db: Kysely<unknown>) {
@@ -84,6 +135,7 @@ const MIGRATIONS: Record<string, Migration> = {
 				.execute();
 		}
 	}
+	// Append new migrations here (other features add their own tables): never edit one above.
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

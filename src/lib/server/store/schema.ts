@@ -6,7 +6,13 @@
 export interface Database {
 	permalinks: { id: string; document: string; created_at: string; created_by: string };
 	batches: { batch_id: string; label: string; created_by: string; template: string; created_at: string };
-	usage_ledger: { user_id: string; day: string; input_tokens: number | string; output_tokens: number | string };
+	usage_ledger: {
+		user_id: string;
+		day: string;
+		input_tokens: number | string;
+		output_tokens: number | string;
+		reserved_tokens: number | string;
+	};
 	rate_counters: { key: string; window_start: number | string; count: number | string };
 	api_tokens: {
 		id: string;
@@ -26,5 +32,30 @@ export interface Database {
 		created_by: string;
 		created_at: string;
 	};
+	sessions: {
+		id_hash: string;
+		user_id: string;
+		created_at: string;
+		expires_at: string;
+		revoked_at: string | null;
+		address: string;
+	};
+	batch_reservations: {
+		batch_id: string;
+		user_id: string;
+		day: string;
+		reserved_tokens: number | string;
+		settled_at: string | null;
+	};
+	evaluations: {
+		id: string;
+		name: string;
+		document: string;
+		created_by: string;
+		updated_by: string;
+		created_at: string;
+		updated_at: string;
+	};
+	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
 	file_owners: { file_id: string; user_id: string; created_at: string };
 }

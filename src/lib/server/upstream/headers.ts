@@ -27,8 +27,10 @@ export function forwardedRequestHeaders(headers: Headers): Record<string, string
 	return out;
 }
 
-const FORWARD_RESPONSE =
-	/^(request-id|retry-after|retry-after-ms|x-should-retry|content-type|anthropic-ratelimit-.*|anthropic-priority-.*|anthropic-organization-id|anthropic-workspace-id)$/;
+const FORWARD_RESPONSE = new RegExp(
+	'^(request-id|retry-after|retry-after-ms|x-should-retry|content-type|' +
+		'anthropic-ratelimit-.*|anthropic-priority-.*|anthropic-organization-id|anthropic-workspace-id)$'
+);
 
 /** Upstream response headers the client may see on the endpoints we model. */
 export function forwardedResponseHeaders(headers: Headers | undefined): Headers {

@@ -1,0 +1,267 @@
+import * as api from '$lib/api';
+import { DEFAULT_MODEL } from '$lib/catalog';
+import { DEFAULT_RUBRIC } from '$lib/evaluate/grading';
+import { cellIndex, cellKey, gridVariables } from '$lib/evaluate/grid';
+import { versionTotals, type VersionTotals } from '$lib/evaluate/totals';
+import {
+	MAX_VERSIONS,
+	type EvalCase,
+	type EvalCell,
+	type EvalRun,
+	type EvalVersion,
+	type Evaluation,
+	type EvaluationInput
+} from '$lib/schemas/evaluation';
+import { lastUserText, withLastUserText, withSystem, systemText } from '$lib/evaluate/template-edit';
+
+let counter = 0;
+/** Ids for versions, cases and runs: unique within one evaluation, short enough for the URL. */
+export function localId(prefix: string): string {
+	return `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
+export function starterTemplate(): Record<string, unknown> {
+	return {
+		model: DEFAULT_MODEL,
+		max_tokens: 1024,
+		messages: [{ role: 'user', content: 'What should a visitor to {{city}} see first? Answer in two sentences.' }]
+	};
+}
+
+/**
+ * The evaluation being edited: prompt versions, test cases, rubric and runs, with intent-named
+ * edits. Running and grading live in EvaluationRunner, which writes into `runs`.
+ */
+export class EvaluationState {
+	id = $state<string | null>(null);
+	name = $state('Untitled evaluation');
+	versions = $state<EvalVersion[]>([]);
+	cases = $state<EvalCase[]>([]);
+	rubric = $state(DEFAULT_RUBRIC);
+	runs = $state<EvalRun[]>([]);
+	/** The version whose template the editor shows. */
+	selectedVersion = $state(0);
+	/** The run the grid shows; null means the newest. */
+	shownRunId = $state<string | null>(null);
+	/** A shared snapshot: nothing can be edited, run or saved. */
+	readonly: boolean;
+	saveStatus = $state<'saved' | 'unsaved' | 'saving' | 'error'>('unsaved');
+	message = $state<string | null>(null);
+
+	readonly variables = $derived(gridVariables(this.versions));
+	readonly shownRun = $derived(this.runs.find((r) => r.id === this.shownRunId) ?? this.runs.at(-1) ?? null);
+	readonly #cells = $derived(cellIndex(this.shownRun?.cells ?? []));
+
+	readonly #onSaved?: (id: string) => void;
+
+	constructor(opts: { evaluation?: Evaluation; readonly?: boolean; onSaved?: (id: string) => void } = {}) {
+		this.readonly = opts.readonly ?? false;
+		this.#onSaved = opts.onSaved;
+		if (opts.evaluation) this.#adopt(opts.evaluation);
+		else {
+			this.versions = [{ id: localId('v'), label: 'Version A', template: starterTemplate() }];
+			this.cases = ['Paris', 'Kyoto', 'Lima'].map((city) => ({ id: localId('c'), vars: { city } }));
+		}
+	}
+
+	#adopt(e: Evaluation) {
+		this.id = e.id;
+		this.name = e.name;
+		this.versions = e.versions;
+		this.cases = e.cases;
+		this.rubric = e.rubric;
+		this.runs = e.runs;
+		this.selectedVersion = 0;
+		this.shownRunId = null;
+		this.saveStatus = 'saved';
+	}
+
+	cell(versionId: string, caseId: string): EvalCell | undefined {
+		return this.#cells.get(cellKey(versionId, caseId));
+	}
+
+	totals(versionId: string): VersionTotals {
+		return versionTotals((this.shownRun?.cells ?? []).filter((c) => c.versionId === versionId));
+	}
+
+	#changed() {
+		this.saveStatus = 'unsaved';
+	}
+
+	rename(name: string) {
+		this.name = name;
+		this.#changed();
+	}
+
+	setRubric(text: string) {
+		this.rubric = text;
+		this.#changed();
+	}
+
+	// Test cases
+
+	addCase(vars: Record<string, string> = {}, ideal?: string) {
+		this.cases.push(ideal ? { id: localId('c'), vars, ideal } : { id: localId('c'), vars });
+		this.#changed();
+	}
+
+	addCases(list: readonly Omit<EvalCase, 'id'>[]) {
+		for (const c of list) this.cases.push({ ...c, id: localId('c') });
+		if (list.length) this.#changed();
+	}
+
+	removeCase(index: number) {
+		this.cases.splice(index, 1);
+		this.#changed();
+	}
+
+	setValue(caseIndex: number, variable: string, value: string) {
+		this.cases[caseIndex].vars[variable] = value;
+		this.#changed();
+	}
+
+	setIdeal(caseIndex: number, text: string) {
+		this.cases[caseIndex].ideal = text || undefined;
+		this.#changed();
+	}
+
+	// Versions
+
+	get version(): EvalVersion {
+		return this.versions[Math.min(this.selectedVersion, this.versions.length - 1)];
+	}
+
+	selectVersion(index: number) {
+		this.selectedVersion = index;
+	}
+
+	/** A new version starts as a copy of the one shown, so the person changes one thing. */
+	addVersion() {
+		if (this.versions.length >= MAX_VERSIONS) return;
+		const base = $state.snapshot(this.version);
+		const label = `Version ${String.fromCharCode(65 + this.versions.length)}`;
+		this.versions.push({ ...base, id: localId('v'), label });
+		this.selectedVersion = this.versions.length - 1;
+		this.#changed();
+	}
+
+	removeVersion(index: number) {
+		if (this.versions.length <= 1) return;
+		this.versions.splice(index, 1);
+		this.selectedVersion = Math.min(this.selectedVersion, this.versions.length - 1);
+		this.#changed();
+	}
+
+	#editTemplate(edit: (t: Record<string, unknown>) => Record<string, unknown>) {
+		const v = this.version;
+		v.template = edit($state.snapshot(v.template) as Record<string, unknown>);
+		this.#changed();
+	}
+
+	get promptText(): string {
+		return lastUserText(this.version.template);
+	}
+	setPromptText(text: string) {
+		this.#editTemplate((t) => withLastUserText(t, text));
+	}
+	get systemPrompt(): string {
+		return systemText(this.version.template);
+	}
+	setSystemPrompt(text: string) {
+		this.#editTemplate((t) => withSystem(t, text));
+	}
+	setParam(key: string, value: unknown) {
+		this.#editTemplate((t) => {
+			const next = { ...t };
+			if (value === undefined || value === '') delete next[key];
+			else next[key] = value;
+			return next;
+		});
+	}
+	setLabel(text: string) {
+		this.version.label = text;
+		this.#changed();
+	}
+	setApiVersion(version: string | undefined) {
+		this.version.apiVersion = version || undefined;
+		this.#changed();
+	}
+
+	/** Replaces the shown version's template with a whole request (the playground's, or a saved prompt). */
+	useRequest(body: Record<string, unknown>) {
+		const { stream: _stream, ...template } = body;
+		this.version.template = template;
+		this.#changed();
+	}
+
+	// Runs
+
+	showRun(id: string | null) {
+		this.shownRunId = id;
+	}
+
+	/** Adds a run over the current versions and cases (earlier runs stay for comparison). */
+	startRun(mode: EvalRun['mode']): EvalRun {
+		const run: EvalRun = {
+			id: localId('r'),
+			startedAt: new Date().toISOString(),
+			mode,
+			versions: $state.snapshot(this.versions) as EvalVersion[],
+			cells: this.versions.flatMap((v) => this.cases.map((c) => ({ versionId: v.id, caseId: c.id, status: 'pending' as const, text: '' })))
+		};
+		this.runs.push(run);
+		this.shownRunId = null;
+		this.#changed();
+		// The proxied copy, so the runner's writes are seen.
+		return this.runs[this.runs.length - 1];
+	}
+
+	gradeByHand(cell: EvalCell, score: number | null, comment?: string) {
+		cell.grade = score === null ? undefined : { score, by: 'person', ...(comment ? { comment } : {}) };
+		this.#changed();
+	}
+
+	setComment(cell: EvalCell, comment: string) {
+		if (cell.grade) cell.grade.comment = comment || undefined;
+		this.#changed();
+	}
+
+	// Saving
+
+	toInput(): EvaluationInput {
+		return $state.snapshot({
+			name: this.name,
+			versions: this.versions,
+			cases: this.cases,
+			rubric: this.rubric,
+			runs: this.runs
+		}) as EvaluationInput;
+	}
+
+	/** Saves to the team store (creating it on first save); the URL can then name it. */
+	async save(): Promise<boolean> {
+		if (this.readonly) return false;
+		this.saveStatus = 'saving';
+		try {
+			const saved = this.id ? await api.evaluations.update(this.id, this.toInput()) : await api.evaluations.create(this.toInput());
+			this.id = saved.id;
+			this.saveStatus = 'saved';
+			this.#onSaved?.(saved.id);
+			return true;
+		} catch (e) {
+			this.saveStatus = 'error';
+			this.message = `Not saved: ${api.toUserMessage(e)}`;
+			return false;
+		}
+	}
+
+	async share(): Promise<string | null> {
+		if (!(await this.save()) || !this.id) return null;
+		try {
+			return (await api.evaluations.share(this.id)).url;
+		} catch (e) {
+			this.message = `Not shared: ${api.toUserMessage(e)}`;
+			return null;
+		}
+	}
+}
