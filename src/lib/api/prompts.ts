@@ -1,47 +1,35 @@
-// /api/prompts: saved prompts (the server side is being built; this is the browser's typed door).
-// Owner of the server route: replace these hand-written types with z.infer of its schema.
-import type { Cursor, Page } from './page';
-import { getJson, query, segment, sendJson, type CallOptions } from './transport';
+import {
+	PromptDetailSchema,
+	PromptSummarySchema,
+	type PromptDetail,
+	type PromptSave,
+	type PromptSummary
+} from '$lib/schemas';
 
-export interface SavedPrompt {
-	id: string;
-	name: string;
-	/** The request body as the editor holds it. */
-	request: Record<string, unknown>;
-	betas?: string[];
-	created_at: string;
-	updated_at?: string;
-	created_by?: string;
-}
-export type SavedPromptInput = Pick<SavedPrompt, 'name' | 'request' | 'betas'>;
-
-const BASE = '/api/prompts';
-
-export function list(
-	cursor: Cursor = null,
-	limit = 50,
-	options: CallOptions = {}
-): Promise<Page<SavedPrompt>> {
-	return getJson(`${BASE}${query({ limit, ...(cursor ?? {}) })}`, options);
+/** The browser's door to /api/prompts. Errors come back as the API's message, thrown. */
+async function call<T>(path: string, init: RequestInit, read: (v: unknown) => T): Promise<T> {
+	const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+	const body = await res.json().catch(() => null);
+	if (!res.ok) throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
+	return read(body);
 }
 
-export function create(input: SavedPromptInput, options: CallOptions = {}): Promise<SavedPrompt> {
-	return sendJson('POST', BASE, input, options);
+export function listPrompts(query = ''): Promise<PromptSummary[]> {
+	const q = query.trim() ? `?q=${encodeURIComponent(query.trim())}` : '';
+	return call(`/api/prompts${q}`, {}, (v) => PromptSummarySchema.array().parse((v as { data: unknown }).data));
 }
 
-export function retrieve(id: string, options: CallOptions = {}): Promise<SavedPrompt> {
-	return getJson(`${BASE}/${segment(id)}`, options);
+export function getPrompt(id: string): Promise<PromptDetail> {
+	return call(`/api/prompts/${encodeURIComponent(id)}`, {}, (v) => PromptDetailSchema.parse(v));
 }
 
-export function update(
-	id: string,
-	input: Partial<SavedPromptInput>,
-	options: CallOptions = {}
-): Promise<SavedPrompt> {
-	return sendJson('PATCH', `${BASE}/${segment(id)}`, input, options);
+type Saved = { id: string; version: number };
+const asSaved = (v: unknown) => v as Saved;
+
+export function createPrompt(input: PromptSave): Promise<Saved> {
+	return call('/api/prompts', { method: 'POST', body: JSON.stringify(input) }, asSaved);
 }
 
-function remove(id: string, options: CallOptions = {}): Promise<{ id: string }> {
-	return sendJson('DELETE', `${BASE}/${segment(id)}`, undefined, options);
+export function savePromptVersion(id: string, input: Omit<PromptSave, 'shared'>): Promise<Saved> {
+	return call(`/api/prompts/${encodeURIComponent(id)}/versions`, { method: 'POST', body: JSON.stringify(input) }, asSaved);
 }
-export { remove as delete };

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { evaluationQueries } from './evaluations';
+import { KyselyPromptStore } from './prompt-store';
 import type { Database } from './schema';
 import type {
 	ApiTokenRecord,
@@ -54,10 +55,14 @@ const toBatch = (r: BatchRow): BatchRecord => ({
  * upserts use ON CONFLICT and RETURNING, which SQLite (3.35+) and PostgreSQL both support.
  */
 export class KyselyStore implements Store {
+	readonly prompts: KyselyPromptStore;
+
 	constructor(
 		readonly kind: Store['kind'],
 		private readonly db: Kysely<Database>
-	) {}
+	) {
+		this.prompts = new KyselyPromptStore(db);
+	}
 
 	async savePermalink(p: StoredPermalink) {
 		const inserted = await this.db

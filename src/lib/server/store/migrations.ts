@@ -112,6 +112,28 @@ const MIGRATIONS: Record<string, Migration> = {
 				.execute();
 			await db.schema.createIndex('file_owners_user').on('file_owners').column('user_id').execute();
 		}
+	},
+	// Saved prompts, versioned: every save adds a row, nothing is updated in place. After 090.
+	'095_saved_prompts': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('prompts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner', 'text', (c) => c.notNull())
+				.addColumn('shared', 'integer', (c) => c.notNull().defaultTo(1))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('prompt_versions')
+				.addColumn('prompt_id', 'text', (c) => c.notNull().references('prompts.id'))
+				.addColumn('version', 'integer', (c) => c.notNull())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('prompt_versions_pk', ['prompt_id', 'version'])
+				.execute();
+		}
 	}
 	// Append new migrations here (other features add their own tables): never edit one above.
 };

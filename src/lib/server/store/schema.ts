@@ -22,6 +22,16 @@ export interface Database {
 		created_at: string;
 		revoked_at: string | null;
 	};
+	/** Saved prompts (see prompt-store.ts): the prompt, then one row per save. */
+	prompts: { id: string; owner: string; shared: number; created_at: string };
+	prompt_versions: {
+		prompt_id: string;
+		version: number | string;
+		name: string;
+		document: string;
+		created_by: string;
+		created_at: string;
+	};
 	sessions: {
 		id_hash: string;
 		user_id: string;

@@ -1,8 +1,12 @@
+import type { PromptStore } from './prompt-store';
+
 /**
  * The one storage interface. SQLite (default, a file in DATA_DIR) and PostgreSQL (DATABASE_URL)
  * both implement it through the same Kysely queries; tests/contract/store.test.ts runs the same
  * cases against both.
  */
+export type * from './prompt-store';
+
 export interface StoredPermalink {
 	id: string;
 	/** The document as JSON text, exactly as saved; validated by the reader, not here. */
@@ -74,6 +78,8 @@ export type EvaluationRow = Omit<EvaluationRecord, 'document'>;
 
 export interface Store {
 	readonly kind: 'sqlite' | 'postgres';
+	/** Saved prompts and their versions (prompt-store.ts). */
+	readonly prompts: PromptStore;
 
 	/** Saves an immutable document; a second save of the same id keeps the first ('exists'). */
 	savePermalink(p: StoredPermalink): Promise<'created' | 'exists'>;
