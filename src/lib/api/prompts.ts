@@ -1,3 +1,4 @@
+// /api/prompts: the team's saved prompts, each a list of versions (see gateway/prompts.ts).
 import {
 	PromptDetailSchema,
 	PromptSummarySchema,
@@ -5,31 +6,23 @@ import {
 	type PromptSave,
 	type PromptSummary
 } from '$lib/schemas';
-
-/** The browser's door to /api/prompts. Errors come back as the API's message, thrown. */
-async function call<T>(path: string, init: RequestInit, read: (v: unknown) => T): Promise<T> {
-	const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-	const body = await res.json().catch(() => null);
-	if (!res.ok) throw new Error(body?.error?.message ?? `${res.status} ${res.statusText}`);
-	return read(body);
-}
-
-export function listPrompts(query = ''): Promise<PromptSummary[]> {
-	const q = query.trim() ? `?q=${encodeURIComponent(query.trim())}` : '';
-	return call(`/api/prompts${q}`, {}, (v) => PromptSummarySchema.array().parse((v as { data: unknown }).data));
-}
-
-export function getPrompt(id: string): Promise<PromptDetail> {
-	return call(`/api/prompts/${encodeURIComponent(id)}`, {}, (v) => PromptDetailSchema.parse(v));
-}
+import { getJson, query, segment, sendJson, type CallOptions } from './transport';
 
 type Saved = { id: string; version: number };
-const asSaved = (v: unknown) => v as Saved;
 
-export function createPrompt(input: PromptSave): Promise<Saved> {
-	return call('/api/prompts', { method: 'POST', body: JSON.stringify(input) }, asSaved);
+export async function listPrompts(search = '', options: CallOptions = {}): Promise<PromptSummary[]> {
+	const page = await getJson<{ data: unknown }>(`/api/prompts${query({ q: search.trim() || undefined })}`, options);
+	return PromptSummarySchema.array().parse(page.data);
 }
 
-export function savePromptVersion(id: string, input: Omit<PromptSave, 'shared'>): Promise<Saved> {
-	return call(`/api/prompts/${encodeURIComponent(id)}/versions`, { method: 'POST', body: JSON.stringify(input) }, asSaved);
+export async function getPrompt(id: string, options: CallOptions = {}): Promise<PromptDetail> {
+	return PromptDetailSchema.parse(await getJson(`/api/prompts/${segment(id)}`, options));
+}
+
+export function createPrompt(input: PromptSave, options: CallOptions = {}): Promise<Saved> {
+	return sendJson('POST', '/api/prompts', input, options);
+}
+
+export function savePromptVersion(id: string, input: Omit<PromptSave, 'shared'>, options: CallOptions = {}): Promise<Saved> {
+	return sendJson('POST', `/api/prompts/${segment(id)}/versions`, input, options);
 }
