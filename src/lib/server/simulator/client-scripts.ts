@@ -18,21 +18,31 @@ type Input = Record<string, unknown>;
  * The script's next input, or undefined once it is done. A failed step gets a recovery input
  * instead, even when it was the script's last; a failed recovery after that ends the script.
  */
-function next(script: Input[], { step, lastFailed }: ScriptStep, recovery: Input): Input | undefined {
+function next(
+	script: Input[],
+	{ step, lastFailed }: ScriptStep,
+	recovery: Input
+): Input | undefined {
 	if (lastFailed && step <= script.length) return recovery;
 	return step < script.length ? script[step] : undefined;
 }
 
-const FILE_NAME = /(?:^|[\s"'`(])(\/?[\w-]+(?:\/[\w-]+)*\.(?:txt|md|py|js|ts|json|csv|html|css|ya?ml|toml|sh|rs|go|java|rb|sql|xml|ini|cfg|log))\b/i;
+const FILE_NAME =
+	/(?:^|[\s"'`(])(\/?[\w-]+(?:\/[\w-]+)*\.(?:txt|md|py|js|ts|json|csv|html|css|ya?ml|toml|sh|rs|go|java|rb|sql|xml|ini|cfg|log))\b/i;
 
 /** "remember that I like green tea" → "The user likes green tea": the fact, told about the user. */
 export function rememberedFact(prompt: string): string | undefined {
-	const clause = prompt.match(/\b(?:remember|memorize|memorise|note)(?: that)?\s+(.+?)(?:[.!?;]|,\s*(?:and|but|then)\b|$)/i)?.[1];
+	const clause = prompt.match(
+		/\b(?:remember|memorize|memorise|note)(?: that)?\s+(.+?)(?:[.!?;]|,\s*(?:and|but|then)\b|$)/i
+	)?.[1];
 	if (!clause) return undefined;
 	const fact = clause
 		.replace(/^I am\b|^I'm\b/i, 'The user is')
 		.replace(/^I have\b|^I've\b/i, 'The user has')
-		.replace(/^I (\w+?)(s?)\b/i, (_m, verb: string) => `The user ${verb}${/(s|sh|ch|x|o)$/.test(verb) ? 'es' : 's'}`)
+		.replace(
+			/^I (\w+?)(s?)\b/i,
+			(_m, verb: string) => `The user ${verb}${/(s|sh|ch|x|o)$/.test(verb) ? 'es' : 's'}`
+		)
 		.replace(/\bmy\b/gi, 'their')
 		.replace(/\bme\b/gi, 'them')
 		.trim();
@@ -56,7 +66,9 @@ export function memoryInput(s: ScriptStep): Input | undefined {
 		script.push({ command: 'create', path, file_text: `# ${title}\n\n- ${fact}\n` });
 	}
 	// The file already exists (create refused): add the fact at its top instead.
-	const recovery = fact ? { command: 'insert', path: memoryPath(fact), insert_line: 0, insert_text: `- ${fact}\n` } : { command: 'view', path: '/memories' };
+	const recovery = fact
+		? { command: 'insert', path: memoryPath(fact), insert_line: 0, insert_text: `- ${fact}\n` }
+		: { command: 'view', path: '/memories' };
 	return next(script, s, recovery);
 }
 
@@ -70,8 +82,12 @@ export function editorPath(prompt: string): string {
 /** The text a prompt asks to write: quoted, or after "with the text" / "containing" / "saying". */
 export function editorText(prompt: string): string {
 	const path = editorPath(prompt);
-	const quoted = [...prompt.matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1]).find((q) => !path.endsWith(q));
-	const said = prompt.match(/\b(?:with(?: the)? (?:text|content|contents|line)|containing|saying|that says)\s*:?\s*(.+?)\s*[.!?]?\s*$/i)?.[1];
+	const quoted = [...prompt.matchAll(/["“]([^"”]+)["”]/g)]
+		.map((m) => m[1])
+		.find((q) => !path.endsWith(q));
+	const said = prompt.match(
+		/\b(?:with(?: the)? (?:text|content|contents|line)|containing|saying|that says)\s*:?\s*(.+?)\s*[.!?]?\s*$/i
+	)?.[1];
 	const text = quoted ?? said?.replace(/^["'“]|["'”]$/g, '');
 	if (text) return `${text}\n`;
 	const fact = rememberedFact(prompt);
@@ -84,8 +100,13 @@ function flatten(text: string): string {
 }
 
 /** "replace X with Y" / "change X to Y", when X is in the text; else the first line, marked as updated. */
-export function editorReplacement(prompt: string, text: string): { old_str: string; new_str: string } {
-	const asked = prompt.match(/\b(?:replace|change)\s+["'“]?(.+?)["'”]?\s+(?:with|to|by)\s+["'“]?(.+?)["'”]?\s*(?:[.!?]|$)/i);
+export function editorReplacement(
+	prompt: string,
+	text: string
+): { old_str: string; new_str: string } {
+	const asked = prompt.match(
+		/\b(?:replace|change)\s+["'“]?(.+?)["'”]?\s+(?:with|to|by)\s+["'“]?(.+?)["'”]?\s*(?:[.!?]|$)/i
+	);
 	if (asked && text.includes(asked[1])) return { old_str: asked[1], new_str: asked[2] };
 	const first = text.split('\n').find((l) => l.trim() !== '') ?? text;
 	return { old_str: first, new_str: `${first} (updated)` };
@@ -115,7 +136,8 @@ const BASH_BY_TOPIC: [RegExp, string][] = [
 
 /** The command a prompt gives (in backticks or quotes after "run"), else one that fits its topic. */
 export function bashCommand(prompt: string): string {
-	const given = prompt.match(/`([^`]+)`/)?.[1] ?? prompt.match(/\b(?:run|execute)\s+["“']([^"”']+)["”']/i)?.[1];
+	const given =
+		prompt.match(/`([^`]+)`/)?.[1] ?? prompt.match(/\b(?:run|execute)\s+["“']([^"”']+)["”']/i)?.[1];
 	if (given) return given.trim();
 	return BASH_BY_TOPIC.find(([re]) => re.test(prompt))?.[1] ?? 'uname -a';
 }

@@ -1,5 +1,12 @@
 import { bashInput, editorInput, memoryInput, type ScriptStep } from './client-scripts';
-import { COMPUTER_TOOLSET_NAME, COMPUTER_TOOLSET_TYPE, computerCall, isMember, lastScreenSize } from './computer-toolset';
+import {
+	COMPUTER_TOOLSET_NAME,
+	COMPUTER_TOOLSET_TYPE,
+	computerCall,
+	isMember,
+	lastScreenSize,
+	memberInput
+} from './computer-toolset';
 
 /**
  * Today's client tools in a tool loop: which of them a prompt is about, the next call of each
@@ -15,8 +22,15 @@ export interface ClientCall {
 	toolset_name?: string;
 }
 
-type Message = { role: string; content: unknown };
-type Block = { type?: string; id?: string; name?: string; tool_use_id?: string; is_error?: boolean; input?: Record<string, unknown> };
+type Message = { role: string; content?: unknown };
+type Block = {
+	type?: string;
+	id?: string;
+	name?: string;
+	tool_use_id?: string;
+	is_error?: boolean;
+	input?: Record<string, unknown>;
+};
 
 const KIND_BY_TYPE: Record<string, ClientKind> = {
 	text_editor_20250728: 'editor',
@@ -36,12 +50,15 @@ export function clientLabel(tool: unknown): string {
 
 const AFFINITY: Record<ClientKind, RegExp> = {
 	memory: /\b(remember|memori[sz]e|memory|memories|recall|forget|what do you know about me)\b/i,
-	editor: /\b(files?|edit|replace|insert|create|notes?|write|draft)\b|\.(txt|md|py|js|ts|json|csv)\b/i,
+	editor:
+		/\b(files?|edit|replace|insert|create|notes?|write|draft)\b|\.(txt|md|py|js|ts|json|csv)\b/i,
 	bash: /\b(shell|terminal|command|run|ls|grep|director(y|ies)|folders?|install|script|bash|git|disk)\b/i,
-	computer: /\b(browser|screen|screenshot|click|mouse|desktop|window|website|web ?page|open|navigate|search for|go to)\b|https?:\/\//i
+	computer:
+		/\b(browser|screen|screenshot|click|mouse|desktop|window|website|web ?page|open|navigate|search for|go to)\b|https?:\/\//i
 };
 
-const blocksOf = (m: Message | undefined): Block[] => (m && Array.isArray(m.content) ? (m.content as Block[]) : []);
+const blocksOf = (m: Message | undefined): Block[] =>
+	m && Array.isArray(m.content) ? (m.content as Block[]) : [];
 
 function belongs(kind: ClientKind, tool: unknown, block: Block): boolean {
 	if (block.type !== 'tool_use') return false;
@@ -49,15 +66,28 @@ function belongs(kind: ClientKind, tool: unknown, block: Block): boolean {
 }
 
 /** How far the tool's script has got, and whether its latest call just failed. */
-function progress(kind: ClientKind, tool: unknown, messages: readonly Message[]): { step: number; lastFailed: boolean } {
-	const calls = messages.filter((m) => m.role === 'assistant').flatMap(blocksOf).filter((b) => belongs(kind, tool, b));
+function progress(
+	kind: ClientKind,
+	tool: unknown,
+	messages: readonly Message[]
+): { step: number; lastFailed: boolean } {
+	const calls = messages
+		.filter((m) => m.role === 'assistant')
+		.flatMap(blocksOf)
+		.filter((b) => belongs(kind, tool, b));
 	const latest = calls[calls.length - 1];
-	const result = blocksOf(messages[messages.length - 1]).find((b) => b.type === 'tool_result' && b.tool_use_id === latest?.id);
+	const result = blocksOf(messages[messages.length - 1]).find(
+		(b) => b.type === 'tool_result' && b.tool_use_id === latest?.id
+	);
 	return { step: calls.length, lastFailed: result?.is_error === true };
 }
 
 /** The tool's next call in this conversation, or undefined once its script is done. */
-export function clientCall(tool: unknown, messages: readonly Message[], prompt: string): ClientCall | undefined {
+export function clientCall(
+	tool: unknown,
+	messages: readonly Message[],
+	prompt: string
+): ClientCall | undefined {
 	const kind = clientKind(tool);
 	if (!kind) return undefined;
 	const s: ScriptStep = { ...progress(kind, tool, messages), prompt };
@@ -76,12 +106,33 @@ export function clientCall(tool: unknown, messages: readonly Message[], prompt: 
 	}
 }
 
+/** `tool_choice: {type: "tool", name: <member>}`: that member, with the script's input when it is the next step. */
+export function forcedMemberCall(
+	tools: readonly unknown[],
+	member: string,
+	messages: readonly Message[],
+	prompt: string
+): ClientCall | undefined {
+	const toolset = tools.find((t) => clientKind(t) === 'computer');
+	if (!toolset || !isMember(member)) return undefined;
+	const scripted = clientCall(toolset, messages, prompt);
+	const input =
+		scripted?.name === member
+			? scripted.input
+			: memberInput(member, lastScreenSize(messages), prompt);
+	return { name: member, input, toolset_name: COMPUTER_TOOLSET_NAME };
+}
+
 function wrap(name: string, input: Record<string, unknown> | undefined): ClientCall | undefined {
 	return input && { name, input };
 }
 
 /** The client tools the prompt is about, plus any the conversation has already called, in `tools` order. */
-export function clientToolsInPlay<T>(tools: readonly T[], messages: readonly Message[], prompt: string): T[] {
+export function clientToolsInPlay<T>(
+	tools: readonly T[],
+	messages: readonly Message[],
+	prompt: string
+): T[] {
 	const called = messages.filter((m) => m.role === 'assistant').flatMap(blocksOf);
 	return tools.filter((t) => {
 		const kind = clientKind(t);
@@ -90,7 +141,12 @@ export function clientToolsInPlay<T>(tools: readonly T[], messages: readonly Mes
 }
 
 /** One next call per tool in play (only the first tool with steps left when `single`). */
-export function nextClientCalls(tools: readonly unknown[], messages: readonly Message[], prompt: string, single: boolean): ClientCall[] {
+export function nextClientCalls(
+	tools: readonly unknown[],
+	messages: readonly Message[],
+	prompt: string,
+	single: boolean
+): ClientCall[] {
 	const calls: ClientCall[] = [];
 	for (const tool of tools) {
 		const call = clientCall(tool, messages, prompt);
@@ -105,11 +161,14 @@ function describe(b: Block): string | undefined {
 	const at = (c: unknown) => (Array.isArray(c) ? ` at (${c.join(', ')})` : '');
 	switch (b.name) {
 		case 'memory':
-			if (input.command === 'create' || input.command === 'insert') return `saved to memory in ${input.path}`;
+			if (input.command === 'create' || input.command === 'insert')
+				return `saved to memory in ${input.path}`;
 			return input.command === 'delete' ? `deleted ${input.path} from memory` : undefined;
 		case 'str_replace_based_edit_tool':
 			if (input.command === 'create') return `created ${input.path}`;
-			return input.command === 'str_replace' || input.command === 'insert' ? `edited ${input.path}` : undefined;
+			return input.command === 'str_replace' || input.command === 'insert'
+				? `edited ${input.path}`
+				: undefined;
 		case 'bash':
 			return typeof input.command === 'string' ? `ran \`${input.command}\`` : undefined;
 		case 'screenshot':
@@ -135,7 +194,11 @@ export function clientSummary(messages: readonly Message[]): string | undefined 
 		.filter((d): d is string => !!d);
 	const steps = done.filter((d, i) => d !== done[i - 1]);
 	if (steps.length === 0) return undefined;
-	const list = steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0];
+	const list =
+		steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0];
 	const screen = lastScreenSize(messages);
-	return `I ${list}.` + (screen ? ` The last screenshot (${screen.width}x${screen.height}) shows the result.` : '');
+	return (
+		`I ${list}.` +
+		(screen ? ` The last screenshot (${screen.width}x${screen.height}) shows the result.` : '')
+	);
 }

@@ -11,8 +11,23 @@ import { hashString } from './random';
 export const COMPUTER_TOOLSET_TYPE = 'computer_toolset_20260801';
 export const COMPUTER_TOOLSET_NAME = 'computer';
 export const COMPUTER_MEMBERS = [
-	'key', 'hold_key', 'type', 'cursor_position', 'mouse_move', 'left_mouse_down', 'left_mouse_up', 'left_click',
-	'left_click_drag', 'right_click', 'middle_click', 'double_click', 'triple_click', 'scroll', 'wait', 'screenshot', 'zoom'
+	'key',
+	'hold_key',
+	'type',
+	'cursor_position',
+	'mouse_move',
+	'left_mouse_down',
+	'left_mouse_up',
+	'left_click',
+	'left_click_drag',
+	'right_click',
+	'middle_click',
+	'double_click',
+	'triple_click',
+	'scroll',
+	'wait',
+	'screenshot',
+	'zoom'
 ] as const;
 
 /** Before any screenshot came back the model assumes the common XGA screen the docs recommend. */
@@ -36,18 +51,30 @@ export function isMember(name: string | undefined): boolean {
 }
 
 function enabled(toolset: unknown, member: string): boolean {
-	const configs = (toolset as { configs?: Record<string, { enabled?: boolean | null } | null> | null }).configs;
+	const configs = (
+		toolset as { configs?: Record<string, { enabled?: boolean | null } | null> | null }
+	).configs;
 	return configs?.[member]?.enabled !== false;
 }
 
 /** What to type: a quoted phrase, a URL, or what the prompt asks to search for. */
 export function typedText(prompt: string): { text: string; isUrl: boolean } {
-	const url = prompt.match(/\bhttps?:\/\/[^\s"')]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov)(?:\/[^\s"')]*)?/i)?.[0];
+	const url = prompt.match(
+		/\bhttps?:\/\/[^\s"')]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov)(?:\/[^\s"')]*)?/i
+	)?.[0];
 	const quoted = prompt.match(/["“]([^"”]{1,60})["”]/)?.[1];
 	if (quoted) return { text: quoted, isUrl: false };
 	if (url) return { text: url, isUrl: true };
-	const query = prompt.match(/\bsearch(?: the web)?(?: for)?\s+(.+?)\s*(?:\bplease\b|[.!?]|$)/i)?.[1];
-	return { text: (query ?? prompt.replace(/\b(open|a|the|browser|and|please)\b/gi, ' ')).replace(/\s+/g, ' ').trim() || 'hello world', isUrl: false };
+	const query = prompt.match(
+		/\bsearch(?: the web)?(?: for)?\s+(.+?)\s*(?:\bplease\b|[.!?]|$)/i
+	)?.[1];
+	return {
+		text:
+			(query ?? prompt.replace(/\b(open|a|the|browser|and|please)\b/gi, ' '))
+				.replace(/\s+/g, ' ')
+				.trim() || 'hello world',
+		isUrl: false
+	};
 }
 
 /** Where the text goes: the address bar for a URL, the page's search box otherwise; inside the screen. */
@@ -76,10 +103,54 @@ export function computerCall(toolset: unknown, s: ComputerStep): MemberCall | un
 	return script[s.step];
 }
 
+/** A valid input for any member, inside the screen: what a forced `tool_choice` of that member gets. */
+export function memberInput(
+	member: string,
+	screen: Size | undefined,
+	prompt: string
+): Record<string, unknown> {
+	const { width: w, height: h } = screen ?? DEFAULT_SCREEN;
+	const at = (fx: number, fy: number) => [
+		Math.min(w - 1, Math.floor(w * fx)),
+		Math.min(h - 1, Math.floor(h * fy))
+	];
+	switch (member) {
+		case 'left_click':
+		case 'right_click':
+		case 'middle_click':
+		case 'double_click':
+		case 'triple_click':
+		case 'mouse_move':
+			return { coordinate: at(0.5, 0.5) };
+		case 'left_click_drag':
+			return { start_coordinate: at(0.25, 0.5), coordinate: at(0.75, 0.5) };
+		case 'scroll':
+			return {
+				coordinate: at(0.5, 0.5),
+				scroll_direction: /\bup\b/i.test(prompt) ? 'up' : 'down',
+				scroll_amount: 3
+			};
+		case 'type':
+			return { text: typedText(prompt).text };
+		case 'key':
+			return { text: 'Return' };
+		case 'hold_key':
+			return { text: 'shift', duration: 1 };
+		case 'wait':
+			return { duration: 1 };
+		case 'zoom':
+			return { region: [0, 0, ...at(0.5, 0.5)] };
+		default:
+			return {};
+	}
+}
+
 type Block = { type?: string; source?: { type?: string; data?: unknown }; content?: unknown };
 
 /** The size of the newest base64 image in the tool results so far: the screen the model last saw. */
-export function lastScreenSize(messages: readonly { role: string; content: unknown }[]): Size | undefined {
+export function lastScreenSize(
+	messages: readonly { role: string; content?: unknown }[]
+): Size | undefined {
 	for (let i = messages.length - 1; i >= 0; i--) {
 		const blocks = Array.isArray(messages[i].content) ? (messages[i].content as Block[]) : [];
 		const images = blocks

@@ -1,6 +1,6 @@
 import type { MessageCreateParams, MessageParam, ToolChoice } from '$lib/schemas';
 import { betaToolInput, betaToolType } from './beta-tools';
-import { clientCall, clientKind, clientLabel, clientSummary, clientToolsInPlay, nextClientCalls } from './client-tools';
+import { clientCall, clientKind, clientLabel, clientSummary, clientToolsInPlay, forcedMemberCall, nextClientCalls } from './client-tools';
 import { sampleJson } from './json-sample';
 import { hintFor, promptHints, type PromptHints } from './prompt-hints';
 import { pick, type Rng } from './random';
@@ -64,6 +64,8 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 		const calls = nextClientCalls(inPlay, params.messages, prompt, noParallel);
 		if (calls.length > 0) return { text: forced || rng() < 0.25 ? undefined : preamble(calls), calls };
 	}
+	const member = choice.type === 'tool' ? forcedMemberCall(tools, choice.name, params.messages, prompt) : undefined;
+	if (member) return { calls: [member] };
 	const chosen = choice.type === 'tool' ? tools.filter((t) => t.name === choice.name) : chooseTools(tools, textOf(last), rng);
 	const single = noParallel || chosen.some((t) => betaToolType(t) || clientKind(t));
 	const calls = callsFor(chosen, single, textOf(last), prompt, rng, params.messages);
