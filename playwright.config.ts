@@ -59,6 +59,8 @@ export default defineConfig({
 				UPSTREAM: 'simulator',
 				ANTHROPIC_API_KEY: '',
 				PLAYGROUND_PASSCODE: GATED_PASSCODE,
+				// Gated mode requires ORIGIN (the CSRF check must not trust Host); plain http here.
+				ORIGIN: GATED_URL,
 				DATA_DIR: `/tmp/playground-e2e-gated-${process.pid}`,
 				LOG_LEVEL: 'warn'
 			}

@@ -1,20 +1,28 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ConfigError, getConfig } from '$lib/server/config';
-import { newRequestId } from '$lib/server/http';
+import { apiError, newRequestId } from '$lib/server/http';
+import { eventClientAddress } from '$lib/server/guard/identity';
+
+/** Same cap as scripts/start.js applies before Kit (this one covers dev and preview). */
+const FORM_BODY_BYTES = 16 * 1024;
 import { log } from '$lib/server/log';
 import { csrfGuard } from '$lib/server/guard/csrf';
 import { apiTokenAuth } from '$lib/server/guard/api-tokens';
 import { authGate } from '$lib/server/guard/gate';
 import { securityHeaders } from '$lib/server/guard/security-headers';
 import { getStore } from '$lib/server/store';
+import { installProcessGuards } from '$lib/server/guard/process-guards';
+import { startBatchSweeper } from '$lib/server/guard/sweeper';
 
 export const init: ServerInit = async () => {
+	installProcessGuards();
 	try {
 		const config = getConfig();
 		// Create and migrate the store now, so a bad DATABASE_URL stops start-up instead of a first request.
 		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+		startBatchSweeper();
 		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`);
 	} catch (e) {
 		process.stderr.write((e instanceof ConfigError ? e.message : `Cannot open the store: ${(e as Error).message}`) + '\n');
@@ -33,20 +41,43 @@ const withRequestId: Handle = async ({ event, resolve }) => {
 const withLogging: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
-	log.info('request', {
+	const status = response.status;
+	// One JSON line per request: who, from where, what came of it. 4xx and client aborts (499)
+	// are the client's business (info); only our own failures are errors.
+	const fields = {
 		requestId: event.locals.requestId,
 		method: event.request.method,
 		path: event.url.pathname,
-		status: response.status,
+		status,
+		user: event.locals.user,
+		address: eventClientAddress(event, getConfig()),
 		ms: Math.round(performance.now() - started)
-	});
+	};
+	if (status >= 500 && status !== 503) log.error('request', fields);
+	else if (status === 503) log.warn('request', fields);
+	else log.info('request', fields);
 	return response;
 };
 
-export const handle = sequence(withRequestId, withLogging, securityHeaders, csrfGuard, apiTokenAuth, authGate);
+/** Pages take small forms only (login, settings); anything bigger is refused before it is read. */
+const capFormBodies: Handle = async ({ event, resolve }) => {
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (!event.url.pathname.startsWith('/api/') && event.request.method !== 'GET' && declared > FORM_BODY_BYTES)
+		return apiError('request_too_large', `Request exceeds the maximum allowed number of bytes (${FORM_BODY_BYTES}).`, {
+			requestId: event.locals.requestId
+		});
+	return resolve(event);
+};
 
-export const handleError: HandleServerError = ({ error, event }) => {
+export const handle = sequence(withRequestId, withLogging, securityHeaders, capFormBodies, csrfGuard, apiTokenAuth, authGate);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;
-	log.error('unexpected error', { requestId, path: event.url.pathname, error: String(error) });
+	// A page that does not exist is not our failure; Kit routes 404s through here too.
+	if (status < 500) {
+		log.info('client error', { requestId, path: event.url.pathname, status });
+		return { message, requestId };
+	}
+	log.error('unexpected error', { requestId, path: event.url.pathname, user: event.locals.user, error: String(error) });
 	return { message: 'Internal error', requestId };
 };

@@ -73,3 +73,18 @@ test('several drafts live side by side as tabs and survive a reload', async ({ p
 	await page.getByRole('tab', { name: 'Second tab text' }).click();
 	await expect(firstText(page)).toHaveValue('Second tab text');
 });
+
+test('a permalink page renders markdown lists as the playground does', async ({ page }) => {
+	const message = {
+		id: 'msg_01', type: 'message', role: 'assistant', model: 'claude-3-5-haiku-20241022',
+		content: [{ type: 'text', text: 'Two fruits:\n\n- apple\n- **pear**\n' }],
+		stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 9 }
+	};
+	const res = await page.request.post('/api/permalinks', { data: { request: SHARED, result: { message } } });
+	expect(res.status()).toBeLessThan(300);
+	await open(page, `/p/${(await res.json()).id}`);
+	const answer = page.getByTestId('shared-result');
+	await expect(answer.locator('li')).toHaveText(['apple', 'pear']);
+	await expect(answer.locator('strong')).toHaveText('pear');
+	await expect(answer).not.toContainText('- apple');
+});

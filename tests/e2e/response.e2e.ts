@@ -69,7 +69,7 @@ test('shows status, type, message and request-id of an overloaded error, and ret
 	await expect(panel.getByTestId('error-type')).toHaveText('overloaded_error');
 	await expect(panel.getByTestId('error-message')).toHaveText('Overloaded');
 	await expect(panel.getByTestId('error-request-id')).toHaveText(/^req_\w+/);
-	await expect(panel.getByTestId('error-retry-after')).toHaveText('1 s');
+	await expect(panel.getByTestId('error-retry-after')).toHaveText('in 1 s');
 	await expect(status(page)).toHaveText('error');
 
 	await page.unroute('**/api/v1/messages');

@@ -21,7 +21,7 @@ test('opens a shared run read-only in a fresh browser and forks it into the edit
 	const other = await fresh.newPage();
 	await open(other, `/p/${id}`);
 	await expect(other.getByTestId('shared-request')).toContainText('"content": "Hello from the sharing test"');
-	await expect(other.getByTestId('shared-result')).toHaveText(text);
+	await expect(other.getByTestId('shared-result').getByTestId('response-text')).toHaveText(text);
 	await expect(other.getByTestId('shared-usage')).toContainText('end_turn');
 	await other.getByText(/Event log \(1 events\)/).click();
 	await expect(other.getByTestId('shared-events')).toContainText('message_stop');
@@ -69,7 +69,7 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	await page.getByLabel('Prompt', { exact: true }).fill('Hello, compare these');
 	await page.getByLabel('Model B').selectOption('claude-sonnet-4-6');
 	await page.getByLabel('Temperature B').fill('0.3');
-	await page.getByRole('button', { name: 'Run both' }).click();
+	await page.getByRole('button', { name: 'Run all' }).click();
 
 	const sides = page.getByTestId('compare-side');
 	for (const i of [0, 1]) {

@@ -21,9 +21,10 @@ export function loadDraftTabs(): { tabs: DraftTab[]; activeId: string } | null {
 		const raw = localStorage.getItem(KEY);
 		if (raw) {
 			const v = JSON.parse(raw);
-			const tabs = (Array.isArray(v?.tabs) ? v.tabs : []).flatMap((t: { id?: unknown; snapshot?: unknown }) => {
+			const tabs = (Array.isArray(v?.tabs) ? v.tabs : []).flatMap((t: DraftTab) => {
 				const snapshot = asSnapshot(t?.snapshot);
-				return typeof t?.id === 'string' && snapshot ? [{ id: t.id, snapshot }] : [];
+				const prompt = typeof t?.prompt?.id === 'string' ? t.prompt : undefined;
+				return typeof t?.id === 'string' && snapshot ? [{ id: t.id, snapshot, ...(prompt ? { prompt } : {}) }] : [];
 			});
 			if (tabs.length) return { tabs, activeId: String(v.activeId ?? '') };
 		}

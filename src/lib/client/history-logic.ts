@@ -1,3 +1,5 @@
+import type { Message } from '$lib/schemas';
+
 /** The pure half of local history: what an entry holds, how it is searched and what gets evicted. */
 export interface HistoryUsage {
 	input_tokens: number;
@@ -19,7 +21,25 @@ export interface HistoryEntry {
 	error: string | null;
 	usage: HistoryUsage | null;
 	pinned: boolean;
+	/** How the run ended; absent in entries saved before stopped runs were kept. */
+	status?: RunEnd;
+	/** The first user text, shortened: what the row shows. */
+	prompt?: string;
+	/** The answer as it stood when the run ended (partial when stopped), for Open to restore. */
+	result?: StoredResult;
 }
+
+export type RunEnd = 'done' | 'error' | 'stopped';
+
+/** The answer kept with an entry: the same shape a permalink's result has. */
+export interface StoredResult {
+	message: Message | null;
+	events?: { event: string; data: string; at: number }[];
+	error?: { type: string; message: string } | null;
+}
+
+/** Event logs up to this many characters are kept with the entry; longer ones are dropped. */
+export const MAX_STORED_EVENT_CHARS = 256 * 1024;
 
 /** What a finished (or failed) run reports to history. */
 export interface RunRecord {
@@ -30,6 +50,9 @@ export interface RunRecord {
 	/** Streamed text, for runs that ended before a full message was assembled. */
 	text?: string;
 	error?: { type: string; message: string } | null;
+	status?: RunEnd;
+	/** The SSE events as received; kept only when small enough. */
+	events?: readonly { event: string; data: string; at: number }[];
 }
 
 export const MAX_ENTRIES = 500;
@@ -47,8 +70,30 @@ export function toEntry(run: RunRecord, id: string, now: number): HistoryEntry {
 		stopReason: run.message?.stop_reason ?? null,
 		error: run.error ? `${run.error.type}: ${run.error.message}` : null,
 		usage: run.message?.usage ?? null,
-		pinned: false
+		pinned: false,
+		status: run.status ?? (run.error ? 'error' : 'done'),
+		prompt: firstUserText(run.request).slice(0, FIRST_TEXT_CHARS),
+		...(run.message || run.error ? { result: storedResult(run) } : {})
 	};
+}
+
+function storedResult(run: RunRecord): StoredResult {
+	const events = run.events ?? [];
+	const size = events.reduce((n, e) => n + e.data.length + e.event.length, 0);
+	return {
+		// The run's own assembled message (a full Message; RunRecord only names what history reads).
+		message: (run.message ?? null) as Message | null,
+		error: run.error ?? null,
+		...(events.length && size <= MAX_STORED_EVENT_CHARS ? { events: events.map((e) => ({ ...e })) } : {})
+	};
+}
+
+function firstUserText(request: Record<string, unknown>): string {
+	const first = (Array.isArray(request.messages) ? request.messages : []).find((m) => (m as { role?: unknown })?.role === 'user');
+	const content = (first as { content?: unknown } | undefined)?.content;
+	if (typeof content === 'string') return content;
+	const block = Array.isArray(content) ? content.find((b) => typeof b?.text === 'string') : undefined;
+	return block?.text ?? '';
 }
 
 /** Case-insensitive match on the model, the answer and the prompt text. */

@@ -9,6 +9,7 @@ import { loadBatchRequest } from './batch-requests';
  */
 export async function loadRequestFromParam(param: string | null): Promise<Record<string, unknown> | null> {
 	if (!param) return null;
+	if (param.startsWith('prompt:')) return (await loadPromptParam(param))?.body ?? null;
 	const [kind, id] = param.split(':', 2);
 	if (kind === 'permalink' && id) {
 		// A link that no longer opens leaves the editor as it was (the /p page explains why).
@@ -25,4 +26,33 @@ export async function loadRequestFromParam(param: string | null): Promise<Record
 		return (await getRun(id))?.request ?? null;
 	}
 	return null;
+}
+
+/** A saved prompt linked to the draft it was opened into, so the next save adds a version. */
+export interface PromptLink {
+	id: string;
+	name: string;
+	version: number;
+}
+
+/** `prompt:<id>` (the newest version) or `prompt:<id>:<version>`. */
+export async function loadPromptParam(param: string): Promise<{
+	body: Record<string, unknown>;
+	betas: string[];
+	apiVersion?: string;
+	link: PromptLink;
+} | null> {
+	const [, id, version] = param.split(':');
+	if (!id) return null;
+	const { getPrompt } = await import('$lib/api/prompts');
+	const prompt = await getPrompt(id).catch(() => null);
+	const chosen = prompt?.versions.find((v) => !version || String(v.version) === version);
+	if (!prompt || !chosen) return null;
+	const newest = prompt.versions[0];
+	return {
+		body: chosen.document.request,
+		betas: chosen.document.betas,
+		apiVersion: chosen.document.apiVersion,
+		link: { id, name: newest.name, version: newest.version }
+	};
 }

@@ -1,5 +1,6 @@
 import { parse as parsePartialJson } from 'partial-json';
 import type { Message } from '$lib/schemas';
+import { mergeUsage } from '$lib/schemas/usage';
 
 type Obj = Record<string, unknown>;
 
@@ -141,9 +142,7 @@ export class MessageAccumulator {
 		Object.assign(this.#message, rest, { stop_reason: stop_reason ?? null, stop_sequence: stop_sequence ?? null });
 		// Fields of the event itself (not of its delta) that describe the whole message.
 		for (const k of ['context_management', 'input_transformations']) if (ev[k] != null) this.#message[k] = ev[k];
-		// Usage in message_delta is cumulative: overwrite what it carries, keep the rest from message_start.
-		const usage = this.#message.usage as Obj;
-		for (const [k, v] of Object.entries((ev.usage ?? {}) as Obj)) if (v !== null && v !== undefined) usage[k] = v;
+		mergeUsage(this.#message.usage as Obj, ev.usage as Obj | undefined);
 	}
 }
 

@@ -4,7 +4,7 @@
  * the order they were queued, until this frame's share of time is spent; the rest wait for
  * the next frame. A 100,000-delta burst then costs a few ms per frame instead of one long task.
  */
-export const FRAME_BUDGET_MS = 6;
+export const FRAME_BUDGET_MS = 10;
 
 interface Job {
 	run: () => void;

@@ -8,3 +8,4 @@ export * from './batches';
 export * from './models';
 export * from './issues';
 export * from './permalink';
+export * from './prompts';

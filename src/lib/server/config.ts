@@ -10,6 +10,11 @@ const bool = z
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const userList = list.pipe(
+	z
+		.array(z.string().regex(/^[^:]{1,64}:.{8,}$/, 'each entry must be name:secret with a secret of 8+ characters'))
+		.transform((entries) => new Map(entries.map((e) => [e.slice(0, e.indexOf(':')).trim(), e.slice(e.indexOf(':') + 1)])))
+);
 
 const EnvSchema = z.object({
 	ANTHROPIC_API_KEY: z.string().trim().optional().transform((k) => k || undefined),
@@ -41,7 +46,22 @@ const EnvSchema = z.object({
 	DAILY_TOKEN_BUDGET: int(1).optional(),
 	MAX_CONCURRENT_STREAMS: int(1).optional(),
 	REQUESTS_PER_MINUTE: int(1).optional(),
-	SECURE_COOKIES: bool.optional()
+	SECURE_COOKIES: bool.optional(),
+	// Hardening (issue 16): identities, admin, quotas and limits.
+	/** `name:secret` pairs, comma-separated: passcode users, each with their own secret. */
+	PLAYGROUND_USERS: userList.optional(),
+	/** Names a passcode login may never take (SSO identities), besides the listed users. */
+	RESERVED_NAMES: list.default([]),
+	ADMIN_USERS: list.default([]),
+	/** How many proxies in front append to X-Forwarded-For (0: the socket address is the client). */
+	TRUSTED_PROXY_HOPS: int(0, 10).default(0),
+	MAX_CONCURRENT_REQUESTS: int(1).optional(),
+	SQLITE_MAX_MB: int(1).optional(),
+	MAX_PERMALINKS_PER_USER: int(1).default(10_000),
+	MAX_BATCHES_PER_USER: int(1).default(1_000),
+	MAX_API_TOKENS_PER_USER: int(1).default(20),
+	/** Batch uploads in flight at once per user (each may be hundreds of MB). */
+	MAX_BATCH_UPLOADS_PER_USER: int(1).default(1)
 });
 
 export type Config = z.infer<typeof EnvSchema> & { upstreamKind: 'anthropic' | 'simulator' };
@@ -63,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	const c = parsed.data;
 	if (c.UPSTREAM === 'anthropic' && !c.ANTHROPIC_API_KEY)
 		throw new ConfigError('Invalid setting ANTHROPIC_API_KEY: required when UPSTREAM=anthropic');
+	if ((c.PLAYGROUND_PASSCODE || c.PLAYGROUND_USERS) && !c.ORIGIN && !c.TRUSTED_USER_HEADER)
+		throw new ConfigError('Invalid setting ORIGIN: required with a passcode login (the CSRF check must not trust Host)');
 	const upstreamKind =
 		c.UPSTREAM === 'auto' ? (c.ANTHROPIC_API_KEY ? 'anthropic' : 'simulator') : c.UPSTREAM;
 	return { ...c, upstreamKind };
@@ -78,4 +100,9 @@ export function getConfig(): Config {
 /** For tests that change the environment between cases. */
 export function resetConfig(): void {
 	cached = undefined;
+}
+
+/** Server secrets that must never leave in a log line, permalink or shared document. */
+export function serverSecrets(config: Config = getConfig()): string[] {
+	return [config.ANTHROPIC_API_KEY, config.PLAYGROUND_PASSCODE, config.SESSION_SECRET].filter((s): s is string => !!s);
 }

@@ -1,4 +1,4 @@
-import { getConfig } from './config';
+import { getConfig, serverSecrets } from './config';
 
 const LEVELS = { error: 0, warn: 1, info: 2, debug: 3 } as const;
 type Level = keyof typeof LEVELS;
@@ -25,10 +25,7 @@ export function redact(value: unknown, secrets: readonly string[] = currentSecre
 
 function currentSecrets(): string[] {
 	try {
-		const c = getConfig();
-		return [c.ANTHROPIC_API_KEY, c.PLAYGROUND_PASSCODE, c.SESSION_SECRET].filter(
-			(s): s is string => !!s
-		);
+		return serverSecrets();
 	} catch {
 		return [];
 	}

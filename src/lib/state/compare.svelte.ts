@@ -1,6 +1,16 @@
 import { recordRun } from '$lib/client/history';
 import { DEFAULT_MODEL, costOf, selectableModels } from '$lib/catalog';
+import type { Message } from '$lib/schemas';
 import { RunState } from './run.svelte';
+
+/** What a reload keeps of a comparison: the prompt, every column's settings and last answer. */
+export interface CompareSnapshot {
+	prompt: string;
+	maxTokens: number;
+	sides: { model: string; temperature: number | null; system: string; answer: Message | null }[];
+}
+export const MIN_COLUMNS = 2;
+export const MAX_COLUMNS = 4;
 
 /** One column of the compare page: its own settings and its own stream. */
 export class CompareSide {
@@ -9,6 +19,8 @@ export class CompareSide {
 	temperature = $state<number | null>(null);
 	system = $state('');
 	readonly run = new RunState();
+	/** The answer saved before a reload, shown until this column runs again. */
+	restored = $state.raw<Message | null>(null);
 	/** The request the current run was sent with (settings may have changed since). */
 	#sent = $state.raw<Record<string, unknown> | null>(null);
 
@@ -37,18 +49,52 @@ export class CompareSide {
 	async send(prompt: string, maxTokens: number): Promise<void> {
 		const body = this.request(prompt, maxTokens);
 		this.#sent = body;
+		this.restored = null;
 		await this.run.send(body);
-		if (this.run.status === 'stopped') return;
+		const status = this.run.status === 'stopped' ? 'stopped' : this.run.error ? 'error' : 'done';
+		const { message, text, error, events } = this.run;
 		// History is a convenience: a browser without IndexedDB still compares.
-		await recordRun({ request: body, message: this.run.message, text: this.run.text, error: this.run.error }).catch(() => {});
+		await recordRun({ request: body, message, text, error, status, events: [...events] }).catch(() => {});
 	}
 }
 
-/** The compare page: one prompt, two settings, two streams side by side. */
+/** The compare page: one prompt, 2 to 4 settings, as many streams side by side. */
 export class CompareState {
 	prompt = $state('');
 	maxTokens = $state(256);
-	readonly sides = [new CompareSide(DEFAULT_MODEL), new CompareSide(selectableModels().find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)];
+	sides = $state.raw([new CompareSide(DEFAULT_MODEL), new CompareSide(selectableModels().find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)]);
+
+	addColumn(): void {
+		if (this.sides.length >= MAX_COLUMNS) return;
+		const used = new Set(this.sides.map((s) => s.model));
+		this.sides = [...this.sides, new CompareSide(selectableModels().find((m) => !used.has(m.id))?.id ?? DEFAULT_MODEL)];
+	}
+
+	removeColumn(index: number): void {
+		if (this.sides.length <= MIN_COLUMNS || this.isRunning) return;
+		this.sides = this.sides.filter((_, i) => i !== index);
+	}
+
+	snapshot(): CompareSnapshot {
+		return {
+			prompt: this.prompt,
+			maxTokens: this.maxTokens,
+			sides: this.sides.map((s) => ({ model: s.model, temperature: s.temperature, system: s.system, answer: s.run.message ?? s.restored }))
+		};
+	}
+
+	restore(snap: CompareSnapshot): void {
+		this.prompt = snap.prompt;
+		this.maxTokens = snap.maxTokens;
+		this.sides = snap.sides.slice(0, MAX_COLUMNS).map((saved) => {
+			const side = new CompareSide(saved.model);
+			side.temperature = saved.temperature;
+			side.system = saved.system;
+			side.restored = saved.answer;
+			return side;
+		});
+		while (this.sides.length < MIN_COLUMNS) this.addColumn();
+	}
 
 	readonly isRunning = $derived(this.sides.some((s) => s.run.isRunning));
 	readonly canRun = $derived(this.prompt.trim() !== '' && this.maxTokens >= 1 && !this.isRunning);

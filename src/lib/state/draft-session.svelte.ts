@@ -1,4 +1,5 @@
 import { loadDraftTabs, saveDraftTabs } from '$lib/client/draft-storage';
+import type { PromptLink } from '$lib/client/open-request';
 import { defaultForm, formToBody } from '$lib/request/form';
 import { DraftsState } from './drafts.svelte';
 import type { PlaygroundSnapshot, PlaygroundState } from './playground.svelte';
@@ -39,9 +40,19 @@ export class DraftSession {
 	}
 
 	/** Replaces the draft with a loaded request, keeping the old one for Undo. */
-	load(label: string, body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string): void {
+	load(label: string, body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string, prompt?: PromptLink): void {
 		this.drafts.keepForUndo(label, this.playground.snapshot());
 		this.playground.loadRequest(body, betas, apiVersion);
+		this.link(prompt);
+	}
+
+	/** Ties the active draft to a saved prompt (or unties it). */
+	link(prompt: PromptLink | undefined): void {
+		const tab = this.drafts.active;
+		if (!tab) return;
+		if (prompt) tab.prompt = prompt;
+		else delete tab.prompt;
+		this.persist(this.playground.snapshot());
 	}
 
 	undo(): void {

@@ -1,9 +1,12 @@
+import type { PromptLink } from '$lib/client/open-request';
 import type { PlaygroundSnapshot } from './playground.svelte';
 
 /** One request being edited; several live side by side as tabs. */
 export interface DraftTab {
 	id: string;
 	snapshot: PlaygroundSnapshot;
+	/** The saved prompt this draft came from or was saved as: Save adds its next version. */
+	prompt?: PromptLink;
 }
 
 /** What replacing the draft threw away, one click from coming back. */

@@ -12,6 +12,7 @@ import {
 	type Evaluation,
 	type EvaluationInput
 } from '$lib/schemas/evaluation';
+import type { PromptSummary } from '$lib/schemas';
 import { lastUserText, withLastUserText, withSystem, systemText } from '$lib/evaluate/template-edit';
 
 let counter = 0;
@@ -185,6 +186,30 @@ export class EvaluationState {
 	setApiVersion(version: string | undefined) {
 		this.version.apiVersion = version || undefined;
 		this.#changed();
+	}
+
+	/** The team's saved prompts, for "start from a saved prompt"; loaded when first asked for. */
+	savedPrompts = $state.raw<PromptSummary[] | null>(null);
+
+	async loadSavedPrompts() {
+		try {
+			this.savedPrompts = await api.prompts.listPrompts();
+		} catch (e) {
+			this.message = `Saved prompts could not be listed: ${api.toUserMessage(e)}`;
+		}
+	}
+
+	/** The shown version takes the newest version of a saved prompt, with its API version. */
+	async useSavedPrompt(id: string) {
+		try {
+			const [newest] = (await api.prompts.getPrompt(id)).versions;
+			if (!newest) return;
+			this.useRequest(newest.document.request);
+			this.setApiVersion(newest.document.apiVersion);
+			if (this.version.label.startsWith('Version ')) this.setLabel(newest.name);
+		} catch (e) {
+			this.message = `The saved prompt could not be opened: ${api.toUserMessage(e)}`;
+		}
 	}
 
 	/** Replaces the shown version's template with a whole request (the playground's, or a saved prompt). */

@@ -8,7 +8,19 @@ export class HistoryState {
 	#error = $state<string | null>(null);
 	query = $state('');
 
-	readonly visible = $derived(this.#entries.filter((e) => matches(e, this.query)));
+	/** '' for all, else 'done' | 'stopped' | 'error'. */
+	status = $state('');
+	/** '' for all models. */
+	model = $state('');
+	readonly models = $derived([...new Set(this.#entries.map((e) => e.model).filter(Boolean))].sort());
+	readonly visible = $derived(
+		this.#entries.filter(
+			(e) =>
+				matches(e, this.query) &&
+				(!this.status || (e.status ?? (e.error ? 'error' : 'done')) === this.status) &&
+				(!this.model || e.model === this.model)
+		)
+	);
 
 	get entries() {
 		return this.#entries;

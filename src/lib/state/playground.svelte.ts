@@ -57,12 +57,14 @@ export class PlaygroundState extends RequestState {
 		await this.#remember(body, betas);
 	}
 
-	/** Every run that got an answer or an error goes into the browser's local history. */
+	/** Every run that ended (answered, failed or stopped) goes into the browser's local history. */
 	async #remember(body: Record<string, unknown>, betas: string[]): Promise<void> {
-		if (this.run.status === 'stopped' || this.run.status === 'idle') return;
+		const status = this.run.status;
+		if (status !== 'done' && status !== 'error' && status !== 'stopped') return;
 		try {
 			const { recordRun } = await import('$lib/client/history');
-			await recordRun({ request: body, betas, message: this.run.message, text: this.run.text, error: this.run.error });
+			const { message, text, error, events } = this.run;
+			await recordRun({ request: body, betas, message, text, error, status, events: [...events] });
 		} catch {
 			// History is a convenience: a full or blocked IndexedDB must not break the run.
 		}

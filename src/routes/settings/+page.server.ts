@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
+import { getConfig } from '$lib/server/config';
 import { createApiToken } from '$lib/server/guard/api-tokens';
+import { checkTokenQuota } from '$lib/server/guard/quotas';
 import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +14,13 @@ export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const name = String((await request.formData()).get('name') ?? '').trim();
 		if (!name || name.length > 64) return fail(400, { message: 'Give the token a name (up to 64 characters).' });
-		const created = await createApiToken(await getStore(), locals.user, name);
+		const store = await getStore();
+		try {
+			await checkTokenQuota(store, locals.user, getConfig());
+		} catch (e) {
+			return fail(429, { message: (e as Error).message });
+		}
+		const created = await createApiToken(store, locals.user, name);
 		return { created };
 	},
 	revoke: async ({ request, locals }) => {

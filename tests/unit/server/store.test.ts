@@ -82,14 +82,14 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 	});
 
 	it('adds usage per user and day without losing concurrent adds', async () => {
-		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0 });
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0, reservedTokens: 0 });
 		await Promise.all(
 			Array.from({ length: 20 }, () => store.addUsage('ana', '2026-01-01', { inputTokens: 10, outputTokens: 3 }))
 		);
 		await store.addUsage('ana', '2026-01-02', { inputTokens: 5_000_000_000, outputTokens: 1 });
-		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 200, outputTokens: 60 });
-		expect(await store.getUsage('ana', '2026-01-02')).toEqual({ inputTokens: 5_000_000_000, outputTokens: 1 });
-		expect(await store.getUsage('bo', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0 });
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 200, outputTokens: 60, reservedTokens: 0 });
+		expect(await store.getUsage('ana', '2026-01-02')).toEqual({ inputTokens: 5_000_000_000, outputTokens: 1, reservedTokens: 0 });
+		expect(await store.getUsage('bo', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0, reservedTokens: 0 });
 	});
 
 	it('increments rate counters atomically per key and window', async () => {
@@ -118,6 +118,41 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 			['tok_2', null]
 		]);
 		expect(await store.listApiTokens('bo')).toEqual([]);
+	});
+
+	it('holds budget reservations atomically and settles them into usage', async () => {
+		const day = '2026-11-30';
+		const results = await Promise.all(Array.from({ length: 10 }, () => store.reserveUsage('res', day, 60, 200)));
+		expect(results.filter(Boolean)).toHaveLength(3);
+		expect((await store.getUsage('res', day)).reservedTokens).toBe(180);
+		await store.settleUsage('res', day, 60, { inputTokens: 40, outputTokens: 5 });
+		expect(await store.getUsage('res', day)).toEqual({ inputTokens: 40, outputTokens: 5, reservedTokens: 120 });
+		// A release of more than is held never goes below zero.
+		await store.settleUsage('res', day, 500, { inputTokens: 0, outputTokens: 0 });
+		expect((await store.getUsage('res', day)).reservedTokens).toBe(0);
+		expect(await store.reserveUsage('res', day, 1000, null)).toBe(true);
+		expect((await store.listUsage(day)).find((u) => u.user === 'res')?.reservedTokens).toBe(1000);
+	});
+
+	it('keeps sessions server-side: found while active, gone once revoked or expired', async () => {
+		await store.createSession({ idHash: 'h1', user: 'ses', address: '10.0.0.1', createdAt: '2026-11-30T00:00:00Z', expiresAt: '2026-12-07T00:00:00Z' });
+		await store.createSession({ idHash: 'h2', user: 'ses', address: '', createdAt: '2026-11-30T00:00:00Z', expiresAt: '2026-12-07T00:00:00Z' });
+		expect((await store.findSession('h1', '2026-11-30T12:00:00Z'))?.user).toBe('ses');
+		expect(await store.findSession('h1', '2026-12-08T00:00:00Z')).toBeUndefined();
+		expect(await store.revokeSessions({ idHash: 'h1' }, 'now')).toBe(1);
+		expect(await store.findSession('h1', '2026-11-30T12:00:00Z')).toBeUndefined();
+		expect((await store.listSessions('2026-11-30T12:00:00Z')).map((x) => x.idHash)).toContain('h2');
+		expect(await store.revokeSessions({ user: 'ses' }, 'now')).toBe(1);
+		expect(await store.findSession('h2', '2026-11-30T12:00:00Z')).toBeUndefined();
+	});
+
+	it('settles a batch hold once, whoever claims it first', async () => {
+		await store.recordBatchReservation({ batchId: 'b1', user: 'bat', day: '2026-11-30', reservedTokens: 900 });
+		expect((await store.openBatchReservations()).map((r) => r.batchId)).toContain('b1');
+		const claims = await Promise.all([store.claimBatchReservation('b1', 'now'), store.claimBatchReservation('b1', 'now')]);
+		expect(claims.filter(Boolean)).toEqual([{ batchId: 'b1', user: 'bat', day: '2026-11-30', reservedTokens: 900 }]);
+		expect((await store.openBatchReservations()).map((r) => r.batchId)).not.toContain('b1');
+		expect(await store.countOwned('api_tokens', 'nobody')).toBe(0);
 	});
 
 	it('keeps evaluations per creator, updates them in place, and shares immutable snapshots', async () => {

@@ -3,6 +3,9 @@ import { BatchCreateParamsSchema } from '$lib/schemas';
 import { getConfig } from '../config';
 import { parseJsonText, readBodyText, validate } from '../http';
 import { enforceRequestPolicy } from '../guard/policy';
+import { observeBatches } from '../guard/batch-budget';
+import { ownBatchesOnly } from '../guard/batch-owner';
+import { getLimitDeps } from '../guard/deps';
 import { forward } from './forward';
 import type { UpstreamRequest } from '../upstream';
 
@@ -44,7 +47,12 @@ export async function forwardBatch(event: RequestEvent, call: Omit<UpstreamReque
 	const body = (await response.json()) as unknown;
 	const origin = event.url.origin;
 	const page = body as { data?: unknown } | null;
-	const rewritten = page && Array.isArray(page.data) ? { ...page, data: page.data.map((b) => rewrite(b, origin)) } : rewrite(body, origin);
+	const batches = page && Array.isArray(page.data) ? (page.data as { id?: unknown }[]) : null;
+	// Ended batches settle their budget hold from their results (guard/batch-budget.ts).
+	observeBatches(batches ?? [body], getLimitDeps());
+	const rewritten = batches
+		? { ...page, data: (await ownBatchesOnly(batches, event.locals.user)).map((b) => rewrite(b, origin)) }
+		: rewrite(body, origin);
 	const headers = new Headers(response.headers);
 	headers.delete('content-length');
 	return new Response(JSON.stringify(rewritten), { status: response.status, headers });

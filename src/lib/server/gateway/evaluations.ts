@@ -10,7 +10,7 @@ import {
 	type EvaluationShare,
 	type EvaluationSummary
 } from '$lib/schemas/evaluation';
-import { getConfig } from '../config';
+import { serverSecrets } from '../config';
 import { HttpProblem, validate } from '../http';
 import type { Store } from '../store/types';
 import { contentId } from './permalinks/id';
@@ -23,11 +23,6 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 function newId(): string {
 	return [...randomBytes(10)].map((b) => BASE62[b % 62]).join('');
-}
-
-function serverSecrets(): string[] {
-	const c = getConfig();
-	return [c.ANTHROPIC_API_KEY, c.PLAYGROUND_PASSCODE, c.SESSION_SECRET].filter((s): s is string => !!s);
 }
 
 function notFound(id: string): HttpProblem {

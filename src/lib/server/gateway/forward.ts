@@ -7,6 +7,8 @@ import { getUpstream } from '../upstream';
 import { forwardedRequestHeaders } from '../upstream/headers';
 import type { UpstreamRequest } from '../upstream/types';
 import { sseUsageTap, usageTotals, type TokenUsage } from '../guard/usage-tap';
+import type { ExchangeOutcome } from '../guard/admit';
+import { scrubStream, scrubText } from './scrub';
 
 /**
  * Passes the upstream body on untouched; when the client goes away (the reader is cancelled)
@@ -70,8 +72,11 @@ export interface ForwardHooks {
 	onUsage?: (usage: TokenUsage) => void;
 	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
 	onMessageBytes?: (chunk: Uint8Array) => void;
-	/** The exchange is over (answered, failed, or the client left). */
-	onEnd?: () => void;
+	/**
+	 * The exchange is over: `complete` (answered whole), `cut` (the client left or the stream
+	 * broke: upstream may have charged for it) or `failed` (an error answer, or never sent).
+	 */
+	onEnd?: (outcome: ExchangeOutcome) => void;
 }
 
 export async function readValidatedBody<S extends z.ZodType>(event: RequestEvent, schema: S) {
@@ -112,41 +117,58 @@ export async function forward(
 			signal: abort.signal
 		});
 	} catch (e) {
-		hooks.onEnd?.();
+		hooks.onEnd?.(abort.signal.aborted ? 'cut' : 'failed');
 		throw e;
 	}
+	// Nothing upstream says may carry our key back to a client, echoed or not.
+	const secret = getConfig().ANTHROPIC_API_KEY;
 	const headers = new Headers(upstream.headers);
+	for (const [name, value] of [...headers]) if (scrubText(value, secret) !== value) headers.delete(name);
 	headers.set('x-upstream', getUpstream().kind);
+	if (upstream.status >= 500)
+		log.warn('upstream error', { requestId: event.locals.requestId, path: call.path, status: upstream.status });
+	if (upstream.body && secret) upstream = new Response(scrubStream(upstream.body, secret), { status: upstream.status });
 	if (call.stream && upstream.ok && upstream.body) {
 		headers.set('cache-control', 'no-cache');
 		headers.set('x-accel-buffering', 'no');
 		const tap = hooks.onUsage ? sseUsageTap(hooks.onUsage) : undefined;
+		let complete = false;
 		const body = passThrough(upstream.body, abort, {
 			onChunk: (c) => {
 				tap?.feed(c);
 				hooks.onMessageBytes?.(c);
 			},
+			onComplete: () => (complete = true),
 			onEnd: () => {
 				tap?.finish();
-				hooks.onEnd?.();
+				hooks.onEnd?.(complete ? 'complete' : 'cut');
 			}
 		});
 		return new Response(body, { status: upstream.status, headers });
 	}
 	if (hooks.onUsage && upstream.ok) {
 		// A single Message is small: read it to record its usage, then send the same bytes on.
-		const bytes = new Uint8Array(await upstream.arrayBuffer());
+		let bytes: Uint8Array<ArrayBuffer>;
+		try {
+			bytes = new Uint8Array(await upstream.arrayBuffer());
+		} catch (e) {
+			hooks.onEnd?.('cut');
+			throw e;
+		}
 		hooks.onMessageBytes?.(bytes);
 		try {
 			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
 		} catch {
 			// not JSON: nothing to record
 		}
-		hooks.onEnd?.();
+		hooks.onEnd?.('complete');
 		return new Response(bytes, { status: upstream.status, headers });
 	}
 	const watch = upstream.ok ? hooks.watch : undefined;
-	const body = upstream.body ? passThrough(upstream.body, abort, { ...watch, onEnd: hooks.onEnd }) : null;
-	if (!body) hooks.onEnd?.();
+	const outcome: ExchangeOutcome = upstream.ok ? 'complete' : 'failed';
+	const body = upstream.body
+		? passThrough(upstream.body, abort, { ...watch, onEnd: () => hooks.onEnd?.(outcome) })
+		: null;
+	if (!body) hooks.onEnd?.(outcome);
 	return new Response(body, { status: upstream.status, headers });
 }

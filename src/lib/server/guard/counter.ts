@@ -5,6 +5,8 @@
 export interface WindowCounter {
 	/** Records one event now and returns how many the key has in the current window. */
 	hit(key: string, windowMs: number, now?: number): Promise<number>;
+	/** How many events the key has in the current window, without recording one. */
+	count(key: string, windowMs: number, now?: number): Promise<number>;
 }
 
 export function memoryCounter(): WindowCounter {
@@ -20,6 +22,10 @@ export function memoryCounter(): WindowCounter {
 			}
 			current.count += 1;
 			return current.count;
+		},
+		async count(key, windowMs, now = Date.now()) {
+			const current = windows.get(key);
+			return current && current.start === Math.floor(now / windowMs) * windowMs ? current.count : 0;
 		}
 	};
 }

@@ -1,17 +1,19 @@
 import { getStore } from '../store';
 import { getCounter } from './counters';
+import { getDurableQueue, type DurableQueue } from './durable';
 import { memorySlots } from './ledger';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
 
-let deps: LimitDeps | undefined;
+export type GuardDeps = LimitDeps & { writes: DurableQueue };
+let deps: GuardDeps | undefined;
 
 /**
  * Where limits keep their counts: request counts and the usage ledger in the store (shared by
  * instances); open-stream slots in this process, since a slot must be freed the moment a
  * stream ends and a crashed instance must not hold slots forever.
  */
-export function getLimitDeps(): LimitDeps {
-	deps ??= { counter: getCounter(), ledger: storeLedger(getStore), slots: memorySlots() };
+export function getLimitDeps(): GuardDeps {
+	deps ??= { counter: getCounter(), ledger: storeLedger(getStore), slots: memorySlots(), writes: getDurableQueue() };
 	return deps;
 }

@@ -25,7 +25,7 @@ export const authGate: Handle = async ({ event, resolve }) => {
 		if (event.locals.tokenUser) event.locals.user = event.locals.tokenUser;
 		return resolve(event);
 	}
-	const user = identify(event, config) ?? event.locals.tokenUser ?? null;
+	const user = (await identify(event, config)) ?? event.locals.tokenUser ?? null;
 	if (user) {
 		event.locals.user = user;
 		return resolve(event);

@@ -4,6 +4,12 @@ import type { TokenUsage } from './usage-tap';
 export interface UsageLedger {
 	add(user: string, day: string, usage: TokenUsage): Promise<void>;
 	usedOn(user: string, day: string): Promise<number>;
+	/** Tokens held by requests still in flight (their worst case), on top of `usedOn`. */
+	heldOn(user: string, day: string): Promise<number>;
+	/** Atomically holds `tokens` unless that would pass `budget`; false means refused. */
+	reserve(user: string, day: string, tokens: number, budget: number | null): Promise<boolean>;
+	/** Releases a hold of `reserved` and records the real usage, atomically. */
+	settle(user: string, day: string, reserved: number, usage: TokenUsage): Promise<void>;
 }
 
 /** Concurrent streams per user. Each slot has a lease so a crashed instance's slots expire. */
@@ -14,7 +20,6 @@ export interface StreamSlots {
 export function utcDay(now = Date.now()): string {
 	return new Date(now).toISOString().slice(0, 10);
 }
-
 
 export function memorySlots(): StreamSlots {
 	const active = new Map<string, Map<number, number>>();

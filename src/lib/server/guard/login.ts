@@ -1,27 +1,55 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Config } from '../config';
 import type { WindowCounter } from './counter';
-import { SESSION_COOKIE, SESSION_TTL_SECONDS, cleanUserName, createSessionValue, passcodeMatches, sessionSecret } from './session';
+import { SESSION_COOKIE, SESSION_TTL_SECONDS, cleanUserName, passcodeMatches } from './session';
 
-export const LOGIN_ATTEMPTS_PER_MINUTE = 5;
+/** Wrong attempts allowed per minute for one name (guessing someone's secret). */
+export const LOGIN_FAILURES_PER_NAME = 5;
+/** ...and from one address (trying many names); higher, as an office may share an address. */
+export const LOGIN_FAILURES_PER_ADDRESS = 20;
 
-export type LoginResult = { ok: true; user: string } | { ok: false; status: 400 | 401 | 429; message: string };
+export type LoginResult = { ok: true; user: string } | { ok: false; status: 400 | 401 | 429; message: string; event?: string };
 
-/** Checks a login form; wrong passcodes are limited per client address. */
+/**
+ * Whose secret a name needs. A listed user's own (PLAYGROUND_USERS); reserved names (SSO
+ * identities, admins) can never be taken with a passcode; any other name only with the shared
+ * team passcode, when one is set.
+ */
+function expectedSecret(user: string, config: Config): string | null {
+	const own = config.PLAYGROUND_USERS?.get(user);
+	if (own) return own;
+	const reserved = [...config.RESERVED_NAMES, ...config.ADMIN_USERS].some((n) => n.toLowerCase() === user.toLowerCase());
+	if (reserved) return null;
+	const listed = [...(config.PLAYGROUND_USERS?.keys() ?? [])].some((n) => n.toLowerCase() === user.toLowerCase());
+	if (listed) return null;
+	return config.PLAYGROUND_PASSCODE ?? null;
+}
+
+/**
+ * Checks a login form. Only failures count towards the limit, per name and per address, so
+ * a busy office behind one proxy address is not locked out by its own successful logins.
+ */
 export async function attemptLogin(
 	form: { name: string; passcode: string },
 	client: string,
 	config: Config,
 	counter: WindowCounter
 ): Promise<LoginResult> {
-	if (!config.PLAYGROUND_PASSCODE) return { ok: false, status: 400, message: 'This playground has no passcode login.' };
-	const attempts = await counter.hit(`login:${client}`, 60_000);
-	if (attempts > LOGIN_ATTEMPTS_PER_MINUTE)
-		return { ok: false, status: 429, message: 'Too many attempts. Wait a minute and try again.' };
+	if (!config.PLAYGROUND_PASSCODE && !config.PLAYGROUND_USERS)
+		return { ok: false, status: 400, message: 'This playground has no passcode login.' };
 	const user = cleanUserName(form.name);
 	if (!user) return { ok: false, status: 400, message: 'Enter your name (letters, digits, spaces, . _ @ -; up to 64).' };
-	if (!passcodeMatches(form.passcode, config.PLAYGROUND_PASSCODE))
-		return { ok: false, status: 401, message: 'Wrong passcode.' };
+	const keys = [`login-fail:name:${user.toLowerCase()}`, `login-fail:addr:${client}`];
+	const failures = await Promise.all(keys.map((k) => counter.count(k, 60_000)));
+	if (failures[0] >= LOGIN_FAILURES_PER_NAME || failures[1] >= LOGIN_FAILURES_PER_ADDRESS)
+		return { ok: false, status: 429, message: 'Too many attempts. Wait a minute and try again.', event: 'login locked out' };
+	const expected = expectedSecret(user, config);
+	// The same comparison runs either way, so timing does not tell reserved names apart.
+	const matches = passcodeMatches(form.passcode, expected ?? '\u0000never') && expected !== null;
+	if (!matches) {
+		await Promise.all(keys.map((k) => counter.hit(k, 60_000)));
+		return { ok: false, status: 401, message: 'Wrong passcode.', event: 'login failed' };
+	}
 	return { ok: true, user };
 }
 
@@ -33,21 +61,31 @@ export function isHttps(config: Config): boolean {
 	return config.SECURE_COOKIES ?? Boolean(config.ORIGIN?.startsWith('https:'));
 }
 
-export function setSessionCookie(cookies: Cookies, user: string, config: Config): void {
-	cookies.set(SESSION_COOKIE, createSessionValue(user, sessionSecret(config.SESSION_SECRET)), {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: isHttps(config),
-		maxAge: SESSION_TTL_SECONDS
-	});
+/** Set and cleared with the same attributes, or a browser keeps the old cookie (plain http). */
+function cookieOptions(config: Config) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isHttps(config) };
 }
 
-export function clearSessionCookie(cookies: Cookies): void {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+export function setSessionCookie(cookies: Cookies, value: string, config: Config): void {
+	cookies.set(SESSION_COOKIE, value, { ...cookieOptions(config), maxAge: SESSION_TTL_SECONDS });
 }
 
-/** Only same-site paths may be a post-login destination (no open redirects). */
+export function clearSessionCookie(cookies: Cookies, config: Config): void {
+	cookies.delete(SESSION_COOKIE, cookieOptions(config));
+}
+
+/**
+ * Only same-origin paths may be a post-login destination (no open redirects). The target is
+ * resolved the way a browser would, so tabs, newlines and backslashes cannot smuggle a host in.
+ */
 export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	const base = 'http://playground.invalid';
+	let url: URL;
+	try {
+		url = new URL(next, base);
+	} catch {
+		return '/';
+	}
+	return url.origin === base ? url.pathname + url.search + url.hash : '/';
 }

@@ -1,49 +1,39 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Store } from '../store';
 
 /**
- * A signed session cookie value: base64url(JSON {user, exp}) + "." + HMAC-SHA256. Nothing
- * secret is inside; the signature stops anyone from minting or editing one.
+ * Sessions live in the store: the cookie holds only a random id, the store its sha-256 with the
+ * user, expiry and revocation. Logout and an admin revoke end a session everywhere at once,
+ * and a copied cookie dies with it.
  */
 export const SESSION_COOKIE = 'playground_session';
 export const SESSION_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-export interface Session {
-	user: string;
-	/** Expiry, seconds since the epoch. */
-	exp: number;
+export function hashSessionId(id: string): string {
+	return createHash('sha256').update(id).digest('hex');
 }
 
-function sign(payload: string, secret: string): string {
-	return createHmac('sha256', secret).update(payload).digest('base64url');
+/** Starts a session and returns the cookie value (shown to the browser once, never stored). */
+export async function startSession(store: Store, user: string, address: string, now = Date.now()): Promise<string> {
+	const id = randomBytes(32).toString('base64url');
+	await store.createSession({
+		idHash: hashSessionId(id),
+		user,
+		address,
+		createdAt: new Date(now).toISOString(),
+		expiresAt: new Date(now + SESSION_TTL_SECONDS * 1000).toISOString()
+	});
+	return id;
 }
 
-export function createSessionValue(user: string, secret: string, now = Date.now()): string {
-	const payload = Buffer.from(JSON.stringify({ user, exp: Math.floor(now / 1000) + SESSION_TTL_SECONDS })).toString('base64url');
-	return `${payload}.${sign(payload, secret)}`;
+/** The user of an active session, or null (unknown, revoked, expired or malformed cookie). */
+export async function sessionUser(store: Store, value: string | undefined, now = Date.now()): Promise<string | null> {
+	if (!value || !/^[\w-]{43}$/.test(value)) return null;
+	return (await store.findSession(hashSessionId(value), new Date(now).toISOString()))?.user ?? null;
 }
 
-export function readSessionValue(value: string | undefined, secret: string, now = Date.now()): Session | null {
-	if (!value) return null;
-	const [payload, signature] = value.split('.');
-	if (!payload || !signature) return null;
-	const expected = Buffer.from(sign(payload, secret));
-	const given = Buffer.from(signature);
-	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-	try {
-		const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session;
-		if (typeof session.user !== 'string' || typeof session.exp !== 'number') return null;
-		return session.exp * 1000 > now ? session : null;
-	} catch {
-		return null;
-	}
-}
-
-/** Without SESSION_SECRET, sessions are signed with a per-process secret (they end on restart). */
-let processSecret: string | undefined;
-export function sessionSecret(configured: string | undefined): string {
-	if (configured) return configured;
-	processSecret ??= randomBytes(32).toString('hex');
-	return processSecret;
+export async function endSession(store: Store, value: string | undefined): Promise<void> {
+	if (value) await store.revokeSessions({ idHash: hashSessionId(value) }, new Date().toISOString());
 }
 
 export function passcodeMatches(given: string, expected: string): boolean {

@@ -1,6 +1,7 @@
 import type { Store } from '../store';
 import type { WindowCounter } from './counter';
 import type { UsageLedger } from './ledger';
+import { log } from '../log';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,8 +13,12 @@ export function storeCounter(store: () => Promise<Store>): WindowCounter {
 			const s = await store();
 			const start = Math.floor(now / windowMs) * windowMs;
 			// Old windows are useless; sweep them now and then rather than on every hit.
-			if (++hits % 500 === 0) void s.pruneRates(now - DAY_MS).catch(() => {});
+			if (++hits % 500 === 0)
+				s.pruneRates(now - DAY_MS).catch((e) => log.warn('rate counter prune failed', { error: String(e) }));
 			return s.incrementRate(`${key}@${windowMs}`, start);
+		},
+		async count(key, windowMs, now = Date.now()) {
+			return (await store()).getRate(`${key}@${windowMs}`, Math.floor(now / windowMs) * windowMs);
 		}
 	};
 }
@@ -26,6 +31,15 @@ export function storeLedger(store: () => Promise<Store>): UsageLedger {
 		async usedOn(user, day) {
 			const u = await (await store()).getUsage(user, day);
 			return u.inputTokens + u.outputTokens;
+		},
+		async heldOn(user, day) {
+			return (await (await store()).getUsage(user, day)).reservedTokens;
+		},
+		async reserve(user, day, tokens, budget) {
+			return (await store()).reserveUsage(user, day, tokens, budget);
+		},
+		async settle(user, day, reserved, usage) {
+			await (await store()).settleUsage(user, day, reserved, { inputTokens: usage.input, outputTokens: usage.output });
 		}
 	};
 }

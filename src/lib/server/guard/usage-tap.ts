@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { mergeUsage } from '$lib/schemas/usage';
 
 export interface TokenUsage {
 	input: number;
@@ -39,7 +40,7 @@ export function sseUsageTap(onUsage: (usage: TokenUsage) => void) {
 					output = start?.output_tokens ?? 0;
 				} else {
 					// Newer APIs repeat input and cache totals in message_delta; they win when present.
-					start = { ...start, ...Object.fromEntries(Object.entries(data.usage ?? {}).filter(([, v]) => v != null)) };
+					start = mergeUsage({ ...start }, data.usage);
 					output = data.usage?.output_tokens ?? output;
 				}
 				seen = true;

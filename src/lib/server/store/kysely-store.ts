@@ -1,10 +1,38 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { evaluationQueries } from './evaluations';
+import { KyselyPromptStore } from './prompt-store';
 import type { Database } from './schema';
-import type { ApiTokenRecord, BatchRecord, EvaluationRecord, Store, StoredPermalink, UsageTotals } from './types';
+import type {
+	ApiTokenRecord,
+	BatchRecord,
+	BatchReservation,
+	EvaluationRecord,
+	SessionRecord,
+	Store,
+	StoredPermalink,
+	UsageTotals
+} from './types';
 
 type TokenRow = Selectable<Database['api_tokens']>;
 type BatchRow = Selectable<Database['batches']>;
+type SessionRow = Selectable<Database['sessions']>;
+type HoldRow = Selectable<Database['batch_reservations']>;
+
+const toSession = (r: SessionRow): SessionRecord => ({
+	idHash: r.id_hash,
+	user: r.user_id,
+	createdAt: r.created_at,
+	expiresAt: r.expires_at,
+	revokedAt: r.revoked_at,
+	address: r.address
+});
+const toHold = (r: HoldRow): BatchReservation => ({
+	batchId: r.batch_id,
+	user: r.user_id,
+	day: r.day,
+	reservedTokens: Number(r.reserved_tokens)
+});
+const OWNER_COLUMN = { permalinks: 'created_by', batches: 'created_by', api_tokens: 'user_id' } as const;
 
 const toToken = (r: TokenRow): ApiTokenRecord => ({
 	id: r.id,
@@ -27,10 +55,14 @@ const toBatch = (r: BatchRow): BatchRecord => ({
  * upserts use ON CONFLICT and RETURNING, which SQLite (3.35+) and PostgreSQL both support.
  */
 export class KyselyStore implements Store {
+	readonly prompts: KyselyPromptStore;
+
 	constructor(
 		readonly kind: Store['kind'],
 		private readonly db: Kysely<Database>
-	) {}
+	) {
+		this.prompts = new KyselyPromptStore(db);
+	}
 
 	async savePermalink(p: StoredPermalink) {
 		const inserted = await this.db
@@ -70,7 +102,7 @@ export class KyselyStore implements Store {
 	async addUsage(user: string, day: string, usage: UsageTotals) {
 		await this.db
 			.insertInto('usage_ledger')
-			.values({ user_id: user, day, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens })
+			.values({ user_id: user, day, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens, reserved_tokens: 0 })
 			.onConflict((oc) =>
 				oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
 					input_tokens: eb('usage_ledger.input_tokens', '+', eb.ref('excluded.input_tokens')),
@@ -83,11 +115,162 @@ export class KyselyStore implements Store {
 	async getUsage(user: string, day: string) {
 		const r = await this.db
 			.selectFrom('usage_ledger')
-			.select(['input_tokens', 'output_tokens'])
+			.select(['input_tokens', 'output_tokens', 'reserved_tokens'])
 			.where('user_id', '=', user)
 			.where('day', '=', day)
 			.executeTakeFirst();
-		return { inputTokens: Number(r?.input_tokens ?? 0), outputTokens: Number(r?.output_tokens ?? 0) };
+		return {
+			inputTokens: Number(r?.input_tokens ?? 0),
+			outputTokens: Number(r?.output_tokens ?? 0),
+			reservedTokens: Number(r?.reserved_tokens ?? 0)
+		};
+	}
+
+	async reserveUsage(user: string, day: string, tokens: number, budget: number | null) {
+		await this.db
+			.insertInto('usage_ledger')
+			.values({ user_id: user, day, input_tokens: 0, output_tokens: 0, reserved_tokens: 0 })
+			.onConflict((oc) => oc.columns(['user_id', 'day']).doNothing())
+			.execute();
+		// One conditional UPDATE: the check and the hold are atomic in both dialects, so parallel
+		// requests cannot all see the same room left under the budget.
+		let q = this.db
+			.updateTable('usage_ledger')
+			.set((eb) => ({ reserved_tokens: eb('reserved_tokens', '+', tokens) }))
+			.where('user_id', '=', user)
+			.where('day', '=', day);
+		if (budget !== null)
+			q = q.where(sql<boolean>`input_tokens + output_tokens + reserved_tokens + ${tokens} <= ${budget}`);
+		const r = await q.executeTakeFirst();
+		return Number(r.numUpdatedRows) > 0;
+	}
+
+	async settleUsage(user: string, day: string, reserved: number, usage: UsageTotals) {
+		await this.db
+			.insertInto('usage_ledger')
+			.values({
+				user_id: user,
+				day,
+				input_tokens: usage.inputTokens,
+				output_tokens: usage.outputTokens,
+				reserved_tokens: 0
+			})
+			.onConflict((oc) =>
+				oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
+					input_tokens: eb('usage_ledger.input_tokens', '+', eb.ref('excluded.input_tokens')),
+					output_tokens: eb('usage_ledger.output_tokens', '+', eb.ref('excluded.output_tokens')),
+					// Never below zero, even if a hold was lost with a crashed instance.
+					reserved_tokens: sql<number>`case when usage_ledger.reserved_tokens > ${reserved}
+						then usage_ledger.reserved_tokens - ${reserved} else 0 end`
+				}))
+			)
+			.execute();
+	}
+
+	async listUsage(sinceDay: string) {
+		const rows = await this.db
+			.selectFrom('usage_ledger')
+			.selectAll()
+			.where('day', '>=', sinceDay)
+			.orderBy('day', 'desc')
+			.orderBy('user_id', 'asc')
+			.limit(1000)
+			.execute();
+		return rows.map((r) => ({
+			user: r.user_id,
+			day: r.day,
+			inputTokens: Number(r.input_tokens),
+			outputTokens: Number(r.output_tokens),
+			reservedTokens: Number(r.reserved_tokens)
+		}));
+	}
+
+	async recordBatchReservation(r: BatchReservation) {
+		await this.db
+			.insertInto('batch_reservations')
+			.values({ batch_id: r.batchId, user_id: r.user, day: r.day, reserved_tokens: r.reservedTokens, settled_at: null })
+			.onConflict((oc) => oc.column('batch_id').doNothing())
+			.execute();
+	}
+
+	async claimBatchReservation(batchId: string, at: string) {
+		const r = await this.db
+			.updateTable('batch_reservations')
+			.set({ settled_at: at })
+			.where('batch_id', '=', batchId)
+			.where('settled_at', 'is', null)
+			.returningAll()
+			.executeTakeFirst();
+		return r && toHold(r);
+	}
+
+	async openBatchReservations(limit = 100) {
+		const rows = await this.db
+			.selectFrom('batch_reservations')
+			.selectAll()
+			.where('settled_at', 'is', null)
+			.limit(limit)
+			.execute();
+		return rows.map(toHold);
+	}
+
+	async createSession(s: Omit<SessionRecord, 'revokedAt'>) {
+		await this.db
+			.insertInto('sessions')
+			.values({
+				id_hash: s.idHash,
+				user_id: s.user,
+				created_at: s.createdAt,
+				expires_at: s.expiresAt,
+				revoked_at: null,
+				address: s.address
+			})
+			.execute();
+	}
+
+	async findSession(idHash: string, now: string) {
+		const r = await this.db
+			.selectFrom('sessions')
+			.selectAll()
+			.where('id_hash', '=', idHash)
+			.where('revoked_at', 'is', null)
+			.where('expires_at', '>', now)
+			.executeTakeFirst();
+		return r && toSession(r);
+	}
+
+	async revokeSessions(by: { idHash?: string; user?: string }, at: string) {
+		if (!by.idHash && !by.user) return 0;
+		let q = this.db.updateTable('sessions').set({ revoked_at: at }).where('revoked_at', 'is', null);
+		if (by.idHash) q = q.where('id_hash', '=', by.idHash);
+		if (by.user) q = q.where('user_id', '=', by.user);
+		return Number((await q.executeTakeFirst()).numUpdatedRows);
+	}
+
+	async listSessions(now: string) {
+		const rows = await this.db
+			.selectFrom('sessions')
+			.selectAll()
+			.where('revoked_at', 'is', null)
+			.where('expires_at', '>', now)
+			.orderBy('created_at', 'desc')
+			.limit(1000)
+			.execute();
+		return rows.map(toSession);
+	}
+
+	async countOwned(table: 'permalinks' | 'batches' | 'api_tokens', user: string) {
+		const r = await this.db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number | string>().as('n'))
+			.where(OWNER_COLUMN[table], '=', user)
+			.executeTakeFirst();
+		return Number(r?.n ?? 0);
+	}
+
+	async listAllApiTokens() {
+		const rows = await this.db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').limit(1000).execute();
+		return rows.map(toToken);
 	}
 
 	async incrementRate(key: string, windowStart: number) {
@@ -100,6 +283,16 @@ export class KyselyStore implements Store {
 			.returning('count')
 			.executeTakeFirstOrThrow();
 		return Number(r.count);
+	}
+
+	async getRate(key: string, windowStart: number) {
+		const r = await this.db
+			.selectFrom('rate_counters')
+			.select('count')
+			.where('key', '=', key)
+			.where('window_start', '=', windowStart)
+			.executeTakeFirst();
+		return Number(r?.count ?? 0);
 	}
 
 	async pruneRates(before: number) {

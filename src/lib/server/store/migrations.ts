@@ -50,6 +50,34 @@ const MIGRATIONS: Record<string, Migration> = {
 			await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
 		}
 	},
+	// Budget reservations (a request's worst case is held until its real usage is known),
+	// server-side sessions, and which batches still owe their usage to the ledger.
+	'002_hardening': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.alterTable('usage_ledger')
+				.addColumn('reserved_tokens', 'bigint', (c) => c.notNull().defaultTo(0))
+				.execute();
+			await db.schema
+				.createTable('sessions')
+				.addColumn('id_hash', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('revoked_at', 'text')
+				.addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+				.execute();
+			await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+			await db.schema
+				.createTable('batch_reservations')
+				.addColumn('batch_id', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull())
+				.addColumn('day', 'text', (c) => c.notNull())
+				.addColumn('reserved_tokens', 'bigint', (c) => c.notNull())
+				.addColumn('settled_at', 'text')
+				.execute();
+		}
+	},
 	// Numbered apart from the others so branches that add tables at the same time do not collide.
 	'010_evaluations': {
 		async up(db: Kysely<unknown>) {
@@ -84,7 +112,30 @@ const MIGRATIONS: Record<string, Migration> = {
 				.execute();
 			await db.schema.createIndex('file_owners_user').on('file_owners').column('user_id').execute();
 		}
+	},
+	// Saved prompts, versioned: every save adds a row, nothing is updated in place. After 090.
+	'095_saved_prompts': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('prompts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner', 'text', (c) => c.notNull())
+				.addColumn('shared', 'integer', (c) => c.notNull().defaultTo(1))
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('prompt_versions')
+				.addColumn('prompt_id', 'text', (c) => c.notNull().references('prompts.id'))
+				.addColumn('version', 'integer', (c) => c.notNull())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('document', 'text', (c) => c.notNull())
+				.addColumn('created_by', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addPrimaryKeyConstraint('prompt_versions_pk', ['prompt_id', 'version'])
+				.execute();
+		}
 	}
+	// Append new migrations here (other features add their own tables): never edit one above.
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

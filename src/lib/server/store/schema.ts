@@ -6,7 +6,13 @@
 export interface Database {
 	permalinks: { id: string; document: string; created_at: string; created_by: string };
 	batches: { batch_id: string; label: string; created_by: string; template: string; created_at: string };
-	usage_ledger: { user_id: string; day: string; input_tokens: number | string; output_tokens: number | string };
+	usage_ledger: {
+		user_id: string;
+		day: string;
+		input_tokens: number | string;
+		output_tokens: number | string;
+		reserved_tokens: number | string;
+	};
 	rate_counters: { key: string; window_start: number | string; count: number | string };
 	api_tokens: {
 		id: string;
@@ -15,6 +21,31 @@ export interface Database {
 		hash: string;
 		created_at: string;
 		revoked_at: string | null;
+	};
+	/** Saved prompts (see prompt-store.ts): the prompt, then one row per save. */
+	prompts: { id: string; owner: string; shared: number; created_at: string };
+	prompt_versions: {
+		prompt_id: string;
+		version: number | string;
+		name: string;
+		document: string;
+		created_by: string;
+		created_at: string;
+	};
+	sessions: {
+		id_hash: string;
+		user_id: string;
+		created_at: string;
+		expires_at: string;
+		revoked_at: string | null;
+		address: string;
+	};
+	batch_reservations: {
+		batch_id: string;
+		user_id: string;
+		day: string;
+		reserved_tokens: number | string;
+		settled_at: string | null;
 	};
 	evaluations: {
 		id: string;

@@ -1,8 +1,12 @@
+import type { PromptStore } from './prompt-store';
+
 /**
  * The one storage interface. SQLite (default, a file in DATA_DIR) and PostgreSQL (DATABASE_URL)
  * both implement it through the same Kysely queries; tests/contract/store.test.ts runs the same
  * cases against both.
  */
+export type * from './prompt-store';
+
 export interface StoredPermalink {
 	id: string;
 	/** The document as JSON text, exactly as saved; validated by the reader, not here. */
@@ -23,6 +27,30 @@ export interface BatchRecord {
 export interface UsageTotals {
 	inputTokens: number;
 	outputTokens: number;
+}
+
+/** A day's usage with what in-flight requests hold against the budget. */
+export interface UsageRow extends UsageTotals {
+	user: string;
+	day: string;
+	reservedTokens: number;
+}
+
+export interface SessionRecord {
+	/** Hex sha-256 of the session id in the cookie; the id itself is never stored. */
+	idHash: string;
+	user: string;
+	createdAt: string;
+	expiresAt: string;
+	revokedAt: string | null;
+	address: string;
+}
+
+export interface BatchReservation {
+	batchId: string;
+	user: string;
+	day: string;
+	reservedTokens: number;
 }
 
 export interface ApiTokenRecord {
@@ -50,6 +78,8 @@ export type EvaluationRow = Omit<EvaluationRecord, 'document'>;
 
 export interface Store {
 	readonly kind: 'sqlite' | 'postgres';
+	/** Saved prompts and their versions (prompt-store.ts). */
+	readonly prompts: PromptStore;
 
 	/** Saves an immutable document; a second save of the same id keeps the first ('exists'). */
 	savePermalink(p: StoredPermalink): Promise<'created' | 'exists'>;
@@ -62,10 +92,40 @@ export interface Store {
 
 	/** Adds to a user's tokens for a day (`YYYY-MM-DD`, UTC); concurrent adds never lose counts. */
 	addUsage(user: string, day: string, usage: UsageTotals): Promise<void>;
-	getUsage(user: string, day: string): Promise<UsageTotals>;
+	getUsage(user: string, day: string): Promise<UsageTotals & { reservedTokens: number }>;
+	/**
+	 * Atomically holds `tokens` against the day's budget: false (nothing held) when used +
+	 * held + tokens would pass `budget`. A null budget always holds.
+	 */
+	reserveUsage(user: string, day: string, tokens: number, budget: number | null): Promise<boolean>;
+	/** Releases a hold and adds the real usage in one statement. */
+	settleUsage(user: string, day: string, reserved: number, usage: UsageTotals): Promise<void>;
+	/** Usage rows from `sinceDay` on, newest first (the admin view). */
+	listUsage(sinceDay: string): Promise<UsageRow[]>;
+
+	/** A batch's budget hold, settled once from its results when it ends. */
+	recordBatchReservation(r: BatchReservation): Promise<void>;
+	/** Marks the hold settled and returns it, only for the one caller that got there first. */
+	claimBatchReservation(batchId: string, at: string): Promise<BatchReservation | undefined>;
+	/** Holds not settled yet (batches still running, or whose end nobody has seen). */
+	openBatchReservations(limit?: number): Promise<BatchReservation[]>;
+
+	createSession(s: Omit<SessionRecord, 'revokedAt'>): Promise<void>;
+	/** An active (not revoked, not expired at `now`) session by id hash. */
+	findSession(idHash: string, now: string): Promise<SessionRecord | undefined>;
+	/** Revokes one session, or every session of `user` when idHash is omitted; returns how many. */
+	revokeSessions(by: { idHash?: string; user?: string }, at: string): Promise<number>;
+	listSessions(now: string): Promise<SessionRecord[]>;
+
+	/** How many rows a user owns, for the per-user storage quotas. */
+	countOwned(table: 'permalinks' | 'batches' | 'api_tokens', user: string): Promise<number>;
+	/** Every token, revoked ones included (the admin view). */
+	listAllApiTokens(): Promise<ApiTokenRecord[]>;
 
 	/** Atomically adds one to the counter for (key, window start in ms) and returns the new count. */
 	incrementRate(key: string, windowStart: number): Promise<number>;
+	/** The counter for (key, window start), 0 when none. */
+	getRate(key: string, windowStart: number): Promise<number>;
 	/** Drops counters whose window started before `before` (ms); returns how many. */
 	pruneRates(before: number): Promise<number>;
 

@@ -3,6 +3,7 @@ import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getBatchIndex } from '$lib/server/gateway/batch-index';
 import { apiError } from '$lib/server/http';
+import { canAccess } from '$lib/server/guard/ownership';
 import type { RequestHandler } from './$types';
 
 const IdsSchema = z
@@ -13,7 +14,10 @@ const IdsSchema = z
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const ids = IdsSchema.safeParse(url.searchParams.get('ids') ?? '');
 	if (!ids.success) return apiError('invalid_request_error', `ids: ${ids.error.issues[0].message}`, { requestId: locals.requestId });
-	const entries = await getBatchIndex(ids.data);
+	// Only the caller's own batches: another user's label and template are theirs.
+	const entries = Object.fromEntries(
+		Object.entries(await getBatchIndex(ids.data)).filter(([, e]) => canAccess({ owner: e.creator }, locals.user))
+	);
 	// Templates can be large: only sent when asked for (`include=template`), the list needs who and what.
 	const withTemplate = url.searchParams.get('include') === 'template';
 	const data = Object.fromEntries(

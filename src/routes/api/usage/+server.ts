@@ -1,13 +1,19 @@
-// GET /api/usage: the signed-in user's tokens today and what is left of the daily budget.
+// GET /api/usage: the signed-in user's tokens today, what requests in flight hold, and what is
+// left of the daily budget.
 import { json } from '@sveltejs/kit';
 import { getConfig } from '$lib/server/config';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { utcDay } from '$lib/server/guard/ledger';
+import { apiHandler } from '$lib/server/gateway/handler';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals }) => {
-	const day = utcDay();
-	const used = await getLimitDeps().ledger.usedOn(locals.user, day);
-	const budget = getConfig().DAILY_TOKEN_BUDGET ?? null;
-	return json({ user: locals.user, day, used, budget, remaining: budget === null ? null : Math.max(0, budget - used) });
-};
+export const GET: RequestHandler = (event) =>
+	apiHandler(event, async () => {
+		const day = utcDay();
+		const { ledger } = getLimitDeps();
+		const user = event.locals.user;
+		const [used, held] = await Promise.all([ledger.usedOn(user, day), ledger.heldOn(user, day)]);
+		const budget = getConfig().DAILY_TOKEN_BUDGET ?? null;
+		const remaining = budget === null ? null : Math.max(0, budget - used - held);
+		return json({ user, day, used, held, budget, remaining });
+	});

@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUserName, createSessionValue, passcodeMatches, readSessionValue } from '$lib/server/guard/session';
+import { cleanUserName, passcodeMatches } from '$lib/server/guard/session';
 import { safeNext } from '$lib/server/guard/login';
-
-const secret = 'a-test-secret-of-enough-length';
-
-describe('session cookie value', () => {
-	it('round-trips a signed session', () => {
-		expect(readSessionValue(createSessionValue('ada', secret), secret)?.user).toBe('ada');
-	});
-	it('rejects a tampered payload, a wrong secret and garbage', () => {
-		const value = createSessionValue('ada', secret);
-		const [payload, sig] = value.split('.');
-		const forged = Buffer.from(JSON.stringify({ user: 'admin', exp: 9e9 })).toString('base64url');
-		expect(readSessionValue(`${forged}.${sig}`, secret)).toBeNull();
-		expect(readSessionValue(`${payload}.${sig}x`, secret)).toBeNull();
-		expect(readSessionValue(value, 'another-secret-entirely')).toBeNull();
-		expect(readSessionValue('not-a-cookie', secret)).toBeNull();
-		expect(readSessionValue(undefined, secret)).toBeNull();
-	});
-	it('expires after its lifetime', () => {
-		const value = createSessionValue('ada', secret, 0);
-		expect(readSessionValue(value, secret, 1000)).not.toBeNull();
-		expect(readSessionValue(value, secret, 8 * 24 * 3600 * 1000)).toBeNull();
-	});
-});
 
 describe('login helpers', () => {
 	it('compares passcodes exactly', () => {
@@ -45,6 +22,10 @@ describe('login helpers', () => {
 		['//evil.example', '/'],
 		['https://evil.example', '/'],
 		['/\\evil.example', '/'],
+		['/\t/evil.example', '/'],
+		['/\n/evil.example', '/'],
+		['/%0a/x', '/%0a/x'],
+		['/a/../../b', '/b'],
 		[null, '/']
 	])('only redirects within the site: %j', (next, expected) => {
 		expect(safeNext(next)).toBe(expected);

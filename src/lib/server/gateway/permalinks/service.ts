@@ -6,7 +6,7 @@ import {
 	describeIssues,
 	type PermalinkDocument
 } from '$lib/schemas';
-import { getConfig } from '../../config';
+import { serverSecrets } from '../../config';
 import { HttpProblem, validate } from '../../http';
 import type { Store } from '../../store/types';
 import { contentId } from './id';
@@ -19,11 +19,6 @@ export type PermalinkLookup =
 	| { kind: 'found'; document: PermalinkDocument }
 	| { kind: 'missing' }
 	| { kind: 'unreadable'; reason: string };
-
-function serverSecrets(): string[] {
-	const c = getConfig();
-	return [c.ANTHROPIC_API_KEY, c.PLAYGROUND_PASSCODE, c.SESSION_SECRET].filter((s): s is string => !!s);
-}
 
 /** Validates, strips secrets, and saves; the same content always gets the same id. */
 export async function createPermalink(store: Store, body: unknown, user: string, now = new Date()) {

@@ -1,23 +1,48 @@
-// POST creates a batch (body cap MAX_BATCH_BODY_BYTES), GET lists batches; results_url points back at this app.
-// A create is recorded in the batch index (creator, and the label/template headers the playground sends).
+// POST creates a batch (body cap MAX_BATCH_BODY_BYTES), GET lists the user's batches; results_url points back at this app.
+// A create holds its whole worst case against the budget and is recorded in the batch index (its owner, label, template).
+import { getConfig } from '$lib/server/config';
 import { apiHandler } from '$lib/server/gateway/handler';
-import { forwardBatch, readBatchCreateBody } from '$lib/server/gateway/batch-proxy';
+import { forwardBatch } from '$lib/server/gateway/batch-proxy';
+import { checkBatchBody, readBodyBytes } from '$lib/server/guard/batch-body';
+import { enforceRequestPolicy } from '$lib/server/guard/policy';
 import { batchMetaFromHeaders, recordBatch } from '$lib/server/gateway/batch-index';
-import { log } from '$lib/server/log';
+import { admitBatch } from '$lib/server/guard/batch-budget';
+import { getLimitDeps } from '$lib/server/guard/deps';
+import { takeUploadSlot } from '$lib/server/guard/limits';
 import { pageQuery } from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
-		const response = await forwardBatch(event, { method: 'POST', path: '/v1/messages/batches', body: await readBatchCreateBody(event) });
-		const batch = response.ok ? ((await response.clone().json().catch(() => null)) as { id?: unknown } | null) : null;
-		if (typeof batch?.id !== 'string') return response;
-		const meta = batchMetaFromHeaders(event.request.headers);
-		// The batch exists either way; a failed index write only loses its label.
-		await recordBatch({ id: batch.id, creator: event.locals.user, ...meta }).catch((e) =>
-			log.warn('batch index write failed', { requestId: event.locals.requestId, error: String(e) })
-		);
-		return response;
+		const config = getConfig();
+		const deps = getLimitDeps();
+		const user = event.locals.user;
+		const releaseUpload = await takeUploadSlot(user, config, deps);
+		try {
+			// Checked a slice at a time and forwarded as the same bytes: a 200 MB upload never stalls the server.
+			const checked = await checkBatchBody(await readBodyBytes(event.request, config.MAX_BATCH_BODY_BYTES), (params, i) =>
+				enforceRequestPolicy(params, config, `requests.${i}.params`)
+			);
+			const hold = await admitBatch(user, checked.worstCaseTokens, config, deps);
+			const call = { method: 'POST' as const, path: '/v1/messages/batches', body: checked.bytes };
+			const response = await forwardBatch(event, call).catch(async (e) => {
+				await hold.release();
+				throw e;
+			});
+			const batch = response.ok ? ((await response.clone().json().catch(() => null)) as { id?: unknown } | null) : null;
+			if (typeof batch?.id !== 'string') {
+				await hold.release();
+				return response;
+			}
+			const id = batch.id;
+			await hold.attach(id);
+			const meta = batchMetaFromHeaders(event.request.headers);
+			// The owner must be recorded (ownership checks depend on it): retried until the store takes it.
+			await deps.writes.run('batch index', { user, batchId: id }, () => recordBatch({ id, creator: user, ...meta }));
+			return response;
+		} finally {
+			await releaseUpload();
+		}
 	});
 
 export const GET: RequestHandler = (event) =>
