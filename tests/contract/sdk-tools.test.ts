@@ -243,4 +243,12 @@ describe.each(targets)("today's client tools through the SDK against %s", (_name
 		expect(y).toBeGreaterThanOrEqual(0);
 		expect(y).toBeLessThan(200);
 	});
+
+	it('streams a member call whose final message equals the non-streamed one, toolset_name included', async () => {
+		const params = { model, max_tokens: 300, tools: [computer], messages: [{ role: 'user' as const, content: 'Take a screenshot of the desktop' }] };
+		const plain = await client().messages.create(params);
+		const streamed = await client().messages.stream(params).finalMessage();
+		expect(toolUses(streamed)).toEqual(toolUses(plain).map((u) => ({ ...u, id: expect.any(String) })));
+		expect(toolUses(streamed)[0]).toMatchObject({ name: 'screenshot', toolset_name: 'computer' });
+	});
 });

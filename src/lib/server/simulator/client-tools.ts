@@ -54,7 +54,7 @@ const AFFINITY: Record<ClientKind, RegExp> = {
 		/\b(files?|edit|replace|insert|create|notes?|write|draft)\b|\.(txt|md|py|js|ts|json|csv)\b/i,
 	bash: /\b(shell|terminal|command|run|ls|grep|director(y|ies)|folders?|install|script|bash|git|disk)\b/i,
 	computer:
-		/\b(browser|screen|screenshot|click|mouse|desktop|window|website|web ?page|open|navigate|search for|go to)\b|https?:\/\//i
+		/\b(browser|screen|screenshot|click|mouse|desktop|window|website|web ?page|navigate|search for|go to)\b|https?:\/\//i
 };
 
 const blocksOf = (m: Message | undefined): Block[] =>
