@@ -191,3 +191,64 @@ describe.each(targets)('computer-use beta tools through the SDK against %s', (_n
 		expect(actions).toEqual(['screenshot', 'mouse_move', 'left_click', 'type', 'key']);
 	});
 });
+
+describe.each(targets)("today's client tools through the SDK against %s", (_name, baseURL) => {
+	const client = () => sdkClient(baseURL());
+	const memory: Anthropic.MemoryTool20250818 = { type: 'memory_20250818', name: 'memory' };
+	const editor: Anthropic.ToolTextEditor20250728 = { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool' };
+	const computer: Anthropic.ComputerToolset20260801 = { type: 'computer_toolset_20260801' };
+
+	it('memory and the text editor: parallel calls in their documented shapes, then a text answer', async () => {
+		const messages: Anthropic.MessageParam[] = [{ role: 'user', content: 'Remember that I like tea, and create a file notes.txt with the text "hello"' }];
+		const calls: Anthropic.ToolUseBlock[] = [];
+		for (let step = 0; step < 8; step++) {
+			const m = await client().messages.create({ model, max_tokens: 600, tools: [memory, editor], messages });
+			const uses = toolUses(m);
+			if (uses.length === 0) {
+				expect(m.stop_reason).toBe('end_turn');
+				expect(textOf(m)).toContain('created /notes.txt');
+				break;
+			}
+			calls.push(...uses);
+			messages.push({ role: 'assistant', content: m.content }, { role: 'user', content: uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, content: 'ok' })) });
+		}
+		expect(calls.filter((c) => c.name === 'memory').map((c) => c.input)).toEqual([
+			{ command: 'view', path: '/memories' },
+			{ command: 'create', path: '/memories/user_preferences.md', file_text: '# User preferences\n\n- The user likes tea\n' }
+		]);
+		const edits = calls.filter((c) => c.name === 'str_replace_based_edit_tool').map((c) => c.input as Record<string, unknown>);
+		expect(edits[0]).toEqual({ command: 'create', path: '/notes.txt', file_text: 'hello\n' });
+		expect(edits[1]).toMatchObject({ command: 'str_replace', path: '/notes.txt', old_str: 'hello' });
+	});
+
+	it('the computer toolset: typed member calls with toolset_name, clicking inside the screenshot sent back', async () => {
+		const first = await client().messages.create({ model, max_tokens: 300, tools: [computer], messages: [{ role: 'user', content: 'Open the browser and search for "tide tables"' }] });
+		const [shot] = toolUses(first) as Anthropic.ComputerToolUseBlock[];
+		expect(shot).toMatchObject({ name: 'screenshot', toolset_name: 'computer', input: {} });
+		const next = await client().messages.create({
+			model,
+			max_tokens: 300,
+			tools: [computer],
+			messages: [
+				{ role: 'user', content: 'Open the browser and search for "tide tables"' },
+				{ role: 'assistant', content: first.content },
+				{ role: 'user', content: [{ type: 'tool_result', tool_use_id: shot.id, toolset_name: 'computer', content: [imageBlock('image/png', png(320, 200)) as Anthropic.ImageBlockParam] }] }
+			]
+		});
+		const [click] = toolUses(next) as Anthropic.ComputerToolUseBlock[];
+		expect(click).toMatchObject({ name: 'left_click', toolset_name: 'computer' });
+		const [x, y] = (click.input as Anthropic.ComputerLeftClickInput).coordinate ?? [];
+		expect(x).toBeGreaterThanOrEqual(0);
+		expect(x).toBeLessThan(320);
+		expect(y).toBeGreaterThanOrEqual(0);
+		expect(y).toBeLessThan(200);
+	});
+
+	it('streams a member call whose final message equals the non-streamed one, toolset_name included', async () => {
+		const params = { model, max_tokens: 300, tools: [computer], messages: [{ role: 'user' as const, content: 'Take a screenshot of the desktop' }] };
+		const plain = await client().messages.create(params);
+		const streamed = await client().messages.stream(params).finalMessage();
+		expect(toolUses(streamed)).toEqual(toolUses(plain).map((u) => ({ ...u, id: expect.any(String) })));
+		expect(toolUses(streamed)[0]).toMatchObject({ name: 'screenshot', toolset_name: 'computer' });
+	});
+});

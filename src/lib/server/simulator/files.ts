@@ -24,7 +24,7 @@ const EXTENSION_TYPES: Record<string, string> = {
 };
 
 /** An API error that carries `error.details.error_code`, which the SDK turns into a typed error. */
-class DetailedProblem extends HttpProblem {
+export class DetailedProblem extends HttpProblem {
 	constructor(
 		type: 'invalid_request_error' | 'not_found_error',
 		message: string,

@@ -128,7 +128,8 @@ function layout(plan: ToolPlan, params: MessageCreateParams, budget: number, rng
 	for (const call of plan.calls) {
 		const cost = toolUseTokens(call);
 		if (tokens + cost > budget) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
-		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input, caller: { type: 'direct' } });
+		const toolset = call.toolset_name ? { toolset_name: call.toolset_name } : {};
+		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input, caller: { type: 'direct' }, ...toolset });
 		tokens += cost;
 	}
 	return { content, stop_reason: plan.calls.length > 0 ? 'tool_use' : 'end_turn', stop_sequence: null, tokens };

@@ -1,5 +1,6 @@
 import { BETA_TOOL_TYPES, COMPUTER_USE_BETA, type CountTokensParams } from '$lib/schemas';
 import { HttpProblem } from '../http';
+import { checkToolsets } from './toolset-checks';
 
 /** The tool rules the API enforces beyond the body's shape. */
 export function checkTools(params: CountTokensParams, betas: readonly string[]): void {
@@ -12,10 +13,11 @@ export function checkTools(params: CountTokensParams, betas: readonly string[]):
 		if (t.name !== undefined && names.has(t.name)) throw problem(`tools: Tool names must be unique. Duplicate name: '${t.name}'`);
 		if (t.name !== undefined) names.add(t.name);
 	});
+	const served = checkToolsets(tools);
 	const choice = params.tool_choice;
 	if (choice && (choice.type === 'any' || choice.type === 'tool') && tools.length === 0)
 		throw problem('tool_choice: tool_choice may only be specified while providing tools');
-	if (choice?.type === 'tool' && !names.has(choice.name))
+	if (choice?.type === 'tool' && !names.has(choice.name) && !served.has(choice.name))
 		throw problem(`tool_choice.name: Tool '${choice.name}' not found in the provided tools`);
 	checkToolTurns(params.messages, tools.length > 0);
 }

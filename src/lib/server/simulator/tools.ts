@@ -1,5 +1,6 @@
 import type { MessageCreateParams, MessageParam, ToolChoice } from '$lib/schemas';
 import { betaToolInput, betaToolType } from './beta-tools';
+import { clientCall, clientKind, clientLabel, clientSummary, clientToolsInPlay, forcedMemberCall, nextClientCalls } from './client-tools';
 import { sampleJson } from './json-sample';
 import { hintFor, promptHints, type PromptHints } from './prompt-hints';
 import { pick, type Rng } from './random';
@@ -13,6 +14,8 @@ import { pick, type Rng } from './random';
 export interface ToolCall {
 	name: string;
 	input: Record<string, unknown>;
+	/** Set on a member call of a toolset (computer_toolset_20260801 → "computer"). */
+	toolset_name?: string;
 }
 export interface ToolPlan {
 	text?: string;
@@ -25,10 +28,14 @@ type Tool = AnyTool & { name: string };
 type Block = { type?: string; id?: string; name?: string; tool_use_id?: string; content?: unknown; is_error?: boolean; text?: string };
 const blocksOf = (m: MessageParam | undefined): Block[] => (m && Array.isArray(m.content) ? (m.content as Block[]) : []);
 
-/** Tools the simulator can call: custom ones and the three 2024 beta tools (newer server tools are not simulated). */
+/**
+ * Tools the simulator can call: custom ones, today's client tools (text editor, bash, memory,
+ * the computer toolset) and the three 2024 beta tools. Server tools are answered elsewhere.
+ */
 function callable(tool: AnyTool): tool is Tool {
-	const t = tool as { type?: string; input_schema?: unknown };
-	return betaToolType(tool) !== undefined || (!!t.input_schema && (t.type === undefined || t.type === 'custom'));
+	const t = tool as { type?: string | null; input_schema?: unknown };
+	if (betaToolType(tool) !== undefined || clientKind(tool) !== undefined) return true;
+	return !!t.input_schema && (t.type === undefined || t.type === null || t.type === 'custom');
 }
 
 /** Returns undefined when the answer is plain generated text (no tools in play). */
@@ -42,16 +49,26 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 	if (tools.length === 0 || choice.type === 'none') return results.length ? { text: answerResults(results, params.messages), calls: [] } : undefined;
 	const forced = choice.type === 'any' || choice.type === 'tool';
 	const prompt = promptText(params.messages);
+	const noParallel = choice.disable_parallel_tool_use === true;
 	if (results.length > 0) {
 		const next = nextBetaCall(results, params.messages, tools, prompt, rng);
 		if (next) return { text: forced ? undefined : `Next, I'll use ${next.name} again.`, calls: [next] };
-		if (!forced) return { text: answerResults(results, params.messages), calls: [] };
+		const client = nextClientCalls(clientToolsInPlay(tools, params.messages, prompt), params.messages, prompt, noParallel);
+		if (client.length > 0) return { text: forced ? undefined : preamble(client), calls: client };
+		if (!forced) return { text: finalAnswer(results, params.messages), calls: [] };
 	}
 	// Under `auto` a bare greeting gets a greeting back, not a tool call.
 	if (choice.type === 'auto' && /^(hi|hello|hey|thanks|thank you)\b[\s!.,]*$/i.test(textOf(last).trim())) return undefined;
+	const inPlay = choice.type === 'tool' ? [] : clientToolsInPlay(tools, params.messages, textOf(last));
+	if (inPlay.length > 0) {
+		const calls = nextClientCalls(inPlay, params.messages, prompt, noParallel);
+		if (calls.length > 0) return { text: forced || rng() < 0.25 ? undefined : preamble(calls), calls };
+	}
+	const member = choice.type === 'tool' ? forcedMemberCall(tools, choice.name, params.messages, prompt) : undefined;
+	if (member) return { calls: [member] };
 	const chosen = choice.type === 'tool' ? tools.filter((t) => t.name === choice.name) : chooseTools(tools, textOf(last), rng);
-	const single = choice.disable_parallel_tool_use === true || chosen.some((t) => betaToolType(t));
-	const calls = callsFor(chosen, single, textOf(last), prompt, rng);
+	const single = noParallel || chosen.some((t) => betaToolType(t) || clientKind(t));
+	const calls = callsFor(chosen, single, textOf(last), prompt, rng, params.messages);
 	const text = forced || rng() < 0.25 ? undefined : preamble(calls);
 	return { text, calls };
 }
@@ -65,14 +82,17 @@ const BETA_AFFINITY: Record<string, RegExp> = {
 /** The tools a prompt points at: named ones first; otherwise one (or two, if there are several) seeded picks. */
 function chooseTools(tools: Tool[], prompt: string, rng: Rng): Tool[] {
 	const lower = prompt.toLowerCase();
-	const named = tools.filter((t) => lower.includes(t.name.toLowerCase()) || lower.includes(t.name.toLowerCase().replace(/[_-]/g, ' ')));
+	const named = tools.filter((t) => {
+		const name = clientLabel(t).toLowerCase();
+		return lower.includes(name) || lower.includes(name.replace(/[_-]/g, ' '));
+	});
 	if (named.length > 0) return named.slice(0, 4);
 	// What the prompt is about picks the beta tool: a browser or screen → computer, a shell → bash.
 	const fitting = tools.find((t) => BETA_AFFINITY[betaToolType(t) ?? '']?.test(prompt));
 	if (fitting) return [fitting];
 	const first = pick(rng, tools);
-	const custom = tools.filter((t) => t !== first && !betaToolType(t));
-	return custom.length > 0 && !betaToolType(first) ? [first, pick(rng, custom)] : [first];
+	const custom = tools.filter((t) => t !== first && !betaToolType(t) && !clientKind(t));
+	return custom.length > 0 && !betaToolType(first) && !clientKind(first) ? [first, pick(rng, custom)] : [first];
 }
 
 /** "Paris and London", "each city", "both": the prompt asks for more than one call. */
@@ -95,17 +115,21 @@ function expand(chosen: Tool[], single: boolean, lastText: string, hints: Prompt
 	return impliesSeveral(lastText) && !(takesPlace(tool) && hints.places.length === 1) ? [tool, tool] : chosen;
 }
 
-function callsFor(chosen: Tool[], single: boolean, lastText: string, prompt: string, rng: Rng): ToolCall[] {
+function callsFor(chosen: Tool[], single: boolean, lastText: string, prompt: string, rng: Rng, messages: MessageParam[]): ToolCall[] {
 	const hints = promptHints(lastText);
 	const seen = new Map<string, number>();
-	return expand(chosen, single, lastText, hints).map((tool) => {
+	return expand(chosen, single, lastText, hints).flatMap((tool): ToolCall[] => {
+		if (clientKind(tool)) {
+			const call = clientCall(tool, messages, prompt);
+			return call ? [call] : [];
+		}
 		const call = seen.get(tool.name) ?? 0;
 		seen.set(tool.name, call + 1);
 		const beta = betaToolType(tool);
 		const input = beta
 			? (betaToolInput(tool, beta, { step: 0, lastFailed: false, prompt, rng }) ?? {})
 			: (sampleJson((tool as { input_schema: unknown }).input_schema, rng, (p) => hintFor(hints, p, call)) as Record<string, unknown>);
-		return { name: tool.name, input };
+		return [{ name: tool.name, input }];
 	});
 }
 
@@ -136,6 +160,13 @@ function resultText(b: Block): string {
 	if (typeof b.content === 'string') return b.content;
 	if (!Array.isArray(b.content)) return '';
 	return (b.content as Block[]).map((x) => (x.type === 'text' ? x.text : x.type === 'image' ? '[image]' : '')).join(' ');
+}
+
+/** The answer after a tool loop: what today's client tools did, then what the last results said. */
+function finalAnswer(results: Block[], messages: MessageParam[]): string {
+	const summary = clientSummary(messages);
+	const answer = answerResults(results, messages);
+	return summary ? `${summary}\n\n${answer}` : answer;
 }
 
 /** A text answer that uses what the tools returned, and says so when a tool failed. */
