@@ -39,7 +39,8 @@ export const SECURITY_HEADERS = {
 	'x-frame-options': 'DENY',
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 	// Pages and API answers replace this with their own (kit.csp, the securityHeaders hook).
-	'content-security-policy': "default-src 'none'; frame-ancestors 'none'"
+	// A worker runs under its script's CSP, so static files allow fetches to our own /api.
+	'content-security-policy': "default-src 'none'; connect-src 'self'; frame-ancestors 'none'"
 };
 
 function tooLarge(res, limit) {

@@ -43,13 +43,20 @@ export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 		LOG_LEVEL: 'warn'
 	});
 	const browser = await launchChromium();
+	let sampler: ReturnType<typeof setInterval> | undefined;
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		// Warm the server (first SSR, route modules) so the growth below is the results stream's.
 		await page.goto(`${app.url}/batches`);
 		const idle = rssMb(app.pid);
 		let peak = idle;
-		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(app.pid))), 50);
+		sampler = setInterval(() => {
+			try {
+				peak = Math.max(peak, rssMb(app.pid));
+			} catch {
+				// the app exited (a failed run): the finally below reports and cleans up
+			}
+		}, 50);
 		let requested = 0;
 		page.on('request', (r) => {
 			if (r.url().endsWith('/results')) requested = performance.now();
@@ -160,6 +167,7 @@ export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 			})
 		];
 	} finally {
+		clearInterval(sampler);
 		await browser.close();
 		await app.stop();
 		await new Promise((r) => upstream.server.close(r));
