@@ -90,7 +90,15 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	await open(page, '/compare');
 	await page.getByLabel('Prompt', { exact: true }).fill('Hello, compare these');
 	await page.getByLabel('Model B').selectOption('claude-sonnet-4-6');
+	// One request on both API versions: temperature exists only under 2023-06-01.
+	await expect(page.getByLabel('Temperature B')).toHaveCount(0);
+	await page.getByLabel('API version B').selectOption('2023-06-01');
 	await page.getByLabel('Temperature B').fill('0.3');
+	const versions: string[] = [];
+	page.on(
+		'request',
+		(r) => void (isRun(r.url()) && versions.push(r.headers()['anthropic-version']))
+	);
 	await page.getByRole('button', { name: 'Run all' }).click();
 
 	const sides = page.getByTestId('compare-side');
@@ -105,6 +113,8 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	expect(new Set(log.slice(0, 2))).toEqual(
 		new Set(['sent claude-haiku-4-5-20251001', 'sent claude-sonnet-4-6'])
 	);
+
+	expect(versions.sort()).toEqual(['2023-06-01', '2026-10-21']);
 
 	await sides.nth(1).getByRole('button', { name: 'Share' }).click();
 	const link = await sides.nth(1).getByLabel('Share link').inputValue();

@@ -1,13 +1,25 @@
 import { recordRun } from '$lib/client/history';
 import { DEFAULT_MODEL, costOf, selectableModels } from '$lib/catalog';
 import type { Message } from '$lib/schemas';
+import {
+	allowsSampling,
+	DEFAULT_API_VERSION,
+	isApiVersion,
+	type ApiVersion
+} from '$lib/request/versions';
 import { RunState } from './run.svelte';
 
 /** What a reload keeps of a comparison: the prompt, every column's settings and last answer. */
 export interface CompareSnapshot {
 	prompt: string;
 	maxTokens: number;
-	sides: { model: string; temperature: number | null; system: string; answer: Message | null }[];
+	sides: {
+		model: string;
+		apiVersion?: ApiVersion;
+		temperature: number | null;
+		system: string;
+		answer: Message | null;
+	}[];
 }
 export const MIN_COLUMNS = 2;
 export const MAX_COLUMNS = 4;
@@ -15,7 +27,9 @@ export const MAX_COLUMNS = 4;
 /** One column of the compare page: its own settings and its own stream. */
 export class CompareSide {
 	model = $state(DEFAULT_MODEL);
-	/** Empty means "leave it to the API default". */
+	/** Sent as `anthropic-version`, so one request can be compared on both versions. */
+	apiVersion = $state<ApiVersion>(DEFAULT_API_VERSION);
+	/** Empty means "leave it to the API default"; sent only where the version allows it. */
 	temperature = $state<number | null>(null);
 	system = $state('');
 	readonly run = new RunState();
@@ -43,7 +57,9 @@ export class CompareSide {
 			model: this.model,
 			max_tokens: maxTokens,
 			...(this.system.trim() ? { system: this.system } : {}),
-			...(this.temperature !== null ? { temperature: this.temperature } : {}),
+			...(this.temperature !== null && allowsSampling(this.apiVersion)
+				? { temperature: this.temperature }
+				: {}),
 			messages: [{ role: 'user', content: prompt }]
 		};
 	}
@@ -52,7 +68,7 @@ export class CompareSide {
 		const body = this.request(prompt, maxTokens);
 		this.#sent = body;
 		this.restored = null;
-		await this.run.send(body);
+		await this.run.send(body, { 'anthropic-version': this.apiVersion });
 		const status = this.run.status === 'stopped' ? 'stopped' : this.run.error ? 'error' : 'done';
 		const { message, text, error, events } = this.run;
 		// History is a convenience: a browser without IndexedDB still compares.
@@ -91,6 +107,7 @@ export class CompareState {
 			maxTokens: this.maxTokens,
 			sides: this.sides.map((s) => ({
 				model: s.model,
+				apiVersion: s.apiVersion,
 				temperature: s.temperature,
 				system: s.system,
 				answer: s.run.message ?? s.restored
@@ -103,6 +120,7 @@ export class CompareState {
 		this.maxTokens = snap.maxTokens;
 		this.sides = snap.sides.slice(0, MAX_COLUMNS).map((saved) => {
 			const side = new CompareSide(saved.model);
+			if (isApiVersion(saved.apiVersion)) side.apiVersion = saved.apiVersion;
 			side.temperature = saved.temperature;
 			side.system = saved.system;
 			side.restored = saved.answer;
