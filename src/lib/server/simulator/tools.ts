@@ -1,6 +1,6 @@
 import type { MessageCreateParams, MessageParam, ToolChoice } from '$lib/schemas';
 import { betaToolInput, betaToolType } from './beta-tools';
-import { clientCall, clientKind, clientLabel, clientSummary, clientToolsInPlay, forcedMemberCall, nextClientCalls } from './client-tools';
+import { clientCall, clientKind, clientLabel, clientPreamble, clientSummary, clientToolsInPlay, forcedMemberCall, nextClientCalls } from './client-tools';
 import { sampleJson } from './json-sample';
 import { hintFor, promptHints, type PromptHints } from './prompt-hints';
 import { pick, type Rng } from './random';
@@ -54,7 +54,7 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 		const next = nextBetaCall(results, params.messages, tools, prompt, rng);
 		if (next) return { text: forced ? undefined : `Next, I'll use ${next.name} again.`, calls: [next] };
 		const client = nextClientCalls(clientToolsInPlay(tools, params.messages, prompt), params.messages, prompt, noParallel);
-		if (client.length > 0) return { text: forced ? undefined : preamble(client), calls: client };
+		if (client.length > 0) return { text: forced ? undefined : clientPreamble(client), calls: client };
 		if (!forced) return { text: finalAnswer(results, params.messages), calls: [] };
 	}
 	// Under `auto` a bare greeting gets a greeting back, not a tool call.
@@ -62,7 +62,7 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 	const inPlay = choice.type === 'tool' ? [] : clientToolsInPlay(tools, params.messages, textOf(last));
 	if (inPlay.length > 0) {
 		const calls = nextClientCalls(inPlay, params.messages, prompt, noParallel);
-		if (calls.length > 0) return { text: forced || rng() < 0.25 ? undefined : preamble(calls), calls };
+		if (calls.length > 0) return { text: forced || rng() < 0.25 ? undefined : clientPreamble(calls), calls };
 	}
 	const member = choice.type === 'tool' ? forcedMemberCall(tools, choice.name, params.messages, prompt) : undefined;
 	if (member) return { calls: [member] };
