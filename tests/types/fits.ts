@@ -21,7 +21,7 @@ export type Accepts<S extends z.ZodType> = Checked<z.input<S>>;
 /** `fits<Ours>()<Sdk>()` compiles only when every `Sdk` value is an `Ours` value. */
 export const fits =
 	<Target>() =>
-	<Source extends Target>(): void =>
+	<_Source extends Target>(): void =>
 		undefined;
 
 /** The element type of an optional array field. */

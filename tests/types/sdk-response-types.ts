@@ -38,7 +38,7 @@ type Accepts<S extends z.ZodType> = Checked<z.input<S>>;
 /** `fits<Ours>()<Sdk>()` compiles only when every `Sdk` value is an `Ours` value. */
 const fits =
 	<Target>() =>
-	<Source extends Target>(): void =>
+	<_Source extends Target>(): void =>
 		undefined;
 
 // Whole responses.

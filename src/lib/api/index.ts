@@ -11,6 +11,7 @@ export * as prompts from './prompts';
 export * as usage from './usage';
 export * as evaluations from './evaluations';
 export { countTokens, type TokenCount } from './count-tokens';
-export { ApiError, toUserMessage, formatWait, type ApiErrorInfo } from './error';
+export { ApiError, toUserMessage, type ApiErrorInfo } from './error';
+export { formatWait } from '$lib/wait';
 export type { CallOptions } from './transport';
 export type { Cursor, Page } from './page';

@@ -40,7 +40,7 @@ export function toTypeScript(input: CodeInput): string {
 /** The params object; undeclared fields are spread in from a variable, which type-checks with any SDK version. */
 function paramsLiteral(declared: Record<string, unknown>, undeclared: Record<string, unknown>): string {
 	const text = jsLiteral(declared, '  ');
-	return Object.keys(undeclared).length ? text.replace(/\n  \}$/, '\n    ...sampling,\n  }') : text;
+	return Object.keys(undeclared).length ? text.replace(/\n {2}\}$/, '\n    ...sampling,\n  }') : text;
 }
 
 function samplingLines(undeclared: Record<string, unknown>): string[] {

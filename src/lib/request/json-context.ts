@@ -51,7 +51,10 @@ export function cursorContext(text: string, pos: number): CursorContext | null {
 			if (stack.length > 0) path.pop();
 		} else if (c === ',' && top) {
 			if (top.isArray) top.index++;
-			else (top.expectingKey = true), (top.key = null);
+			else {
+				top.expectingKey = true;
+				top.key = null;
+			}
 		} else if (c === ':' && top && !top.isArray) top.expectingKey = false;
 	}
 	const top = stack[stack.length - 1];

@@ -47,7 +47,7 @@ export function durableQueue(firstDelayMs = 250): DurableQueue {
 			try {
 				await item.write();
 				log.info('store write recovered', { what: item.what, attempts: item.attempts + 1, ...item.fields });
-			} catch (e) {
+			} catch {
 				item.attempts += 1;
 				waiting.push(item);
 			}

@@ -78,8 +78,17 @@ export function clearSessionCookie(cookies: Cookies, config: Config): void {
  * Only same-origin paths may be a post-login destination (no open redirects). The target is
  * resolved the way a browser would, so tabs, newlines and backslashes cannot smuggle a host in.
  */
+/** Control characters (C0 and DEL) or a backslash: browsers treat `\` as `/` in paths. */
+function hasControlOrBackslash(text: string): boolean {
+	for (const ch of text) {
+		const code = ch.charCodeAt(0);
+		if (code <= 0x1f || code === 0x7f || ch === '\\') return true;
+	}
+	return false;
+}
+
 export function safeNext(next: string | null): string {
-	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	if (!next || !next.startsWith('/') || hasControlOrBackslash(next)) return '/';
 	const base = 'http://playground.invalid';
 	let url: URL;
 	try {

@@ -72,7 +72,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
 	function account(input: number, output: number) {
 		const now = Math.floor(Date.now() / 60_000);
-		if (now !== window) (window = now), (used = { requests: 0, inputTokens: 0, outputTokens: 0 });
+		if (now !== window) {
+			window = now;
+			used = { requests: 0, inputTokens: 0, outputTokens: 0 };
+		}
 		used.requests++;
 		used.inputTokens += input;
 		used.outputTokens += output;

@@ -1,4 +1,4 @@
-import type { CacheControl, ContentBlock, CountTokensParams, Message, MessageCreateParams } from '$lib/schemas';
+import type { ContentBlock, CountTokensParams, Message, MessageCreateParams } from '$lib/schemas';
 import { BUNDLED_CATALOG, type Catalog, type CatalogModel } from '$lib/catalog';
 import { usableModel } from './models';
 import type { Faults } from './faults';

@@ -58,10 +58,16 @@ function fields(events: Json[]): Map<string, Set<string>> {
 	};
 	for (const e of events) {
 		add(e.type, e);
-		if (e.type === 'message_start') add('message_start.message', e.message), add('message_start.message.usage', e.message.usage);
+		if (e.type === 'message_start') {
+			add('message_start.message', e.message);
+			add('message_start.message.usage', e.message.usage);
+		}
 		if (e.type === 'content_block_start') add(`block:${e.content_block.type}`, e.content_block);
 		if (e.type === 'content_block_delta') add(`delta:${e.delta.type}`, e.delta);
-		if (e.type === 'message_delta') add('message_delta.delta', e.delta), add('message_delta.usage', e.usage);
+		if (e.type === 'message_delta') {
+			add('message_delta.delta', e.delta);
+			add('message_delta.usage', e.usage);
+		}
 	}
 	return out;
 }
