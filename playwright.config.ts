@@ -31,21 +31,21 @@ export default defineConfig({
 	},
 	webServer: [
 		{
-		// The real build, on the built-in simulator, paced so a stream is visibly a stream.
-		command: 'node scripts/start.js',
-		url: `http://127.0.0.1:${PORT}/api/health`,
-		reuseExistingServer: false,
-		timeout: 60_000,
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			UPSTREAM: 'simulator',
-			ANTHROPIC_API_KEY: '',
-			SIMULATOR_TOKENS_PER_SECOND: '400',
-			SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.02',
-			DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/playground-e2e-${process.pid}`,
-			LOG_LEVEL: 'warn'
-		}
+			// The real build, on the built-in simulator, paced so a stream is visibly a stream.
+			command: 'node scripts/start.js',
+			url: `http://127.0.0.1:${PORT}/api/health`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				UPSTREAM: 'simulator',
+				ANTHROPIC_API_KEY: '',
+				SIMULATOR_TOKENS_PER_SECOND: '400',
+				SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.02',
+				DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/playground-e2e-${process.pid}`,
+				LOG_LEVEL: 'warn'
+			}
 		},
 		{
 			// The same build with the team gate on (tests/e2e/login.e2e.ts).

@@ -21,33 +21,87 @@ export interface BenchOptions {
 }
 
 const SIZES = {
-	smoke: { levels: [{ concurrency: 1, rounds: 3 }, { concurrency: 2, rounds: 2 }], openStreams: 20, healthSamples: 20, batchLines: 2000, deltas: 300, scrollSteps: 10 },
-	quick: { levels: [{ concurrency: 1, rounds: 30 }, { concurrency: 20, rounds: 3 }, { concurrency: 100, rounds: 2 }], openStreams: 1000, healthSamples: 100, batchLines: 20_000, deltas: 20_000, scrollSteps: 50 },
-	full: { levels: [{ concurrency: 1, rounds: 100 }, { concurrency: 20, rounds: 10 }, { concurrency: 100, rounds: 4 }], openStreams: 1000, healthSamples: 300, batchLines: 100_000, deltas: 100_000, scrollSteps: 200 }
+	smoke: {
+		levels: [
+			{ concurrency: 1, rounds: 3 },
+			{ concurrency: 2, rounds: 2 }
+		],
+		openStreams: 20,
+		healthSamples: 20,
+		batchLines: 2000,
+		deltas: 300,
+		scrollSteps: 10
+	},
+	quick: {
+		levels: [
+			{ concurrency: 1, rounds: 30 },
+			{ concurrency: 20, rounds: 3 },
+			{ concurrency: 100, rounds: 2 }
+		],
+		openStreams: 1000,
+		healthSamples: 100,
+		batchLines: 20_000,
+		deltas: 20_000,
+		scrollSteps: 50
+	},
+	full: {
+		levels: [
+			{ concurrency: 1, rounds: 100 },
+			{ concurrency: 20, rounds: 10 },
+			{ concurrency: 100, rounds: 4 }
+		],
+		openStreams: 1000,
+		healthSamples: 300,
+		batchLines: 100_000,
+		deltas: 100_000,
+		scrollSteps: 200
+	}
 } satisfies Record<BenchProfile, unknown>;
 
 export async function runBench({ profile, only = [...GROUPS] }: BenchOptions): Promise<BenchRow[]> {
 	const size = SIZES[profile];
 	const rows: BenchRow[] = [];
-	if (only.some((g) => g === 'proxy' || g === 'open-streams' || g === 'bundle')) rows.push(...(await serverFigures(size, only)));
-	if (only.includes('batch-results')) rows.push(...(await batchResults({ lines: size.batchLines })));
-	if (only.includes('browser')) rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
+	if (only.some((g) => g === 'proxy' || g === 'open-streams' || g === 'bundle'))
+		rows.push(...(await serverFigures(size, only)));
+	if (only.includes('batch-results'))
+		rows.push(...(await batchResults({ lines: size.batchLines })));
+	if (only.includes('browser'))
+		rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
 	return rows;
 }
 
-async function serverFigures(size: (typeof SIZES)[BenchProfile], only: BenchGroup[]): Promise<BenchRow[]> {
+async function serverFigures(
+	size: (typeof SIZES)[BenchProfile],
+	only: BenchGroup[]
+): Promise<BenchRow[]> {
 	const upstream = await startChildServer(REPLAY_UPSTREAM);
 	const floor = await startChildServer(FLOOR_PROXY, { UPSTREAM_URL: upstream.url });
-	const app = await startApp({ ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: upstream.url, LOG_LEVEL: 'warn' });
+	const app = await startApp({
+		ANTHROPIC_API_KEY: 'bench-key',
+		ANTHROPIC_BASE_URL: upstream.url,
+		LOG_LEVEL: 'warn'
+	});
 	const rows: BenchRow[] = [];
 	try {
-		const sides: Omit<ProxyOptions, 'mode'> = { upstreamUrl: upstream.url, floorUrl: floor.url, appUrl: app.url, levels: size.levels };
+		const sides: Omit<ProxyOptions, 'mode'> = {
+			upstreamUrl: upstream.url,
+			floorUrl: floor.url,
+			appUrl: app.url,
+			levels: size.levels
+		};
 		if (only.includes('proxy')) {
 			rows.push(...(await proxyOverhead({ ...sides, mode: 'paced' })));
 			rows.push(...(await proxyOverhead({ ...sides, mode: 'stress' })));
 		}
 		if (only.includes('open-streams'))
-			rows.push(...(await openStreams({ app, floor, streams: size.openStreams, healthSamples: size.healthSamples })));
+			rows.push(
+				...(await openStreams({
+					app,
+					floor,
+					streams: size.openStreams,
+					healthSamples: size.healthSamples
+				}))
+			);
 		if (only.includes('bundle')) rows.push(...(await bundleSizes({ appUrl: app.url })));
 	} finally {
 		await app.stop();

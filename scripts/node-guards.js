@@ -45,9 +45,16 @@ export const SECURITY_HEADERS = {
 function tooLarge(res, limit) {
 	const body = JSON.stringify({
 		type: 'error',
-		error: { type: 'request_too_large', message: `Request exceeds the maximum allowed number of bytes (${limit}).` }
+		error: {
+			type: 'request_too_large',
+			message: `Request exceeds the maximum allowed number of bytes (${limit}).`
+		}
 	});
-	res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+	res.writeHead(413, {
+		'content-type': 'application/json',
+		'content-length': Buffer.byteLength(body),
+		connection: 'close'
+	});
 	res.end(body);
 }
 

@@ -14,7 +14,10 @@ await page.getByLabel('Model').selectOption('claude-haiku-4-5-20251001');
 await page.getByRole('button', { name: 'Run all' }).click();
 await page.locator('[data-status="done"]').nth(5).waitFor();
 await page.getByRole('button', { name: 'Grade with model' }).click();
-await page.getByText(/^Model grade/).nth(5).waitFor();
+await page
+	.getByText(/^Model grade/)
+	.nth(5)
+	.waitFor();
 await page.getByLabel('Grade, case 1').first().selectOption('5');
 await page.screenshot({ path: 'docs/evaluate-light.png' });
 await page.getByRole('button', { name: 'Switch to dark theme' }).click();

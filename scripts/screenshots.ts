@@ -7,10 +7,16 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.goto(url + '/');
 await page.locator('html[data-hydrated="true"]').waitFor();
-await page.getByPlaceholder('Write a message…').first().fill('Hello! Explain how streaming works, with a list and some code.');
+await page
+	.getByPlaceholder('Write a message…')
+	.first()
+	.fill('Hello! Explain how streaming works, with a list and some code.');
 await page.getByRole('button', { name: 'Send', exact: true }).click();
 await page.getByTestId('count-content_block_delta').waitFor();
-await page.waitForFunction(() => Number(document.querySelector('[data-testid="count-content_block_delta"]')?.textContent) >= 25);
+await page.waitForFunction(
+	() =>
+		Number(document.querySelector('[data-testid="count-content_block_delta"]')?.textContent) >= 25
+);
 await page.screenshot({ path: 'docs/screenshot-light.png' });
 await page.getByRole('button', { name: 'Switch to dark theme' }).click();
 await page.screenshot({ path: 'docs/screenshot-dark.png' });

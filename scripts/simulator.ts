@@ -6,7 +6,10 @@ import { simulatorFromConfig } from '../src/lib/server/upstream';
 import { serveSimulator } from '../src/lib/server/simulator/node-server';
 
 const { values } = parseArgs({
-	options: { port: { type: 'string', default: '4010' }, host: { type: 'string', default: '127.0.0.1' } }
+	options: {
+		port: { type: 'string', default: '4010' },
+		host: { type: 'string', default: '127.0.0.1' }
+	}
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -24,6 +24,10 @@ if (existsSync(playwrightFile)) {
 
 const checks = checkArgs.map((arg) => arg.split('='));
 for (const [, outcome] of checks) if (outcome !== 'ok') failed += 1;
-const checkText = checks.length ? ` (${checks.map(([name, outcome]) => `${name} ${outcome}`).join(', ')})` : '';
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${checkText}`);
+const checkText = checks.length
+	? ` (${checks.map(([name, outcome]) => `${name} ${outcome}`).join(', ')})`
+	: '';
+console.log(
+	`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${checkText}`
+);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -23,9 +23,14 @@ export const init: ServerInit = async () => {
 		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
 		startBatchSweeper();
-		log.info(`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`);
+		log.info(
+			`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`
+		);
 	} catch (e) {
-		process.stderr.write((e instanceof ConfigError ? e.message : `Cannot open the store: ${(e as Error).message}`) + '\n');
+		process.stderr.write(
+			(e instanceof ConfigError ? e.message : `Cannot open the store: ${(e as Error).message}`) +
+				'\n'
+		);
 		process.exit(1);
 	}
 };
@@ -62,14 +67,30 @@ const withLogging: Handle = async ({ event, resolve }) => {
 /** Pages take small forms only (login, settings); anything bigger is refused before it is read. */
 const capFormBodies: Handle = async ({ event, resolve }) => {
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
-	if (!event.url.pathname.startsWith('/api/') && event.request.method !== 'GET' && declared > FORM_BODY_BYTES)
-		return apiError('request_too_large', `Request exceeds the maximum allowed number of bytes (${FORM_BODY_BYTES}).`, {
-			requestId: event.locals.requestId
-		});
+	if (
+		!event.url.pathname.startsWith('/api/') &&
+		event.request.method !== 'GET' &&
+		declared > FORM_BODY_BYTES
+	)
+		return apiError(
+			'request_too_large',
+			`Request exceeds the maximum allowed number of bytes (${FORM_BODY_BYTES}).`,
+			{
+				requestId: event.locals.requestId
+			}
+		);
 	return resolve(event);
 };
 
-export const handle = sequence(withRequestId, withLogging, securityHeaders, capFormBodies, csrfGuard, apiTokenAuth, authGate);
+export const handle = sequence(
+	withRequestId,
+	withLogging,
+	securityHeaders,
+	capFormBodies,
+	csrfGuard,
+	apiTokenAuth,
+	authGate
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;
@@ -78,6 +99,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		log.info('client error', { requestId, path: event.url.pathname, status });
 		return { message, requestId };
 	}
-	log.error('unexpected error', { requestId, path: event.url.pathname, user: event.locals.user, error: String(error) });
+	log.error('unexpected error', {
+		requestId,
+		path: event.url.pathname,
+		user: event.locals.user,
+		error: String(error)
+	});
 	return { message: 'Internal error', requestId };
 };

@@ -11,8 +11,14 @@ export interface ChildServer {
  * Runs one of bench/servers/*.mjs in its own Node process (so it never shares an event loop
  * with the bench client) and resolves once it printed the port it listens on.
  */
-export async function startChildServer(script: string, env: Record<string, string> = {}): Promise<ChildServer> {
-	const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startChildServer(
+	script: string,
+	env: Record<string, string> = {}
+): Promise<ChildServer> {
+	const child = spawn(process.execPath, [script], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	const lines = createInterface({ input: child.stdout! });
 	const port = await new Promise<number>((resolve, reject) => {
 		child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`)));

@@ -21,7 +21,9 @@ export interface TaskStats {
 export async function longTasksSince(page: Page, since: number): Promise<TaskStats> {
 	const tasks = await page.evaluate(async (t0) => {
 		await new Promise((r) => setTimeout(r, 300));
-		return ((window as unknown as { __longtasks: [number, number][] }).__longtasks ?? []).filter(([start, d]) => start + d >= t0);
+		return ((window as unknown as { __longtasks: [number, number][] }).__longtasks ?? []).filter(
+			([start, d]) => start + d >= t0
+		);
 	}, since);
 	return { longestMs: Math.max(0, ...tasks.map(([, d]) => d)), over50: tasks.length };
 }

@@ -23,8 +23,8 @@ export async function sendAndWaitDone(page: Page): Promise<number> {
 	await page.getByRole('button', { name: 'Send' }).click();
 	const done = await page.waitForFunction(
 		() =>
-			document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status') === 'done' &&
-			!document.querySelector('[data-testid="response-text"] [data-rendering]')
+			document.querySelector('[data-testid="run-status"]')?.getAttribute('data-status') ===
+				'done' && !document.querySelector('[data-testid="response-text"] [data-rendering]')
 				? performance.now()
 				: 0,
 		undefined,
@@ -41,7 +41,9 @@ export async function sendAndWaitDone(page: Page): Promise<number> {
 export function scrollLogThrough(page: Page, steps: number): Promise<string> {
 	return page.evaluate(async (n) => {
 		const log = document.querySelector('[data-testid="event-log"]')!;
-		const scroller = [...log.querySelectorAll<HTMLElement>('div')].find((d) => d.scrollHeight > d.clientHeight + 10);
+		const scroller = [...log.querySelectorAll<HTMLElement>('div')].find(
+			(d) => d.scrollHeight > d.clientHeight + 10
+		);
 		if (!scroller) throw new Error('event log is not scrollable');
 		const frame = () => new Promise((r) => requestAnimationFrame(r));
 		for (let i = 0; i <= n; i++) {

@@ -6,7 +6,9 @@ const RECORDED_DIR = '../shared/fixtures/recorded';
 
 /** The recorded streams the replay upstream can send, in a fixed order. */
 export function recordedStreams(): string[] {
-	return readdirSync(RECORDED_DIR).filter((f) => f.endsWith('.sse')).sort();
+	return readdirSync(RECORDED_DIR)
+		.filter((f) => f.endsWith('.sse'))
+		.sort();
 }
 
 /** A streamed Messages request that makes the replay upstream send `file` in `mode`. */

@@ -37,7 +37,9 @@ export function formatTable(rows: BenchRow[]): string {
 	]);
 	const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 	const render = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-	return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join('\n');
+	return [render(header), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join(
+		'\n'
+	);
 }
 
 function fmt(n: number): string {

@@ -37,7 +37,11 @@ const setSearch = (value: string) =>
  */
 export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 	const upstream = await startResultsUpstream(o.lines);
-	const app = await startApp({ ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: upstream.url, LOG_LEVEL: 'warn' });
+	const app = await startApp({
+		ANTHROPIC_API_KEY: 'bench-key',
+		ANTHROPIC_BASE_URL: upstream.url,
+		LOG_LEVEL: 'warn'
+	});
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -73,7 +77,10 @@ export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 			const transfer = performance.now() - r0;
 			const t0 = performance.now();
 			const text = await (await fetch(url)).text();
-			const rows = text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+			const rows = text
+				.split('\n')
+				.filter(Boolean)
+				.map((l) => JSON.parse(l));
 			const all = performance.now() - t0;
 			(globalThis as { kept?: unknown }).kept = rows;
 			const f0 = performance.now();
@@ -86,13 +93,71 @@ export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 		const naiveHeap = await heapMb(naive);
 		const k = `${(o.lines / 1000).toFixed(o.lines < 1000 ? 1 : 0)}k lines, ${(upstream.bytes / MB).toFixed(1)} MB`;
 		return [
-			row({ section: 'batch-results', name: `time to first rows (${k})`, value: firstRows, baseline: n.all, unit: 'ms', target: '< 300 ms', pass: firstRows < 300, note: 'baseline: naive shows rows only once all are parsed' }),
-			row({ section: 'batch-results', name: 'time to all loaded', value: allLoaded, baseline: n.all, unit: 'ms', target: '<= baseline', pass: allLoaded <= n.all, note: 'baseline: naive fetch + JSON.parse per line' }),
-			row({ section: 'batch-results', name: 'transfer only (read body, no parsing)', value: n.transfer, unit: 'ms', target: 'none set', note: 'the floor for time to all loaded' }),
-			row({ section: 'batch-results', name: 'filter to errored (incl. next frame)', value: filter, baseline: n.filter, unit: 'ms', target: '< 100 ms', pass: filter < 100, note: 'baseline: Array.filter on parsed objects, no render' }),
-			row({ section: 'batch-results', name: 'full-text search (incl. next frame)', value: search, baseline: n.search, unit: 'ms', target: '< 100 ms', pass: search < 100 }),
-			row({ section: 'batch-results', name: 'page JS heap after load', value: viewerHeap, baseline: naiveHeap, unit: 'MB', target: 'none set', note: 'main thread only; baseline: naive holding every parsed line' }),
-			row({ section: 'batch-results', name: 'server RSS growth while streaming', value: peak - idle, unit: 'MB', target: '< 30 MB', pass: peak - idle < 30, note: `idle ${idle.toFixed(0)} MB` })
+			row({
+				section: 'batch-results',
+				name: `time to first rows (${k})`,
+				value: firstRows,
+				baseline: n.all,
+				unit: 'ms',
+				target: '< 300 ms',
+				pass: firstRows < 300,
+				note: 'baseline: naive shows rows only once all are parsed'
+			}),
+			row({
+				section: 'batch-results',
+				name: 'time to all loaded',
+				value: allLoaded,
+				baseline: n.all,
+				unit: 'ms',
+				target: '<= baseline',
+				pass: allLoaded <= n.all,
+				note: 'baseline: naive fetch + JSON.parse per line'
+			}),
+			row({
+				section: 'batch-results',
+				name: 'transfer only (read body, no parsing)',
+				value: n.transfer,
+				unit: 'ms',
+				target: 'none set',
+				note: 'the floor for time to all loaded'
+			}),
+			row({
+				section: 'batch-results',
+				name: 'filter to errored (incl. next frame)',
+				value: filter,
+				baseline: n.filter,
+				unit: 'ms',
+				target: '< 100 ms',
+				pass: filter < 100,
+				note: 'baseline: Array.filter on parsed objects, no render'
+			}),
+			row({
+				section: 'batch-results',
+				name: 'full-text search (incl. next frame)',
+				value: search,
+				baseline: n.search,
+				unit: 'ms',
+				target: '< 100 ms',
+				pass: search < 100
+			}),
+			row({
+				section: 'batch-results',
+				name: 'page JS heap after load',
+				value: viewerHeap,
+				baseline: naiveHeap,
+				unit: 'MB',
+				target: 'none set',
+				note: 'main thread only; baseline: naive holding every parsed line'
+			}),
+			row({
+				section: 'batch-results',
+				name: 'server RSS growth while streaming',
+				value: peak - idle,
+				unit: 'MB',
+				target: '< 30 MB',
+				pass: peak - idle < 30,
+				note: `idle ${idle.toFixed(0)} MB`
+			})
 		];
 	} finally {
 		await browser.close();

@@ -38,10 +38,27 @@ export async function bundleSizes(o: { appUrl: string }): Promise<BenchRow[]> {
 	const lazy = readdirSync(chunkDir)
 		.map((f) => `/_app/immutable/chunks/${f}`)
 		.filter((f) => f.endsWith('.js') && !firstLoad.has(f));
-	const editorChunks = lazy.filter((f) => /EditorView|@codemirror|cm-content/.test(readFileSync(join(CLIENT, f), 'utf8')));
+	const editorChunks = lazy.filter((f) =>
+		/EditorView|@codemirror|cm-content/.test(readFileSync(join(CLIENT, f), 'utf8'))
+	);
 	const editorKb = editorChunks.reduce((n, f) => n + gzipKb(join(CLIENT, f)), 0);
 	return [
-		row({ section: 'bundle', name: 'first page load JS (gzip)', value: firstKb, unit: 'KB', target: '<= 140 KB', pass: firstKb <= 140, note: `${firstLoad.size} files` }),
-		row({ section: 'bundle', name: 'editor chunks JS (gzip, lazy)', value: editorKb, unit: 'KB', target: 'lazy (not in first load)', note: `${editorChunks.length} files` })
+		row({
+			section: 'bundle',
+			name: 'first page load JS (gzip)',
+			value: firstKb,
+			unit: 'KB',
+			target: '<= 140 KB',
+			pass: firstKb <= 140,
+			note: `${firstLoad.size} files`
+		}),
+		row({
+			section: 'bundle',
+			name: 'editor chunks JS (gzip, lazy)',
+			value: editorKb,
+			unit: 'KB',
+			target: 'lazy (not in first load)',
+			note: `${editorChunks.length} files`
+		})
 	];
 }

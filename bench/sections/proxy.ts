@@ -29,12 +29,18 @@ export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 		app: `${o.appUrl}/api/v1/messages`
 	};
 	const round = (side: Side, c: number, r: number) =>
-		Promise.all(Array.from({ length: c }, (_, j) => timeStream(url[side], replayBody(files[(r * c + j) % files.length], o.mode))));
+		Promise.all(
+			Array.from({ length: c }, (_, j) =>
+				timeStream(url[side], replayBody(files[(r * c + j) % files.length], o.mode))
+			)
+		);
 	const rows: BenchRow[] = [];
 	for (const { concurrency: c, rounds } of o.levels) {
 		// Warm-up: open the keep-alive connections every side needs at this level.
 		for (const side of SIDES) await round(side, c, 0);
-		const samples = Object.fromEntries(SIDES.map((s) => [s, { ttfb: [], total: [] }])) as unknown as Samples;
+		const samples = Object.fromEntries(
+			SIDES.map((s) => [s, { ttfb: [], total: [] }])
+		) as unknown as Samples;
 		for (let r = 0; r < rounds; r++) {
 			for (let k = 0; k < SIDES.length; k++) {
 				const side = SIDES[(r + k) % SIDES.length];
@@ -52,7 +58,8 @@ export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 	const section = `proxy-${mode}`;
 	const at = (side: Side, metric: 'ttfb' | 'total', p: number) => percentile(s[side][metric], p);
-	const added = (side: Side, metric: 'ttfb' | 'total', p: number) => at(side, metric, p) - at('direct', metric, p);
+	const added = (side: Side, metric: 'ttfb' | 'total', p: number) =>
+		at(side, metric, p) - at('direct', metric, p);
 	const n = s.app.ttfb.length;
 	const streams = `${c} concurrent`;
 	const ttfb50 = added('app', 'ttfb', 50);
@@ -64,15 +71,41 @@ function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 		`direct p${p} ${at('direct', metric, p).toFixed(1)} ms, app p${p} ${at('app', metric, p).toFixed(1)} ms; n=${n}`;
 	return [
 		row({
-			section, name: `TTFB added p50, ${streams}`, value: ttfb50, baseline: floor50, unit: 'ms',
-			target: ttfbTarget === undefined ? 'none set' : c === 1 ? '<= 2 ms' : `<= 2x floor + 2 = ${ttfbTarget.toFixed(1)} ms`,
-			pass: ttfbTarget === undefined ? undefined : ttfb50 <= ttfbTarget, note: `baseline: bare node:http proxy; ${note('ttfb', 50)}`
+			section,
+			name: `TTFB added p50, ${streams}`,
+			value: ttfb50,
+			baseline: floor50,
+			unit: 'ms',
+			target:
+				ttfbTarget === undefined
+					? 'none set'
+					: c === 1
+						? '<= 2 ms'
+						: `<= 2x floor + 2 = ${ttfbTarget.toFixed(1)} ms`,
+			pass: ttfbTarget === undefined ? undefined : ttfb50 <= ttfbTarget,
+			note: `baseline: bare node:http proxy; ${note('ttfb', 50)}`
 		}),
-		row({ section, name: `TTFB added p95, ${streams}`, value: added('app', 'ttfb', 95), baseline: added('floor', 'ttfb', 95), unit: 'ms', target: 'none set', note: note('ttfb', 95) }),
 		row({
-			section, name: `stream total added p95, ${streams}`, value: added('app', 'total', 95), baseline: added('floor', 'total', 95), unit: 'ms',
-			target: totalTarget === undefined ? 'none set' : `<= floor total +5% = +${totalTarget.toFixed(1)} ms`,
-			pass: totalTarget === undefined ? undefined : added('app', 'total', 95) <= totalTarget, note: note('total', 95)
+			section,
+			name: `TTFB added p95, ${streams}`,
+			value: added('app', 'ttfb', 95),
+			baseline: added('floor', 'ttfb', 95),
+			unit: 'ms',
+			target: 'none set',
+			note: note('ttfb', 95)
+		}),
+		row({
+			section,
+			name: `stream total added p95, ${streams}`,
+			value: added('app', 'total', 95),
+			baseline: added('floor', 'total', 95),
+			unit: 'ms',
+			target:
+				totalTarget === undefined
+					? 'none set'
+					: `<= floor total +5% = +${totalTarget.toFixed(1)} ms`,
+			pass: totalTarget === undefined ? undefined : added('app', 'total', 95) <= totalTarget,
+			note: note('total', 95)
 		})
 	];
 }

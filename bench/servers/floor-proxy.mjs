@@ -15,7 +15,14 @@ const server = createServer((req, res) => {
 	}
 	const headers = { ...req.headers, host: upstream.host };
 	const up = request(
-		{ host: upstream.hostname, port: upstream.port, method: req.method, path: path.replace(/^\/api\/v1\//, '/v1/'), headers, agent },
+		{
+			host: upstream.hostname,
+			port: upstream.port,
+			method: req.method,
+			path: path.replace(/^\/api\/v1\//, '/v1/'),
+			headers,
+			agent
+		},
 		(upRes) => {
 			res.writeHead(upRes.statusCode ?? 502, upRes.headers);
 			upRes.pipe(res);
@@ -28,4 +35,6 @@ const server = createServer((req, res) => {
 	req.pipe(up);
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n'));
+server.listen(0, '127.0.0.1', () =>
+	process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n')
+);

@@ -23,14 +23,21 @@ function recordedStream(name) {
 		if (!/^[\w.-]+\.sse$/.test(name)) throw new Error(`not a recorded stream: ${name}`);
 		const bytes = readFileSync(join(DIR, name));
 		const text = bytes.toString('utf8');
-		const events = text.split(/(?<=\n\n)/).filter((e) => e.trim()).map((e) => Buffer.from(e));
+		const events = text
+			.split(/(?<=\n\n)/)
+			.filter((e) => e.trim())
+			.map((e) => Buffer.from(e));
 		s = { bytes, events };
 		streams.set(name, s);
 	}
 	return s;
 }
 
-const HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'request-id': 'req_bench_replay' };
+const HEADERS = {
+	'content-type': 'text/event-stream; charset=utf-8',
+	'cache-control': 'no-cache',
+	'request-id': 'req_bench_replay'
+};
 
 function paced(res, events) {
 	let i = 0;
@@ -74,7 +81,12 @@ const server = createServer((req, res) => {
 		const [kind, file, mode] = String(userId).split(':');
 		if (req.url?.split('?')[0] !== '/v1/messages' || kind !== 'replay') {
 			res.writeHead(404, { 'content-type': 'application/json' });
-			return void res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'replay: nothing to replay' } }));
+			return void res.end(
+				JSON.stringify({
+					type: 'error',
+					error: { type: 'not_found_error', message: 'replay: nothing to replay' }
+				})
+			);
 		}
 		const s = recordedStream(file);
 		res.writeHead(200, HEADERS);
@@ -84,4 +96,6 @@ const server = createServer((req, res) => {
 	});
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n'));
+server.listen(0, '127.0.0.1', () =>
+	process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n')
+);

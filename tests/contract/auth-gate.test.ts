@@ -16,20 +16,32 @@ afterAll(async () => {
 	await Promise.all([app?.stop(), proxied?.stop()]);
 });
 
-const message = JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+const message = JSON.stringify({
+	model: 'claude-haiku-4-5-20251001',
+	max_tokens: 10,
+	messages: [{ role: 'user', content: 'hi' }]
+});
 
 async function login(name: string, passcode: string, client = app) {
 	return fetch(client.url + '/login?next=%2Fhistory', {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: client.url },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: client.url
+		},
 		body: new URLSearchParams({ name, passcode })
 	});
 }
 
 describe('passcode gate', () => {
 	it('answers API routes with 401 in the API error shape and pages with a redirect to login', async () => {
-		const api = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: message });
+		const api = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: message
+		});
 		expect(api.status).toBe(401);
 		expect((await api.json()).error.type).toBe('authentication_error');
 		const page = await fetch(app.url + '/batches?x=1', { redirect: 'manual' });
@@ -53,17 +65,27 @@ describe('passcode gate', () => {
 		expect(cookie).toMatch(/Max-Age=\d+/i);
 		expect(cookie).not.toMatch(/Secure/i); // no https ORIGIN here; see isHttps
 		const session = cookie.split(';')[0];
-		const api = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: message });
+		const api = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: session },
+			body: message
+		});
 		expect(api.status).toBe(200);
 		const page = await fetch(app.url + '/', { headers: { cookie: session } });
 		expect(await page.text()).toContain('Ada');
 		const forged = session.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-		expect((await fetch(app.url + '/api/v1/models', { headers: { cookie: forged } })).status).toBe(401);
+		expect((await fetch(app.url + '/api/v1/models', { headers: { cookie: forged } })).status).toBe(
+			401
+		);
 	});
 
 	it('signs out by clearing the cookie', async () => {
 		const session = (await login('Ada', PASSCODE)).headers.get('set-cookie')!.split(';')[0];
-		const res = await fetch(app.url + '/logout', { method: 'POST', redirect: 'manual', headers: { origin: app.url, cookie: session } });
+		const res = await fetch(app.url + '/logout', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: app.url, cookie: session }
+		});
 		expect(res.status).toBe(303);
 		expect(res.headers.get('set-cookie') ?? '').toMatch(/playground_session=;/);
 	});
@@ -90,7 +112,9 @@ describe('passcode gate', () => {
 
 describe('trusted proxy identity', () => {
 	it('accepts the user header from a configured proxy address', async () => {
-		const res = await fetch(proxied.url + '/', { headers: { 'x-forwarded-user': 'grace@example.com' } });
+		const res = await fetch(proxied.url + '/', {
+			headers: { 'x-forwarded-user': 'grace@example.com' }
+		});
 		expect(res.status).toBe(200);
 		expect(await res.text()).toContain('grace@example.com');
 	});
@@ -101,8 +125,14 @@ describe('trusted proxy identity', () => {
 
 describe('start-up', () => {
 	it('fails with one line naming a bad setting', () => {
-		const run = spawnSync(process.execPath, ['scripts/start.js'], { env: { PATH: process.env.PATH, PORT: 'eighty' }, encoding: 'utf8', timeout: 20_000 });
+		const run = spawnSync(process.execPath, ['scripts/start.js'], {
+			env: { PATH: process.env.PATH, PORT: 'eighty' },
+			encoding: 'utf8',
+			timeout: 20_000
+		});
 		expect(run.status).not.toBe(0);
-		expect(run.stderr.trim().split('\n')).toContain('Invalid setting PORT: Invalid input: expected number, received NaN');
+		expect(run.stderr.trim().split('\n')).toContain(
+			'Invalid setting PORT: Invalid input: expected number, received NaN'
+		);
 	});
 });

@@ -15,22 +15,28 @@ const HELD_BACK_AFTER = 1_000;
 function resultLines(from: number, to: number): string {
 	let out = '';
 	for (let i = from; i < to; i++)
-		out += JSON.stringify({
-			custom_id: `row-${i}`,
-			result: {
-				type: 'succeeded',
-				message: {
-					id: `msg_01gate${i}`,
-					type: 'message',
-					role: 'assistant',
-					model: 'claude-haiku-4-5-20251001',
-					content: [{ type: 'text', text: `Answer number ${i}, padded so the whole download is a few megabytes.` }],
-					stop_reason: 'end_turn',
-					stop_sequence: null,
-					usage: { input_tokens: 10, output_tokens: 20 }
+		out +=
+			JSON.stringify({
+				custom_id: `row-${i}`,
+				result: {
+					type: 'succeeded',
+					message: {
+						id: `msg_01gate${i}`,
+						type: 'message',
+						role: 'assistant',
+						model: 'claude-haiku-4-5-20251001',
+						content: [
+							{
+								type: 'text',
+								text: `Answer number ${i}, padded so the whole download is a few megabytes.`
+							}
+						],
+						stop_reason: 'end_turn',
+						stop_sequence: null,
+						usage: { input_tokens: 10, output_tokens: 20 }
+					}
 				}
-			}
-		}) + '\n';
+			}) + '\n';
 	return out;
 }
 
@@ -52,7 +58,8 @@ async function startGate(): Promise<Gate> {
 			res.writeHead(200, { 'content-type': 'application/x-jsonl', 'request-id': 'req_gate' });
 			res.write(resultLines(0, HELD_BACK_AFTER));
 			await released;
-			for (let i = HELD_BACK_AFTER; i < COUNT; i += 1000) if (!res.write(resultLines(i, i + 1000))) await once(res, 'drain');
+			for (let i = HELD_BACK_AFTER; i < COUNT; i += 1000)
+				if (!res.write(resultLines(i, i + 1000))) await once(res, 'drain');
 			res.end(() => (gate.finished = true));
 		} else if (req.method === 'POST' && req.url?.startsWith('/v1/messages/batches')) {
 			res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_gate' });
@@ -72,7 +79,12 @@ async function startGate(): Promise<Gate> {
 			);
 		} else {
 			res.writeHead(404, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'gate: not here' } }));
+			res.end(
+				JSON.stringify({
+					type: 'error',
+					error: { type: 'not_found_error', message: 'gate: not here' }
+				})
+			);
 		}
 	});
 	await new Promise<void>((r) => gate.server.listen(0, '127.0.0.1', r));
@@ -135,7 +147,11 @@ describe('batch results through the proxy', () => {
 describe('batch create through the proxy', () => {
 	const request = (i: number) => ({
 		custom_id: `r-${i}`,
-		params: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: `Question ${i}` }] }
+		params: {
+			model: 'claude-haiku-4-5-20251001',
+			max_tokens: 10,
+			messages: [{ role: 'user', content: `Question ${i}` }]
+		}
 	});
 	const create = (count: number) =>
 		fetch(`${app.url}/api/v1/messages/batches`, {
@@ -165,7 +181,9 @@ describe('batch create through the proxy', () => {
 	});
 
 	it('answers a path that cannot hold a batch id with the API-shaped 404', async () => {
-		const res = await fetch(`${app.url}/api/v1/messages/batches/not-a-batch/cancel`, { method: 'POST' });
+		const res = await fetch(`${app.url}/api/v1/messages/batches/not-a-batch/cancel`, {
+			method: 'POST'
+		});
 		expect(res.status).toBe(404);
 		expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
 	});

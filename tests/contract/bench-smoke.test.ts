@@ -6,7 +6,17 @@ import { runBench } from '../../bench/index';
 it('runs every bench section and measures each figure', { timeout: 120_000 }, async () => {
 	const rows = await runBench({ profile: 'smoke' });
 	const sections = new Set(rows.map((r) => r.section));
-	expect([...sections].sort()).toEqual(expect.arrayContaining(['batch-results', 'bundle', 'event-log', 'open-streams', 'proxy-paced', 'proxy-stress', 'stream-render']));
+	expect([...sections].sort()).toEqual(
+		expect.arrayContaining([
+			'batch-results',
+			'bundle',
+			'event-log',
+			'open-streams',
+			'proxy-paced',
+			'proxy-stress',
+			'stream-render'
+		])
+	);
 	for (const r of rows) expect(Number.isFinite(r.value), `${r.section}/${r.name}`).toBe(true);
 	expect(rows.find((r) => r.name.startsWith('first page load'))!.value).toBeGreaterThan(0);
 });

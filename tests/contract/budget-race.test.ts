@@ -23,12 +23,18 @@ const post = (user: string, body: Record<string, unknown>) =>
 	fetch(app.url + '/api/v1/messages', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-forwarded-user': user },
-		body: JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 100, messages: [{ role: 'user', content: bigPrompt }], ...body })
+		body: JSON.stringify({
+			model: 'claude-haiku-4-5-20251001',
+			max_tokens: 100,
+			messages: [{ role: 'user', content: bigPrompt }],
+			...body
+		})
 	});
-const usage = async (user: string, on = app) => (await fetch(on.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
+const usage = async (user: string, on = app) =>
+	(await fetch(on.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
 
 describe('the daily budget under a race', () => {
-	it('accepts at most 4 of 20 parallel ~60k-token requests under a 200k budget, and shows upstream\'s usage', async () => {
+	it("accepts at most 4 of 20 parallel ~60k-token requests under a 200k budget, and shows upstream's usage", async () => {
 		const responses = await Promise.all(Array.from({ length: 20 }, () => post('racer', {})));
 		const bodies = await Promise.all(responses.map((r) => r.json()));
 		const accepted = bodies.filter((_, i) => responses[i].status === 200);
@@ -37,7 +43,10 @@ describe('the daily budget under a race', () => {
 		const refused = bodies.filter((_, i) => responses[i].status === 429);
 		expect(refused.length).toBe(20 - accepted.length);
 		expect(refused[0].error.type).toBe('rate_limit_error');
-		const upstreamTotal = accepted.reduce((n, b) => n + b.usage.input_tokens + b.usage.output_tokens, 0);
+		const upstreamTotal = accepted.reduce(
+			(n, b) => n + b.usage.input_tokens + b.usage.output_tokens,
+			0
+		);
 		const shown = await usage('racer');
 		expect(shown.used).toBe(upstreamTotal);
 		expect(shown.held).toBe(0);
@@ -49,7 +58,12 @@ describe('the daily budget under a race', () => {
 		const res = await fetch(slow.url + '/api/v1/messages', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-forwarded-user': 'leaver' },
-			body: JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 4000, stream: true, messages: [{ role: 'user', content: 'Write a long story' }] }),
+			body: JSON.stringify({
+				model: 'claude-haiku-4-5-20251001',
+				max_tokens: 4000,
+				stream: true,
+				messages: [{ role: 'user', content: 'Write a long story' }]
+			}),
 			signal: abort.signal
 		});
 		expect(res.status).toBe(200);
@@ -63,7 +77,11 @@ describe('the daily budget under a race', () => {
 	it('refuses a batch whose worst case does not fit in what is left', async () => {
 		const requests = Array.from({ length: 200 }, (_, i) => ({
 			custom_id: `r${i}`,
-			params: { model: 'claude-haiku-4-5-20251001', max_tokens: 1024, messages: [{ role: 'user', content: 'hello' }] }
+			params: {
+				model: 'claude-haiku-4-5-20251001',
+				max_tokens: 1024,
+				messages: [{ role: 'user', content: 'hello' }]
+			}
 		}));
 		const res = await fetch(app.url + '/api/v1/messages/batches', {
 			method: 'POST',

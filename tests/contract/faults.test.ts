@@ -22,18 +22,33 @@ async function app(env: Record<string, string>) {
 }
 
 const body = (content = 'Tell me about Paris') =>
-	JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 20, messages: [{ role: 'user', content }] });
+	JSON.stringify({
+		model: 'claude-haiku-4-5-20251001',
+		max_tokens: 20,
+		messages: [{ role: 'user', content }]
+	});
 const post = (a: AppProcess, path: string, payload: string, user = 'ada') =>
-	fetch(a.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-user': user }, body: payload });
+	fetch(a.url + path, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-forwarded-user': user },
+		body: payload
+	});
 const permalink = (n: number, pad = 0) =>
 	JSON.stringify({
-		request: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: `permalink ${n} ${'x'.repeat(pad)}` }] }
+		request: {
+			model: 'claude-haiku-4-5-20251001',
+			max_tokens: 10,
+			messages: [{ role: 'user', content: `permalink ${n} ${'x'.repeat(pad)}` }]
+		}
 	});
-const usage = async (a: AppProcess, user: string) => (await fetch(a.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
+const usage = async (a: AppProcess, user: string) =>
+	(await fetch(a.url + '/api/usage', { headers: { 'x-forwarded-user': user } })).json();
 const alive = async (a: AppProcess) => (await fetch(a.url + '/api/health')).status === 200;
 
 function rssKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field + ':'))!;
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith(field + ':'))!;
 	return Number(/(\d+)/.exec(line)![1]);
 }
 
@@ -90,12 +105,22 @@ describe('a full disk', () => {
 		}
 		expect(saved.length).toBeGreaterThan(0);
 		expect(full?.status).toBe(503);
-		expect((await full!.json()).error).toMatchObject({ type: 'api_error', message: expect.stringMatching(/storage is full/) });
+		expect((await full!.json()).error).toMatchObject({
+			type: 'api_error',
+			message: expect.stringMatching(/storage is full/)
+		});
 		// Messages are still answered (their usage waits in the retry queue), again and again.
-		for (let i = 0; i < 3; i++) expect((await post(a, '/api/v1/messages', body())).status).toBe(200);
+		for (let i = 0; i < 3; i++)
+			expect((await post(a, '/api/v1/messages', body())).status).toBe(200);
 		expect(await alive(a)).toBe(true);
 		// What was saved before the disk filled still reads back.
-		expect((await fetch(`${a.url}/api/permalinks/${saved[0]}`, { headers: { 'x-forwarded-user': 'ada' } })).status).toBe(200);
+		expect(
+			(
+				await fetch(`${a.url}/api/permalinks/${saved[0]}`, {
+					headers: { 'x-forwarded-user': 'ada' }
+				})
+			).status
+		).toBe(200);
 	}, 60_000);
 });
 
@@ -113,7 +138,10 @@ describe('kill -9 in the middle of writes', () => {
 			a,
 			'/api/v1/messages/batches',
 			JSON.stringify({ requests: [{ custom_id: 'k', params: JSON.parse(body()) }] })
-		).then(async (r) => (r.status === 200 ? ((await r.json()).id as string) : undefined), () => undefined);
+		).then(
+			async (r) => (r.status === 200 ? ((await r.json()).id as string) : undefined),
+			() => undefined
+		);
 		await Promise.race([Promise.all(burst), new Promise((r) => setTimeout(r, 150))]);
 		const batchId = await batch;
 		process.kill(a.pid, 'SIGKILL');
@@ -121,9 +149,15 @@ describe('kill -9 in the middle of writes', () => {
 		const b = await app({ DATA_DIR: dir });
 		expect(acknowledged.length).toBeGreaterThan(0);
 		for (const id of acknowledged)
-			expect((await fetch(`${b.url}/api/permalinks/${id}`, { headers: { 'x-forwarded-user': 'ada' } })).status, id).toBe(200);
+			expect(
+				(await fetch(`${b.url}/api/permalinks/${id}`, { headers: { 'x-forwarded-user': 'ada' } }))
+					.status,
+				id
+			).toBe(200);
 		if (batchId) {
-			const res = await fetch(`${b.url}/api/v1/messages/batches/${batchId}`, { headers: { 'x-forwarded-user': 'ada' } });
+			const res = await fetch(`${b.url}/api/v1/messages/batches/${batchId}`, {
+				headers: { 'x-forwarded-user': 'ada' }
+			});
 			expect(res.status).toBe(200);
 		}
 	}, 60_000);

@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const base = { model: 'claude-haiku-4-5-20251001', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
+const base = {
+	model: 'claude-haiku-4-5-20251001',
+	max_tokens: 16,
+	messages: [{ role: 'user', content: 'hi' }]
+};
 const j = (v: unknown) => JSON.stringify(v);
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
 
@@ -22,16 +26,62 @@ const corpus: [string, string | Uint8Array<ArrayBuffer>][] = [
 	['a number', '42'],
 	['a string', '"hello"'],
 	['huge string field', j({ ...base, model: 'x'.repeat(900_000) })],
-	['deep nesting in an unknown field', `{"model":"claude-haiku-4-5-20251001","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"extra":${deep(5000)}}`],
+	[
+		'deep nesting in an unknown field',
+		`{"model":"claude-haiku-4-5-20251001","max_tokens":5,"messages":[{"role":"user","content":"hi"}],"extra":${deep(5000)}}`
+	],
 	['deep nesting as the body', deep(100_000)],
-	['deep nesting in tool input', j({ ...base, messages: [{ role: 'user', content: 'a' }, { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'n', input: JSON.parse(`{"a":${deep(80)}}`) }] }] })],
+	[
+		'deep nesting in tool input',
+		j({
+			...base,
+			messages: [
+				{ role: 'user', content: 'a' },
+				{
+					role: 'assistant',
+					content: [
+						{ type: 'tool_use', id: 't', name: 'n', input: JSON.parse(`{"a":${deep(80)}}`) }
+					]
+				}
+			]
+		})
+	],
 	['invalid UTF-8', new Uint8Array([0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])],
-	['bad base64 image', j({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '@@@@' } }] }] })],
-	['image with no data', j({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '' } }] }] })],
+	[
+		'bad base64 image',
+		j({
+			...base,
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '@@@@' } }
+					]
+				}
+			]
+		})
+	],
+	[
+		'image with no data',
+		j({
+			...base,
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '' } }
+					]
+				}
+			]
+		})
+	],
 	['unknown role', j({ ...base, messages: [{ role: 'robot', content: 'x' }] })],
 	['empty messages', j({ ...base, messages: [] })],
 	['empty content array', j({ ...base, messages: [{ role: 'user', content: [] }] })],
-	['empty text block', j({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] })],
+	[
+		'empty text block',
+		j({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: '' }] }] })
+	],
 	['over the body size limit (10 MB)', j({ ...base, padding: 'x'.repeat(10 * 1024 * 1024) })],
 	['bad JSON', '{"model": "x",'],
 	['trailing garbage', j(base) + 'garbage'],
@@ -39,14 +89,21 @@ const corpus: [string, string | Uint8Array<ArrayBuffer>][] = [
 	['NaN-like values', '{"model":"claude-haiku-4-5-20251001","max_tokens":NaN,"messages":[]}'],
 	['unknown model', j({ ...base, model: 'claude-does-not-exist' })],
 	['max_tokens above the model limit', j({ ...base, max_tokens: 10_000_000 })],
-	['tool with a bad schema', j({ ...base, tools: [{ name: 'x', input_schema: { type: 'string' } }] })],
+	[
+		'tool with a bad schema',
+		j({ ...base, tools: [{ name: 'x', input_schema: { type: 'string' } }] })
+	],
 	['tool_choice naming nothing', j({ ...base, tool_choice: { type: 'tool' } })],
 	['stop_sequences of numbers', j({ ...base, stop_sequences: [1, 2] })]
 ];
 
 describe('fuzz corpus against POST /api/v1/messages', () => {
 	it.each(corpus)('%s gets a 4xx in the API error shape', async (_name, body) => {
-		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const res = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body
+		});
 		expect(res.status).toBeGreaterThanOrEqual(400);
 		expect(res.status).toBeLessThan(500);
 		const json = await res.json();
@@ -57,21 +114,33 @@ describe('fuzz corpus against POST /api/v1/messages', () => {
 
 	it('the same corpus against count_tokens never gives a 5xx', async () => {
 		for (const [, body] of corpus) {
-			const res = await fetch(app.url + '/api/v1/messages/count_tokens', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+			const res = await fetch(app.url + '/api/v1/messages/count_tokens', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body
+			});
 			expect(res.status, String(body).slice(0, 80)).toBeLessThan(500);
 		}
 	});
 
 	it('treats prototype-pollution keys as plain data: no 5xx, nothing polluted', async () => {
 		const body = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"model":"claude-haiku-4-5-20251001","max_tokens":5,"messages":[{"role":"user","content":"hi","__proto__":{"role":"assistant"}}]}`;
-		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+		const res = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body
+		});
 		expect(res.status).toBeLessThan(500);
 		expect((await res.json()).polluted).toBeUndefined();
 	});
 
 	it('keeps serving after the corpus, and prototype keys did not pollute anything', async () => {
 		expect((await fetch(app.url + '/api/health')).status).toBe(200);
-		const ok = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: j(base) });
+		const ok = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: j(base)
+		});
 		expect(ok.status).toBe(200);
 		const message = await ok.json();
 		expect(message.polluted).toBeUndefined();

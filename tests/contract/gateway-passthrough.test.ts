@@ -38,7 +38,11 @@ function recordingClient(baseURL: string, opts: { workspace?: string } = {}) {
 		...(opts.workspace ? { defaultHeaders: { 'anthropic-workspace-id': opts.workspace } } : {}),
 		fetch: async (url, init) => {
 			const request = new Request(url, init);
-			sent.push({ url: request.url, headers: request.headers, body: Buffer.from(await request.clone().arrayBuffer()) });
+			sent.push({
+				url: request.url,
+				headers: request.headers,
+				body: Buffer.from(await request.clone().arrayBuffer())
+			});
 			return fetch(request);
 		}
 	});
@@ -62,10 +66,20 @@ const base = { model: 'claude-haiku-4-5', metadata: { user_id: 'echo' } };
 
 describe('SDK-valid bodies reach the upstream byte for byte', () => {
 	it.each([
-		['max_tokens 0', { ...base, max_tokens: 0, messages: [{ role: 'user' as const, content: 'warm the cache' }] }],
+		[
+			'max_tokens 0',
+			{ ...base, max_tokens: 0, messages: [{ role: 'user' as const, content: 'warm the cache' }] }
+		],
 		[
 			'a system-role message',
-			{ ...base, max_tokens: 20, messages: [{ role: 'system' as const, content: 'Answer in French.' }, { role: 'user' as const, content: 'Hi' }] }
+			{
+				...base,
+				max_tokens: 20,
+				messages: [
+					{ role: 'system' as const, content: 'Answer in French.' },
+					{ role: 'user' as const, content: 'Hi' }
+				]
+			}
 		],
 		[
 			'file sources, a null custom tool type, top-level cache_control null',
@@ -91,9 +105,11 @@ describe('SDK-valid bodies reach the upstream byte for byte', () => {
 			{
 				...base,
 				max_tokens: 20,
-				future_param: { deep: [1, 2.50, 'é'] },
+				future_param: { deep: [1, 2.5, 'é'] },
 				tools: [{ type: 'hologram_20270101', name: 'holo', range: 3 }],
-				messages: [{ role: 'user' as const, content: [{ type: 'hologram', payload: 'x', extra: null }] }]
+				messages: [
+					{ role: 'user' as const, content: [{ type: 'hologram', payload: 'x', extra: null }] }
+				]
 			}
 		]
 	])('%s', async (_name, body) => {
@@ -107,8 +123,13 @@ describe('SDK-valid bodies reach the upstream byte for byte', () => {
 	});
 
 	it('keeps bytes the SDK would not produce: spacing, key order, escapes', async () => {
-		const text = '{ "max_tokens":5,"model" : "claude-haiku-4-5","messages":[{"role":"user","content":"caf\\u00e9 1.0"}],"metadata":{"user_id":"echo"}}';
-		const res = await fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+		const text =
+			'{ "max_tokens":5,"model" : "claude-haiku-4-5","messages":[{"role":"user","content":"caf\\u00e9 1.0"}],"metadata":{"user_id":"echo"}}';
+		const res = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: text
+		});
 		expect(res.status).toBe(200);
 		expect(replay.records.at(-1)!.body).toBe(text);
 	});
@@ -117,11 +138,30 @@ describe('SDK-valid bodies reach the upstream byte for byte', () => {
 		const before = replay.records.length;
 		const { client } = recordingClient(app.url + '/api');
 		const requests = [
-			{ custom_id: 'warm', params: { model: 'claude-haiku-4-5', max_tokens: 0, messages: [{ role: 'user' as const, content: 'x' }] } },
-			{ custom_id: 'sys', params: { model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'system' as const, content: 'Be brief.' }, { role: 'user' as const, content: 'x' }] } }
+			{
+				custom_id: 'warm',
+				params: {
+					model: 'claude-haiku-4-5',
+					max_tokens: 0,
+					messages: [{ role: 'user' as const, content: 'x' }]
+				}
+			},
+			{
+				custom_id: 'sys',
+				params: {
+					model: 'claude-haiku-4-5',
+					max_tokens: 5,
+					messages: [
+						{ role: 'system' as const, content: 'Be brief.' },
+						{ role: 'user' as const, content: 'x' }
+					]
+				}
+			}
 		];
 		// The stand-in has no batches; reaching it (its 404) is the point.
-		await expect(client.messages.batches.create({ requests })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(client.messages.batches.create({ requests })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
 		const record = replay.records.at(-1)!;
 		expect(replay.records.length).toBe(before + 1);
 		expect(record.url).toBe('/v1/messages/batches');
@@ -145,18 +185,28 @@ describe('SDK-set headers reach the upstream unchanged', () => {
 		expect(client_.get('anthropic-version')).toBe('2026-10-21');
 		expect(record.headers['anthropic-version']).toBe(client_.get('anthropic-version'));
 		expect(record.headers['anthropic-beta']).toBe(client_.get('anthropic-beta'));
-		expect(record.headers['anthropic-beta']).toBe('context-management-2025-06-27,files-api-2025-04-14');
+		expect(record.headers['anthropic-beta']).toBe(
+			'context-management-2025-06-27,files-api-2025-04-14'
+		);
 		expect(record.headers['anthropic-workspace-id']).toBe('wrkspc_team');
 		expect(record.headers['anthropic-user-profile-id']).toBe('up_01');
 		expectNoClientCredential(record);
 	});
 
 	it('an older anthropic-version as sent; x-api-key and Bearer clients alike', async () => {
-		for (const auth of [{ 'x-api-key': CLIENT_KEY }, { authorization: `Bearer ${CLIENT_KEY}` }] as Record<string, string>[]) {
+		for (const auth of [
+			{ 'x-api-key': CLIENT_KEY },
+			{ authorization: `Bearer ${CLIENT_KEY}` }
+		] as Record<string, string>[]) {
 			const res = await fetch(app.url + '/api/v1/messages', {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...auth },
-				body: JSON.stringify({ ...base, max_tokens: 5, temperature: 0.2, messages: [{ role: 'user', content: 'hi' }] })
+				body: JSON.stringify({
+					...base,
+					max_tokens: 5,
+					temperature: 0.2,
+					messages: [{ role: 'user', content: 'hi' }]
+				})
 			});
 			expect(res.status).toBe(200);
 			const record = replay.records.at(-1)!;
@@ -170,7 +220,8 @@ describe('endpoints the gateway does not model pass through', () => {
 	it('GET /v1/skills: the SDK pages it, headers kept but cookies, the key never leaves', async () => {
 		const { client, sent } = recordingClient(app.url + '/api');
 		const skills = [];
-		for await (const skill of client.beta.skills.list({ limit: 2, betas: ['skills-2025-10-02'] })) skills.push(skill.id);
+		for await (const skill of client.beta.skills.list({ limit: 2, betas: ['skills-2025-10-02'] }))
+			skills.push(skill.id);
 		expect(skills).toEqual(['skill_01', 'skill_02']);
 		const record = replay.records.at(-1)!;
 		expect(record.method).toBe('GET');
@@ -178,7 +229,9 @@ describe('endpoints the gateway does not model pass through', () => {
 		expect(record.url).toMatch(/^\/v1\/skills\?limit=2/);
 		expect(record.headers['anthropic-beta']).toBe('skills-2025-10-02');
 		expectNoClientCredential(record);
-		const res = await fetch(app.url + '/api/v1/skills?limit=2&limit=3', { headers: { 'x-api-key': CLIENT_KEY } });
+		const res = await fetch(app.url + '/api/v1/skills?limit=2&limit=3', {
+			headers: { 'x-api-key': CLIENT_KEY }
+		});
 		expect(replay.records.at(-1)!.url).toBe('/v1/skills?limit=2&limit=3');
 		expect(res.headers.get('request-id')).toBe('req_skills');
 		expect(res.headers.get('x-upstream-extra')).toBe('kept');
@@ -187,7 +240,11 @@ describe('endpoints the gateway does not model pass through', () => {
 
 	it('multipart POST /v1/files: the upload arrives byte for byte', async () => {
 		const { client, sent } = recordingClient(app.url + '/api');
-		const content = Buffer.concat([Buffer.from('line one\n'), Buffer.from([0, 255, 128, 10]), Buffer.alloc(300_000, 'x')]);
+		const content = Buffer.concat([
+			Buffer.from('line one\n'),
+			Buffer.from([0, 255, 128, 10]),
+			Buffer.alloc(300_000, 'x')
+		]);
 		const file = await client.beta.files.upload({
 			file: await toFile(content, 'notes.txt', { type: 'text/plain' }),
 			betas: ['files-api-2025-04-14']
@@ -224,21 +281,30 @@ describe('endpoints the gateway does not model pass through', () => {
 			duplex: 'half'
 		} as RequestInit);
 		// Only a gateway that streams lets the upstream see bytes while the client still holds the rest.
-		await expect.poll(() => replay.firstBytes.includes(url), { timeout: 10_000, interval: 20 }).toBe(true);
+		await expect
+			.poll(() => replay.firstBytes.includes(url), { timeout: 10_000, interval: 20 })
+			.toBe(true);
 		sendRest();
 		expect((await answer).status).toBe(200);
 		expect(replay.records.at(-1)!.body).toBe('first part;second part');
 	});
 
 	it('binary downloads come back byte for byte', async () => {
-		const res = await fetch(app.url + '/api/v1/files/file_replay/content', { headers: { 'x-api-key': CLIENT_KEY } });
+		const res = await fetch(app.url + '/api/v1/files/file_replay/content', {
+			headers: { 'x-api-key': CLIENT_KEY }
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="bytes.bin"');
-		expect([...new Uint8Array(await res.arrayBuffer())]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+		expect([...new Uint8Array(await res.arrayBuffer())]).toEqual(
+			Array.from({ length: 256 }, (_, i) => i)
+		);
 	});
 
 	it('the server key is scrubbed from whatever the upstream echoes', async () => {
-		const res = await fetch(app.url + '/api/v1/echo-headers', { method: 'PUT', headers: { 'x-api-key': CLIENT_KEY } });
+		const res = await fetch(app.url + '/api/v1/echo-headers', {
+			method: 'PUT',
+			headers: { 'x-api-key': CLIENT_KEY }
+		});
 		expect(res.status).toBe(200);
 		const text = await res.text();
 		expect(replay.records.at(-1)!.headers.authorization).toBe(`Bearer ${CANARY_KEY}`);
@@ -248,7 +314,9 @@ describe('endpoints the gateway does not model pass through', () => {
 	});
 
 	it('upstream errors pass with their status and body', async () => {
-		const res = await fetch(app.url + '/api/v1/agents/agent_x', { headers: { 'x-api-key': CLIENT_KEY } });
+		const res = await fetch(app.url + '/api/v1/agents/agent_x', {
+			headers: { 'x-api-key': CLIENT_KEY }
+		});
 		expect(res.status).toBe(404);
 		expect((await res.json()).error.type).toBe('not_found_error');
 		expect(replay.records.at(-1)!.url).toBe('/v1/agents/agent_x');
@@ -276,7 +344,11 @@ describe('on the simulator backend', () => {
 		['app /api', () => inject('appUrl') + '/api']
 	])('max_tokens 0 and system-role messages work on the %s', async (_name, url) => {
 		const client = new Anthropic({ baseURL: url(), apiKey: CLIENT_KEY, maxRetries: 0 });
-		const warm = await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 0, messages: [{ role: 'user', content: 'Hi' }] });
+		const warm = await client.messages.create({
+			model: 'claude-haiku-4-5',
+			max_tokens: 0,
+			messages: [{ role: 'user', content: 'Hi' }]
+		});
 		expect(warm.content).toEqual([]);
 		expect(warm.stop_reason).toBe('max_tokens');
 		expect(warm.usage.output_tokens).toBe(0);

@@ -52,7 +52,10 @@ export async function setup(project: TestProject) {
 	});
 	[app, keyed] = await Promise.all([
 		startApp({ SIMULATOR_SEED: 'contract', ...batchEnv('app') }, appLogFile),
-		startApp({ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl, ...batchEnv('keyed') }, appLogFile)
+		startApp(
+			{ ANTHROPIC_API_KEY: CANARY_KEY, ANTHROPIC_BASE_URL: simulatorUrl, ...batchEnv('keyed') },
+			appLogFile
+		)
 	]);
 	project.provide('appLogFile', appLogFile);
 	project.provide('simulatorUrl', simulatorUrl);

@@ -7,13 +7,25 @@ const USERS = 'ada:ada-secret-123,bob:bob-secret-456';
 let app: AppProcess;
 
 beforeAll(async () => {
-	app = await startApp({ PLAYGROUND_USERS: USERS, RESERVED_NAMES: 'ceo@corp', ADMIN_USERS: 'ada', SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01' });
+	app = await startApp({
+		PLAYGROUND_USERS: USERS,
+		RESERVED_NAMES: 'ceo@corp',
+		ADMIN_USERS: 'ada',
+		SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01'
+	});
 });
 afterAll(() => app?.stop());
 
-const message = JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] });
+const message = JSON.stringify({
+	model: 'claude-haiku-4-5-20251001',
+	max_tokens: 10,
+	messages: [{ role: 'user', content: 'hi' }]
+});
 const api = (path: string, cookie: string, init: RequestInit = {}) =>
-	fetch(app.url + path, { ...init, headers: { 'content-type': 'application/json', origin: app.url, cookie, ...init.headers } });
+	fetch(app.url + path, {
+		...init,
+		headers: { 'content-type': 'application/json', origin: app.url, cookie, ...init.headers }
+	});
 
 describe('identities', () => {
 	it('signs each user in with their own secret only; nobody takes another name or a reserved one', async () => {
@@ -24,8 +36,10 @@ describe('identities', () => {
 	});
 
 	it('counts only failures towards the login limit, per name', async () => {
-		for (let i = 0; i < 8; i++) expect((await postLogin(app, 'bob', 'bob-secret-456')).status).toBe(303);
-		for (let i = 0; i < 5; i++) expect((await postLogin(app, 'nobody-known', 'wrong-secret')).status).toBe(401);
+		for (let i = 0; i < 8; i++)
+			expect((await postLogin(app, 'bob', 'bob-secret-456')).status).toBe(303);
+		for (let i = 0; i < 5; i++)
+			expect((await postLogin(app, 'nobody-known', 'wrong-secret')).status).toBe(401);
 		expect((await postLogin(app, 'nobody-known', 'wrong-secret')).status).toBe(429);
 		// The lockout is for that name: others sign in from the same address.
 		expect((await postLogin(app, 'bob', 'bob-secret-456')).status).toBe(303);
@@ -33,8 +47,14 @@ describe('identities', () => {
 
 	it('ends the session on logout over plain http: the cookie is cleared without Secure and a replayed one gets 401', async () => {
 		const cookie = await signIn(app, 'ada', 'ada-secret-123');
-		expect((await api('/api/v1/messages', cookie, { method: 'POST', body: message })).status).toBe(200);
-		const out = await fetch(app.url + '/logout', { method: 'POST', redirect: 'manual', headers: { origin: app.url, cookie } });
+		expect((await api('/api/v1/messages', cookie, { method: 'POST', body: message })).status).toBe(
+			200
+		);
+		const out = await fetch(app.url + '/logout', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: app.url, cookie }
+		});
 		expect(out.status).toBe(303);
 		const cleared = out.headers.get('set-cookie')!;
 		expect(cleared).toMatch(/^playground_session=;/);
@@ -53,7 +73,11 @@ describe('identities', () => {
 		const res = await fetch(app.url + '/login?next=' + encodeURIComponent('/\t/evil.example'), {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url },
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: app.url
+			},
 			body: new URLSearchParams({ name: 'ada', passcode: 'ada-secret-123' })
 		});
 		expect(res.status).toBe(303);
@@ -62,15 +86,26 @@ describe('identities', () => {
 });
 
 describe('ownership', () => {
-	it('shows a second user none of the first user\'s batches, templates or tokens, and lets them change none', async () => {
+	it("shows a second user none of the first user's batches, templates or tokens, and lets them change none", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
-		const template = encodeURIComponent(JSON.stringify({ model: 'claude-haiku-4-5-20251001', secret: 'ada-only' }));
+		const template = encodeURIComponent(
+			JSON.stringify({ model: 'claude-haiku-4-5-20251001', secret: 'ada-only' })
+		);
 		const created = await api('/api/v1/messages/batches', ada, {
 			method: 'POST',
 			headers: { 'x-playground-batch-label': 'ada batch', 'x-playground-batch-template': template },
 			body: JSON.stringify({
-				requests: [{ custom_id: 'a', params: { model: 'claude-haiku-4-5-20251001', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] } }]
+				requests: [
+					{
+						custom_id: 'a',
+						params: {
+							model: 'claude-haiku-4-5-20251001',
+							max_tokens: 10,
+							messages: [{ role: 'user', content: 'hi' }]
+						}
+					}
+				]
 			})
 		});
 		expect(created.status).toBe(200);
@@ -101,7 +136,12 @@ describe('ownership', () => {
 		const form = (cookie: string, action: string, fields: Record<string, string>) =>
 			fetch(`${app.url}/settings?/${action}`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url, cookie },
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					origin: app.url,
+					cookie
+				},
 				body: new URLSearchParams(fields)
 			});
 		await form(ada, 'create', { name: 'ada script' });
@@ -112,12 +152,14 @@ describe('ownership', () => {
 		expect(bobPage).not.toContain(tokenId);
 		expect(bobPage).not.toContain('ada script');
 		expect((await form(bob, 'revoke', { id: tokenId! })).status).toBe(404);
-		expect(await (await fetch(app.url + '/settings', { headers: { cookie: ada } })).text()).toContain(tokenId);
+		expect(
+			await (await fetch(app.url + '/settings', { headers: { cookie: ada } })).text()
+		).toContain(tokenId);
 	});
 });
 
 describe('the admin view', () => {
-	it('shows an admin users, sessions and budgets, lets them end a user\'s sessions, and does not exist for others', async () => {
+	it("shows an admin users, sessions and budgets, lets them end a user's sessions, and does not exist for others", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
 		expect((await fetch(app.url + '/admin', { headers: { cookie: bob } })).status).toBe(404);
@@ -128,7 +170,12 @@ describe('the admin view', () => {
 		expect(html).toContain('bob');
 		const revoke = await fetch(app.url + '/admin?/revokeSessions', {
 			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url, cookie: ada },
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				origin: app.url,
+				cookie: ada
+			},
 			body: new URLSearchParams({ user: 'bob' })
 		});
 		expect(revoke.status).toBe(200);

@@ -2,9 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/servers';
 
 const body = (extra: Record<string, unknown> = {}) =>
-	JSON.stringify({ model: 'claude-haiku-4-5-20251001', max_tokens: 40, messages: [{ role: 'user', content: 'Tell me something' }], ...extra });
-const post = (app: AppProcess, extra: Record<string, unknown> = {}, user = 'ada', signal?: AbortSignal) =>
-	fetch(app.url + '/api/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-user': user }, body: body(extra), signal });
+	JSON.stringify({
+		model: 'claude-haiku-4-5-20251001',
+		max_tokens: 40,
+		messages: [{ role: 'user', content: 'Tell me something' }],
+		...extra
+	});
+const post = (
+	app: AppProcess,
+	extra: Record<string, unknown> = {},
+	user = 'ada',
+	signal?: AbortSignal
+) =>
+	fetch(app.url + '/api/v1/messages', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-forwarded-user': user },
+		body: body(extra),
+		signal
+	});
 
 // Users come from a trusted proxy header so each test can act as someone else.
 const proxy = { TRUSTED_USER_HEADER: 'x-forwarded-user', TRUSTED_PROXIES: '127.0.0.1' };
@@ -36,10 +51,14 @@ describe('per-user limits', () => {
 
 	it('records usage of streamed and plain answers and stops at the daily budget', async () => {
 		const plain = await (await post(budget, {}, 'bea')).json();
-		const afterPlain = await (await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })).json();
+		const afterPlain = await (
+			await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })
+		).json();
 		expect(afterPlain.used).toBe(plain.usage.input_tokens + plain.usage.output_tokens);
 		await (await post(budget, { stream: true }, 'bea')).text();
-		const afterStream = await (await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })).json();
+		const afterStream = await (
+			await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })
+		).json();
 		expect(afterStream.used).toBeGreaterThan(afterPlain.used);
 		let status = 200;
 		for (let i = 0; i < 10 && status === 200; i++) {
@@ -48,7 +67,9 @@ describe('per-user limits', () => {
 			await res.text();
 		}
 		expect(status).toBe(429);
-		const usage = await (await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })).json();
+		const usage = await (
+			await fetch(budget.url + '/api/usage', { headers: { 'x-forwarded-user': 'bea' } })
+		).json();
 		// Refused once the next request's worst case (input estimate + max_tokens 40) no longer fits.
 		expect(usage.remaining).toBeLessThan(100);
 		expect(usage.used + usage.remaining).toBe(150);
@@ -67,14 +88,18 @@ describe('per-user limits', () => {
 		expect((await second.json()).error.message).toMatch(/streams open/);
 		expect((await post(streams, { stream: true }, 'dee')).status).toBe(200);
 		abort.abort();
-		await expect.poll(async () => {
-			const res = await post(streams, { stream: false }, 'cy');
-			return res.status;
-		}).toBe(200);
-		await expect.poll(async () => {
-			const res = await post(streams, { stream: true, max_tokens: 2 }, 'cy');
-			await res.text();
-			return res.status;
-		}).toBe(200);
+		await expect
+			.poll(async () => {
+				const res = await post(streams, { stream: false }, 'cy');
+				return res.status;
+			})
+			.toBe(200);
+		await expect
+			.poll(async () => {
+				const res = await post(streams, { stream: true, max_tokens: 2 }, 'cy');
+				await res.text();
+				return res.status;
+			})
+			.toBe(200);
 	});
 });

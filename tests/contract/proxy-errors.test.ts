@@ -7,20 +7,64 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 		body
 	});
 
-const base = { model: 'claude-haiku-4-5-20251001', max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] };
+const base = {
+	model: 'claude-haiku-4-5-20251001',
+	max_tokens: 20,
+	messages: [{ role: 'user', content: 'hi' }]
+};
 
 describe('bad bodies get a 400 in the API error shape naming the field', () => {
 	const cases: [string, string, RegExp][] = [
-		['missing max_tokens', JSON.stringify({ model: base.model, messages: base.messages }), /^max_tokens: /],
+		[
+			'missing max_tokens',
+			JSON.stringify({ model: base.model, messages: base.messages }),
+			/^max_tokens: /
+		],
 		['max_tokens as a string', JSON.stringify({ ...base, max_tokens: '20' }), /^max_tokens: /],
 		['temperature above 1', JSON.stringify({ ...base, temperature: 1.5 }), /^temperature: /],
-		['unknown role', JSON.stringify({ ...base, messages: [{ role: 'robot', content: 'x' }] }), /^messages\.0\.role: /],
-		['bad image media type', JSON.stringify({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'AAAA' } }] }] }), /^messages\.0\.content\.0\.source\.media_type: /],
-		['bad base64', JSON.stringify({ ...base, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '***' } }] }] }), /^messages\.0\.content\.0\.source\.data: /],
+		[
+			'unknown role',
+			JSON.stringify({ ...base, messages: [{ role: 'robot', content: 'x' }] }),
+			/^messages\.0\.role: /
+		],
+		[
+			'bad image media type',
+			JSON.stringify({
+				...base,
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'AAAA' } }
+						]
+					}
+				]
+			}),
+			/^messages\.0\.content\.0\.source\.media_type: /
+		],
+		[
+			'bad base64',
+			JSON.stringify({
+				...base,
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: '***' } }
+						]
+					}
+				]
+			}),
+			/^messages\.0\.content\.0\.source\.data: /
+		],
 		['not JSON', '{"model": ', /not valid JSON/],
 		['a JSON array', '[1,2]', /must be a JSON object/],
 		['empty body', '', /empty/],
-		['tool_choice of an unknown type', JSON.stringify({ ...base, tool_choice: { type: 'sometimes' } }), /^tool_choice/]
+		[
+			'tool_choice of an unknown type',
+			JSON.stringify({ ...base, tool_choice: { type: 'sometimes' } }),
+			/^tool_choice/
+		]
 	];
 	it.each(cases)('%s', async (_name, body, message) => {
 		const res = await post(body);
@@ -34,9 +78,24 @@ describe('bad bodies get a 400 in the API error shape naming the field', () => {
 	it('passes unknown fields and block types through to the upstream', async () => {
 		expect((await post(JSON.stringify({ ...base, brand_new_field: { x: 1 } }))).status).toBe(200);
 		// The block reaches the upstream, which judges it: the simulator, like the API, names the unknown tag.
-		const res = await post(JSON.stringify({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }, { type: 'future_block', payload: 1 }] }] }));
+		const res = await post(
+			JSON.stringify({
+				...base,
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'text', text: 'hi' },
+							{ type: 'future_block', payload: 1 }
+						]
+					}
+				]
+			})
+		);
 		expect(res.status).toBe(400);
-		expect((await res.json()).error.message).toMatch(/^messages\.0\.content\.1: Input tag 'future_block'/);
+		expect((await res.json()).error.message).toMatch(
+			/^messages\.0\.content\.1: Input tag 'future_block'/
+		);
 	});
 
 	it('answers an unknown API path with a 404 in the API shape', async () => {
@@ -66,9 +125,12 @@ describe('model lookups', () => {
 		expect(res.status).toBe(400);
 	});
 
-	it.each(['claude-nope', 'a%2Fb', '%F0%9F%98%80'])('answers GET /api/v1/models/%s with a 404 in the API shape', async (id) => {
-		const res = await fetch(inject('appUrl') + '/api/v1/models/' + id);
-		expect(res.status).toBe(404);
-		expect((await res.json()).error.type).toBe('not_found_error');
-	});
+	it.each(['claude-nope', 'a%2Fb', '%F0%9F%98%80'])(
+		'answers GET /api/v1/models/%s with a 404 in the API shape',
+		async (id) => {
+			const res = await fetch(inject('appUrl') + '/api/v1/models/' + id);
+			expect(res.status).toBe(404);
+			expect((await res.json()).error.type).toBe('not_found_error');
+		}
+	);
 });

@@ -25,24 +25,40 @@ function send(userId: string, headers: Record<string, string> = {}, signal?: Abo
 	return fetch(app.url + '/api/v1/messages', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
-		body: JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 50, stream: true, metadata: { user_id: userId }, messages: [{ role: 'user', content: 'hi' }] }),
+		body: JSON.stringify({
+			model: 'claude-haiku-4-5',
+			max_tokens: 50,
+			stream: true,
+			metadata: { user_id: userId },
+			messages: [{ role: 'user', content: 'hi' }]
+		}),
 		signal
 	});
 }
 
 describe('proxy with a real key', () => {
-	it.each(recordedFiles('.sse'))('passes the recorded stream %s through byte for byte', async (file) => {
-		const res = await send(`replay:${file}`);
-		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-		expect(res.headers.get('request-id')).toBe('req_replay');
-		expect(res.headers.get('anthropic-ratelimit-requests-remaining')).toBe('41');
-		const bytes = Buffer.from(await res.arrayBuffer());
-		expect(bytes.equals(Buffer.from(recorded(file)))).toBe(true);
-	});
+	it.each(recordedFiles('.sse'))(
+		'passes the recorded stream %s through byte for byte',
+		async (file) => {
+			const res = await send(`replay:${file}`);
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+			expect(res.headers.get('request-id')).toBe('req_replay');
+			expect(res.headers.get('anthropic-ratelimit-requests-remaining')).toBe('41');
+			const bytes = Buffer.from(await res.arrayBuffer());
+			expect(bytes.equals(Buffer.from(recorded(file)))).toBe(true);
+		}
+	);
 
 	it('sends the server key, forwards anthropic-beta, and never forwards the client key or auth', async () => {
-		await (await send('replay:stream-text-ping.sse', { 'x-api-key': 'client-key', authorization: 'Bearer client-token', cookie: 'a=b', 'anthropic-beta': 'prompt-caching-2024-07-31' })).arrayBuffer();
+		await (
+			await send('replay:stream-text-ping.sse', {
+				'x-api-key': 'client-key',
+				authorization: 'Bearer client-token',
+				cookie: 'a=b',
+				'anthropic-beta': 'prompt-caching-2024-07-31'
+			})
+		).arrayBuffer();
 		const seen = replay.records.at(-1)!;
 		// SDK 1.x sends the key as a bearer credential; the client's own key and token never pass.
 		const credential = seen.headers['x-api-key'] ?? seen.headers['authorization'];
@@ -60,13 +76,16 @@ describe('proxy with a real key', () => {
 		[401, 'error-401-authentication_error.json'],
 		[404, 'error-404-not_found_error.json'],
 		[400, 'error-400-invalid_request_error.json']
-	])('passes a recorded %i error on with its status, body and retry headers', async (status, file) => {
-		const res = await send(`error:${status}:${file}`);
-		expect(res.status).toBe(status);
-		expect(res.headers.get('retry-after')).toBe('7');
-		expect(res.headers.get('request-id')).toBe('req_replay_err');
-		expect(await res.json()).toEqual(JSON.parse(recorded(file)));
-	});
+	])(
+		'passes a recorded %i error on with its status, body and retry headers',
+		async (status, file) => {
+			const res = await send(`error:${status}:${file}`);
+			expect(res.status).toBe(status);
+			expect(res.headers.get('retry-after')).toBe('7');
+			expect(res.headers.get('request-id')).toBe('req_replay_err');
+			expect(await res.json()).toEqual(JSON.parse(recorded(file)));
+		}
+	);
 
 	it('aborts the upstream request within a second of the client going away', async () => {
 		const abort = new AbortController();
@@ -87,7 +106,10 @@ describe('proxy with a real key', () => {
 		}
 		const err = await send('error:401:error-401-authentication_error.json');
 		bodies.push(await err.text(), JSON.stringify([...err.headers]));
-		const bad = await fetch(app.url + '/api/v1/messages', { method: 'POST', body: `{"model": "${CANARY_KEY}"` });
+		const bad = await fetch(app.url + '/api/v1/messages', {
+			method: 'POST',
+			body: `{"model": "${CANARY_KEY}"`
+		});
 		bodies.push(await bad.text());
 		for (const b of bodies) expect(b).not.toContain(CANARY_KEY);
 		expect(app.output()).not.toContain(CANARY_KEY);

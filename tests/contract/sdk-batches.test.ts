@@ -1,5 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { MessageBatch, MessageBatchIndividualResponse, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
+import type {
+	MessageBatch,
+	MessageBatchIndividualResponse,
+	MessageCreateParamsNonStreaming
+} from '@anthropic-ai/sdk/resources/messages';
 import { describe, expect, inject, it } from 'vitest';
 
 /**
@@ -22,14 +26,18 @@ const params = (content: string): MessageCreateParamsNonStreaming => ({
 const INVALID: Record<number, [MessageCreateParamsNonStreaming, string]> = {
 	7: [{ ...params('x'), model: 'claude-9-nonexistent' }, 'not_found_error'],
 	19: [{ ...params('x'), max_tokens: 999_999 }, 'invalid_request_error'],
-	33: [{ ...params('x'), messages: [{ role: 'assistant', content: 'I speak first' }] }, 'invalid_request_error']
+	33: [
+		{ ...params('x'), messages: [{ role: 'assistant', content: 'I speak first' }] },
+		'invalid_request_error'
+	]
 };
 
 const total = (b: MessageBatch) => Object.values(b.request_counts).reduce((a, n) => a + n, 0);
 const pause = () => new Promise((r) => setTimeout(r, 50));
 
 describe.each(targets)('Message Batches through the official SDK against %s', (_name, baseURL) => {
-	const client = () => new Anthropic({ baseURL: baseURL(), apiKey: 'sk-ant-client-side-key', maxRetries: 0 });
+	const client = () =>
+		new Anthropic({ baseURL: baseURL(), apiKey: 'sk-ant-client-side-key', maxRetries: 0 });
 
 	/** Polls until the batch has ended, checking every snapshot on the way. */
 	async function untilEnded(id: string, count: number): Promise<MessageBatch> {
@@ -47,19 +55,40 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 	}
 
 	it('runs 50 requests to the end and reads succeeded and errored results by custom_id', async () => {
-		const requests = Array.from({ length: 50 }, (_, i) => ({ custom_id: `row-${i}`, params: INVALID[i]?.[0] ?? params(`Question number ${i}`) }));
+		const requests = Array.from({ length: 50 }, (_, i) => ({
+			custom_id: `row-${i}`,
+			params: INVALID[i]?.[0] ?? params(`Question number ${i}`)
+		}));
 		const created = await client().messages.batches.create({ requests });
-		expect(created).toMatchObject({ type: 'message_batch', processing_status: 'in_progress', results_url: null, ended_at: null });
-		expect(created.request_counts).toEqual({ processing: 50, succeeded: 0, errored: 0, canceled: 0, expired: 0 });
+		expect(created).toMatchObject({
+			type: 'message_batch',
+			processing_status: 'in_progress',
+			results_url: null,
+			ended_at: null
+		});
+		expect(created.request_counts).toEqual({
+			processing: 50,
+			succeeded: 0,
+			errored: 0,
+			canceled: 0,
+			expired: 0
+		});
 		expect(Date.parse(created.expires_at) - Date.parse(created.created_at)).toBe(24 * 3600 * 1000);
 
 		const ended = await untilEnded(created.id, 50);
-		expect(ended.request_counts).toEqual({ processing: 0, succeeded: 47, errored: 3, canceled: 0, expired: 0 });
+		expect(ended.request_counts).toEqual({
+			processing: 0,
+			succeeded: 47,
+			errored: 3,
+			canceled: 0,
+			expired: 0
+		});
 		expect(ended.ended_at).not.toBeNull();
 		expect(ended.results_url).toBe(`${baseURL()}/v1/messages/batches/${created.id}/results`);
 
 		const results = new Map<string, MessageBatchIndividualResponse['result']>();
-		for await (const line of await client().messages.batches.results(created.id)) results.set(line.custom_id, line.result);
+		for await (const line of await client().messages.batches.results(created.id))
+			results.set(line.custom_id, line.result);
 		expect(results.size).toBe(50);
 		for (const [i, [, type]] of Object.entries(INVALID)) {
 			const result = results.get(`row-${i}`);
@@ -75,18 +104,33 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 			requests: [0, 1, 2].map((i) => ({ custom_id: `line-${i}`, params: params(`Line ${i}`) }))
 		});
 		const { results_url } = await untilEnded(created.id, 3);
-		const res = await fetch(results_url!, { headers: { 'x-api-key': 'sk-ant-client-side-key', 'anthropic-version': '2023-06-01' } });
+		const res = await fetch(results_url!, {
+			headers: { 'x-api-key': 'sk-ant-client-side-key', 'anthropic-version': '2023-06-01' }
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toContain('jsonl');
 		const text = await res.text();
 		expect(text.endsWith('\n')).toBe(true);
 		expect(text).not.toMatch(/\n\s*\n/);
-		expect(text.trimEnd().split('\n').map((l) => JSON.parse(l).custom_id).sort()).toEqual(['line-0', 'line-1', 'line-2']);
+		expect(
+			text
+				.trimEnd()
+				.split('\n')
+				.map((l) => JSON.parse(l).custom_id)
+				.sort()
+		).toEqual(['line-0', 'line-1', 'line-2']);
 	});
 
 	it('lists batches newest first, auto-paginating across several pages', async () => {
 		const ids: string[] = [];
-		for (let i = 0; i < 3; i++) ids.push((await client().messages.batches.create({ requests: [{ custom_id: 'only', params: params('hi') }] })).id);
+		for (let i = 0; i < 3; i++)
+			ids.push(
+				(
+					await client().messages.batches.create({
+						requests: [{ custom_id: 'only', params: params('hi') }]
+					})
+				).id
+			);
 		const firstPage = await client().messages.batches.list({ limit: 2 });
 		expect(firstPage.data.map((b) => b.id)).toEqual([ids[2], ids[1]]);
 		expect(firstPage.has_more).toBe(true);
@@ -101,16 +145,23 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 		expect(listedIds.slice(0, 3)).toEqual([ids[2], ids[1], ids[0]]);
 		const created = listed.map((b) => Date.parse(b.created_at));
 		expect(created).toEqual([...created].sort((a, b) => b - a));
-		for (const b of listed) if (b.results_url) expect(b.results_url).toBe(`${baseURL()}/v1/messages/batches/${b.id}/results`);
+		for (const b of listed)
+			if (b.results_url)
+				expect(b.results_url).toBe(`${baseURL()}/v1/messages/batches/${b.id}/results`);
 	});
 
 	it('cancels a running batch: canceling, then ended with the unfinished requests canceled', async () => {
 		const count = 2000;
 		const created = await client().messages.batches.create({
-			requests: Array.from({ length: count }, (_, i) => ({ custom_id: `c-${i}`, params: params(`Cancel me ${i}`) }))
+			requests: Array.from({ length: count }, (_, i) => ({
+				custom_id: `c-${i}`,
+				params: params(`Cancel me ${i}`)
+			}))
 		});
 		// A running batch cannot be deleted.
-		await expect(client().messages.batches.delete(created.id)).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+		await expect(client().messages.batches.delete(created.id)).rejects.toBeInstanceOf(
+			Anthropic.BadRequestError
+		);
 		const canceling = await client().messages.batches.cancel(created.id);
 		expect(canceling.processing_status).toBe('canceling');
 		expect(canceling.cancel_initiated_at).not.toBeNull();
@@ -119,23 +170,30 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 		expect(ended.request_counts.canceled).toBeGreaterThan(0);
 		expect(ended.request_counts.processing).toBe(0);
 		let canceledLines = 0;
-		for await (const line of await client().messages.batches.results(created.id)) if (line.result.type === 'canceled') canceledLines++;
+		for await (const line of await client().messages.batches.results(created.id))
+			if (line.result.type === 'canceled') canceledLines++;
 		expect(canceledLines).toBe(ended.request_counts.canceled);
 
 		const deleted = await client().messages.batches.delete(created.id);
 		expect(deleted).toMatchObject({ id: created.id, type: 'message_batch_deleted' });
-		await expect(client().messages.batches.retrieve(created.id)).rejects.toBeInstanceOf(Anthropic.NotFoundError);
+		await expect(client().messages.batches.retrieve(created.id)).rejects.toBeInstanceOf(
+			Anthropic.NotFoundError
+		);
 	});
 
 	it('serves the beta paths (?beta=true) the SDK beta client calls', async () => {
 		const betas = ['message-batches-2024-09-24'];
 		const beta = () => client().beta.messages.batches;
-		const created = await beta().create({ requests: [{ custom_id: 'b-1', params: params('beta') }], betas });
+		const created = await beta().create({
+			requests: [{ custom_id: 'b-1', params: params('beta') }],
+			betas
+		});
 		await untilEnded(created.id, 1);
 		expect((await beta().retrieve(created.id, { betas })).processing_status).toBe('ended');
 		expect((await beta().list({ limit: 1, betas })).data).toHaveLength(1);
 		const types: string[] = [];
-		for await (const line of await beta().results(created.id, { betas })) types.push(line.result.type);
+		for await (const line of await beta().results(created.id, { betas }))
+			types.push(line.result.type);
 		expect(types).toEqual(['succeeded']);
 	});
 
@@ -149,7 +207,10 @@ describe.each(targets)('Message Batches through the official SDK against %s', (_
 		]) {
 			const err = await call().catch((e: unknown) => e);
 			expect(err).toBeInstanceOf(Anthropic.NotFoundError);
-			expect((err as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+			expect((err as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({
+				type: 'error',
+				error: { type: 'not_found_error' }
+			});
 		}
 	});
 });

@@ -8,12 +8,19 @@ import { nonce, sdkClient, targets } from '../support/sdk-targets';
  */
 const model = 'claude-sonnet-4-6';
 const eph = { type: 'ephemeral' as const };
-const longText = (tag: string, words: number) => `${tag} ` + Array.from({ length: words }, (_, i) => `clause${i}`).join(' ');
+const longText = (tag: string, words: number) =>
+	`${tag} ` + Array.from({ length: words }, (_, i) => `clause${i}`).join(' ');
 
 function cachedPrompt(system: string, question: string): Anthropic.MessageCreateParamsNonStreaming {
-	return { model, max_tokens: 100, system: [{ type: 'text', text: system, cache_control: eph }], messages: [{ role: 'user', content: question }] };
+	return {
+		model,
+		max_tokens: 100,
+		system: [{ type: 'text', text: system, cache_control: eph }],
+		messages: [{ role: 'user', content: question }]
+	};
 }
-const total = (u: Anthropic.Usage) => u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
+const total = (u: Anthropic.Usage) =>
+	u.input_tokens + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
 
 describe.each(targets)('prompt caching through the SDK against %s', (_name, baseURL) => {
 	const client = () => sdkClient(baseURL());
@@ -53,7 +60,10 @@ describe.each(targets)('prompt caching through the SDK against %s', (_name, base
 	});
 
 	it('uses a haiku model minimum of 2048 tokens', async () => {
-		const params = { ...cachedPrompt(longText(nonce(), 450), 'Haiku?'), model: 'claude-haiku-4-5-20251001' };
+		const params = {
+			...cachedPrompt(longText(nonce(), 450), 'Haiku?'),
+			model: 'claude-haiku-4-5-20251001'
+		};
 		const m = await client().messages.create(params);
 		expect(total(m.usage)).toBeGreaterThan(1024);
 		expect(total(m.usage)).toBeLessThan(2048);
@@ -61,21 +71,37 @@ describe.each(targets)('prompt caching through the SDK against %s', (_name, base
 	});
 
 	it('caches with top-level automatic caching', async () => {
-		const params = { model, max_tokens: 50, messages: [{ role: 'user' as const, content: longText(nonce(), 1500) }], cache_control: eph };
-		const first = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming);
-		const second = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming);
+		const params = {
+			model,
+			max_tokens: 50,
+			messages: [{ role: 'user' as const, content: longText(nonce(), 1500) }],
+			cache_control: eph
+		};
+		const first = await client().messages.create(
+			params as Anthropic.MessageCreateParamsNonStreaming
+		);
+		const second = await client().messages.create(
+			params as Anthropic.MessageCreateParamsNonStreaming
+		);
 		expect(first.usage.cache_creation_input_tokens).toBeGreaterThan(1024);
 		expect(second.usage.cache_read_input_tokens).toBe(first.usage.cache_creation_input_tokens);
 	});
 
 	it('rejects five cache breakpoints', async () => {
-		const blocks = Array.from({ length: 5 }, (_, i) => ({ type: 'text' as const, text: `part ${i}`, cache_control: eph }));
+		const blocks = Array.from({ length: 5 }, (_, i) => ({
+			type: 'text' as const,
+			text: `part ${i}`,
+			cache_control: eph
+		}));
 		const err = await client()
 			.messages.create({ model, max_tokens: 50, messages: [{ role: 'user', content: blocks }] })
 			.catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(BadRequestError);
 		expect((err as BadRequestError).error).toMatchObject({
-			error: { type: 'invalid_request_error', message: 'A maximum of 4 blocks with cache_control may be provided. Found 5.' }
+			error: {
+				type: 'invalid_request_error',
+				message: 'A maximum of 4 blocks with cache_control may be provided. Found 5.'
+			}
 		});
 	});
 });

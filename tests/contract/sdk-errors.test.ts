@@ -34,25 +34,32 @@ async function failure(p: Promise<unknown>): Promise<APIError> {
 describe.each(targets)('errors and faults through the SDK against %s', (_name, baseURL) => {
 	const client = () => sdkClient(baseURL());
 
-	it.each(statusFaults)('maps the %s fault to HTTP %i %s', async (spec, status, type, ErrorClass) => {
-		const e = await failure(client().messages.create(request, fault(spec)));
-		expect(e).toBeInstanceOf(ErrorClass);
-		expect(e.status).toBe(status);
-		expect(e.error).toMatchObject({ type: 'error', error: { type } });
-		expect(e.requestID).toMatch(/^req_/);
-		if (status === 429 || status === 529) expect(e.headers?.get('retry-after')).toMatch(/^\d+$/);
-		if (status === 429) expect(e.headers?.get('anthropic-ratelimit-requests-limit')).toMatch(/^\d+$/);
-	});
+	it.each(statusFaults)(
+		'maps the %s fault to HTTP %i %s',
+		async (spec, status, type, ErrorClass) => {
+			const e = await failure(client().messages.create(request, fault(spec)));
+			expect(e).toBeInstanceOf(ErrorClass);
+			expect(e.status).toBe(status);
+			expect(e.error).toMatchObject({ type: 'error', error: { type } });
+			expect(e.requestID).toMatch(/^req_/);
+			if (status === 429 || status === 529) expect(e.headers?.get('retry-after')).toMatch(/^\d+$/);
+			if (status === 429)
+				expect(e.headers?.get('anthropic-ratelimit-requests-limit')).toMatch(/^\d+$/);
+		}
+	);
 
 	it('rejects an unknown fault name as a bad request', async () => {
-		expect(await failure(client().messages.create(request, fault('gremlins')))).toBeInstanceOf(BadRequestError);
+		expect(await failure(client().messages.create(request, fault('gremlins')))).toBeInstanceOf(
+			BadRequestError
+		);
 	});
 
 	it('sends request-id everywhere and rate-limit headers on messages', async () => {
 		const { response } = await client().messages.create(request).withResponse();
 		expect(response.headers.get('request-id')).toMatch(/^req_/);
 		for (const bucket of ['requests', 'tokens', 'input-tokens', 'output-tokens'])
-			for (const field of ['limit', 'remaining', 'reset']) expect(response.headers.get(`anthropic-ratelimit-${bucket}-${field}`)).toBeTruthy();
+			for (const field of ['limit', 'remaining', 'reset'])
+				expect(response.headers.get(`anthropic-ratelimit-${bucket}-${field}`)).toBeTruthy();
 		const models = await client().models.list().withResponse();
 		expect(models.response.headers.get('request-id')).toMatch(/^req_/);
 		const missing = await failure(client().models.retrieve('claude-0-none'));

@@ -19,7 +19,8 @@ const request = {
 };
 
 describe.each(targets)('official SDK against %s', (_name, baseURL) => {
-	const client = () => new Anthropic({ baseURL: baseURL(), apiKey: 'sk-ant-client-side-key', maxRetries: 0 });
+	const client = () =>
+		new Anthropic({ baseURL: baseURL(), apiKey: 'sk-ant-client-side-key', maxRetries: 0 });
 
 	it('creates a message with text, usage and a request id', async () => {
 		const { data: message, request_id } = await client().messages.create(request).withResponse();
@@ -38,7 +39,8 @@ describe.each(targets)('official SDK against %s', (_name, baseURL) => {
 		let text = '';
 		for await (const event of stream) {
 			types.push(event.type);
-			if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
+			if (event.type === 'content_block_delta' && event.delta.type === 'text_delta')
+				text += event.delta.text;
 		}
 		const final = await stream.finalMessage();
 		const created = await client().messages.create(request);
@@ -64,7 +66,10 @@ describe.each(targets)('official SDK against %s', (_name, baseURL) => {
 	});
 
 	it('counts tokens consistently with usage', async () => {
-		const counted = await client().messages.countTokens({ model: request.model, messages: request.messages });
+		const counted = await client().messages.countTokens({
+			model: request.model,
+			messages: request.messages
+		});
 		const created = await client().messages.create(request);
 		expect(counted.input_tokens).toBe(created.usage.input_tokens);
 	});
@@ -77,7 +82,9 @@ describe.each(targets)('official SDK against %s', (_name, baseURL) => {
 	});
 
 	it('raises the SDK error classes for bad input and unknown models', async () => {
-		await expect(client().messages.create({ ...request, max_tokens: -1 })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+		await expect(client().messages.create({ ...request, max_tokens: -1 })).rejects.toBeInstanceOf(
+			Anthropic.BadRequestError
+		);
 		const err = await client()
 			.messages.create({ ...request, model: 'claude-9-nonexistent' })
 			.catch((e: unknown) => e);

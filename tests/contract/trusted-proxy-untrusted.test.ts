@@ -8,7 +8,9 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 it('ignores the user header from an address that is not a configured proxy', async () => {
-	const res = await fetch(app.url + '/api/v1/models', { headers: { 'x-forwarded-user': 'mallory' } });
+	const res = await fetch(app.url + '/api/v1/models', {
+		headers: { 'x-forwarded-user': 'mallory' }
+	});
 	expect(res.status).toBe(401);
 	expect((await res.json()).error.type).toBe('authentication_error');
 });

@@ -4,19 +4,33 @@ import { GATED_URL } from '../../playwright.config';
 import { open } from './support';
 
 // Every page a person can reach, each checked on a phone and a tablet, in both themes.
-const REQUEST = { model: 'claude-3-5-haiku-20241022', max_tokens: 200, messages: [{ role: 'user', content: 'List two fruits' }] };
+const REQUEST = {
+	model: 'claude-3-5-haiku-20241022',
+	max_tokens: 200,
+	messages: [{ role: 'user', content: 'List two fruits' }]
+};
 
 async function pagePaths(page: Page): Promise<string[]> {
 	const run = await page.request.post('/api/v1/messages', { data: REQUEST });
 	const message = await run.json();
 	const events = [{ event: 'message_stop', data: '{"type":"message_stop"}', at: 42 }];
-	const res = await page.request.post('/api/permalinks', { data: { request: REQUEST, result: { message, events } } });
+	const res = await page.request.post('/api/permalinks', {
+		data: { request: REQUEST, result: { message, events } }
+	});
 	const { id } = await res.json();
 	const batch = await page.request.post('/api/v1/messages/batches', {
 		data: { requests: [{ custom_id: 'fruit-1', params: REQUEST }] }
 	});
 	const batchId = (await batch.json()).id;
-	const pages = ['/', '/compare', '/history', '/prompts', '/batches', '/batches/new', `/batches/${batchId}`];
+	const pages = [
+		'/',
+		'/compare',
+		'/history',
+		'/prompts',
+		'/batches',
+		'/batches/new',
+		`/batches/${batchId}`
+	];
 	return [...pages, '/settings', `/p/${id}`, `${GATED_URL}/login`];
 }
 
@@ -27,7 +41,9 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
 /** axe-core's WCAG AA colour-contrast rule; returns one line per failing element. */
 async function contrastFailures(page: Page): Promise<string[]> {
 	const { violations } = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
-	return violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`));
+	return violations.flatMap((v) =>
+		v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`)
+	);
 }
 
 /** A finished run, so the answer, usage and event numbers are on screen when measured. */
@@ -47,7 +63,9 @@ for (const theme of ['light', 'dark'] as const) {
 			await open(page, path);
 			if (path === '/') await sendAndOpenEvents(page);
 			const failures = await contrastFailures(page);
-			report.push(`${theme} ${path.replace(GATED_URL, '(gated)')}: ${failures.length} contrast failures`);
+			report.push(
+				`${theme} ${path.replace(GATED_URL, '(gated)')}: ${failures.length} contrast failures`
+			);
 			report.push(...failures.map((f) => `  ${f}`));
 		}
 		console.log(report.join('\n'));
@@ -69,7 +87,9 @@ for (const width of [390, 768]) {
 			report.push(`${path.replace(GATED_URL, '(gated)')}: scrollWidth ${scrollWidth}, h1 ${h1s}`);
 		}
 		console.log(`${width} px\n${report.join('\n')}`);
-		expect(report).toEqual(report.map((line) => line.replace(/scrollWidth \d+, h1 \d+/, `scrollWidth ${width}, h1 1`)));
+		expect(report).toEqual(
+			report.map((line) => line.replace(/scrollWidth \d+, h1 \d+/, `scrollWidth ${width}, h1 1`))
+		);
 	});
 }
 
@@ -80,7 +100,9 @@ test('the login page shows no app navigation', async ({ page }) => {
 	await expect(page.getByRole('link', { name: 'History' })).toHaveCount(0);
 });
 
-test('on a phone the navigation is a menu and the playground switches request and response by tabs', async ({ page }) => {
+test('on a phone the navigation is a menu and the playground switches request and response by tabs', async ({
+	page
+}) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await open(page, '/');
 	await expect(page.getByRole('link', { name: 'History' })).toBeHidden();
@@ -96,7 +118,10 @@ test('on a phone the navigation is a menu and the playground switches request an
 	await page.getByRole('tab', { name: 'Request' }).click();
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	// Sending shows the answer: the response tab comes to the front by itself.
-	await expect(page.getByRole('tab', { name: 'Response' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tab', { name: 'Response' })).toHaveAttribute(
+		'aria-selected',
+		'true'
+	);
 	await expect(page.getByTestId('response-text')).toContainText('Hello!');
 });
 
@@ -110,7 +135,10 @@ test('every control shows a visible focus ring when reached by keyboard', async 
 			if (!el || el === document.body) return null;
 			const s = getComputedStyle(el);
 			const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
-			return { ring: ring || s.boxShadow !== 'none', name: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}` };
+			return {
+				ring: ring || s.boxShadow !== 'none',
+				name: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30)}`
+			};
 		});
 		if (info && !info.ring) missing.push(info.name);
 	}

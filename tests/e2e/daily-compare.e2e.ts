@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
 
-test('a 3-column compare streams all columns with Ctrl+Enter and survives a reload', async ({ page }) => {
+test('a 3-column compare streams all columns with Ctrl+Enter and survives a reload', async ({
+	page
+}) => {
 	await open(page, '/compare');
 	await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
 	await page.getByRole('button', { name: 'Add column' }).click();
@@ -15,12 +17,19 @@ test('a 3-column compare streams all columns with Ctrl+Enter and survives a relo
 		await expect(sides.nth(i).getByTestId('compare-text')).toContainText('Hello!');
 	}
 	await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
-	const answers = await sides.getByTestId('compare-text').getByTestId('response-text').allInnerTexts();
+	const answers = await sides
+		.getByTestId('compare-text')
+		.getByTestId('response-text')
+		.allInnerTexts();
 
 	await page.reload();
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await expect(sides).toHaveCount(3);
-	await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('Hello, compare these three');
+	await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(
+		'Hello, compare these three'
+	);
 	await expect(page.getByLabel('System prompt C')).toHaveValue('Answer like a pirate');
-	expect(await sides.getByTestId('compare-text').getByTestId('response-text').allInnerTexts()).toEqual(answers);
+	expect(
+		await sides.getByTestId('compare-text').getByTestId('response-text').allInnerTexts()
+	).toEqual(answers);
 });

@@ -2,10 +2,14 @@ import { expect, test } from '@playwright/test';
 import { gateStreams } from './stream-gate';
 import { open } from './support';
 
-test('history keeps a stopped run and Open restores its request and partial answer', async ({ page }) => {
+test('history keeps a stopped run and Open restores its request and partial answer', async ({
+	page
+}) => {
 	const gate = await gateStreams(page);
 	await open(page, '/');
-	await page.getByLabel('Text of message 1 block 1').fill('Tell a very long story about a lighthouse keeper and the sea, in many paragraphs');
+	await page
+		.getByLabel('Text of message 1 block 1')
+		.fill('Tell a very long story about a lighthouse keeper and the sea, in many paragraphs');
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	await gate.release(5);
 	const response = page.getByTestId('response-text');
@@ -18,7 +22,9 @@ test('history keeps a stopped run and Open restores its request and partial answ
 	await open(page, '/history');
 	const row = page.getByTestId('history-entry').first();
 	await expect(row).toHaveAttribute('data-status', 'stopped');
-	await expect(row.getByTestId('history-prompt')).toHaveText(/^Tell a very long story about a lighthouse keeper/);
+	await expect(row.getByTestId('history-prompt')).toHaveText(
+		/^Tell a very long story about a lighthouse keeper/
+	);
 	await page.getByLabel('Filter by outcome').selectOption('done');
 	await expect(page.getByTestId('history-entry')).toHaveCount(0);
 	await page.getByLabel('Filter by outcome').selectOption('stopped');

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
 
-test('a saved prompt gets a second version, shows the diff, and the first version reopens', async ({ page }) => {
+test('a saved prompt gets a second version, shows the diff, and the first version reopens', async ({
+	page
+}) => {
 	const name = `Triage ${Date.now()}`;
 	const text = page.getByLabel('Text of message 1 block 1');
 	await open(page, '/');
@@ -41,7 +43,10 @@ test('a saved prompt gets a second version, shows the diff, and the first versio
 test('the prompts API answers bad input with the API error shape', async ({ page }) => {
 	const res = await page.request.post('/api/prompts', { data: { name: '', request: {} } });
 	expect(res.status()).toBe(400);
-	expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+	expect(await res.json()).toMatchObject({
+		type: 'error',
+		error: { type: 'invalid_request_error' }
+	});
 	const missing = await page.request.get('/api/prompts/AAAAAAAAAAAA');
 	expect(missing.status()).toBe(404);
 });

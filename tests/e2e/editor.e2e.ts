@@ -24,7 +24,12 @@ function tinyPng(): Buffer {
 	};
 	const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]); // 1x1, 8-bit RGB
 	const idat = deflateSync(Buffer.from([0, 255, 0, 0])); // filter byte + one red pixel
-	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', idat),
+		chunk('IEND', Buffer.alloc(0))
+	]);
 }
 
 const jsonTab = (page: Page) => page.getByRole('tab', { name: 'JSON', exact: true });
@@ -35,7 +40,9 @@ const sendButton = (page: Page) => page.getByRole('button', { name: 'Send', exac
 /** The request body as the editor holds it (CodeMirror renders only visible lines, so read its state). */
 async function editorBody(page: Page): Promise<Record<string, unknown>> {
 	const text = await page.locator('.cm-content').evaluate((el) => {
-		const view = (el as HTMLElement & { cmView?: { view: { state: { doc: { toString(): string } } } } }).cmView?.view;
+		const view = (
+			el as HTMLElement & { cmView?: { view: { state: { doc: { toString(): string } } } } }
+		).cmView?.view;
 		return view ? view.state.doc.toString() : (el.textContent ?? '');
 	});
 	return JSON.parse(text);
@@ -64,15 +71,20 @@ test('updates the JSON when the request is built in the form', async ({ page }) 
 
 	await jsonTab(page).click();
 	await expect(editor(page)).toContainText('"user-7"');
-	await expect.poll(() => editorBody(page)).toMatchObject({
-		max_tokens: 256,
-		system: 'Be brief.',
-		metadata: { user_id: 'user-7' },
-		messages: [
-			{ role: 'user', content: [{ type: 'text', text: 'Hi there', cache_control: { type: 'ephemeral' } }] },
-			{ role: 'assistant', content: 'Hello!' }
-		]
-	});
+	await expect
+		.poll(() => editorBody(page))
+		.toMatchObject({
+			max_tokens: 256,
+			system: 'Be brief.',
+			metadata: { user_id: 'user-7' },
+			messages: [
+				{
+					role: 'user',
+					content: [{ type: 'text', text: 'Hi there', cache_control: { type: 'ephemeral' } }]
+				},
+				{ role: 'assistant', content: 'Hello!' }
+			]
+		});
 });
 
 test('updates the form when the JSON is edited, keeping unknown fields', async ({ page }) => {
@@ -101,7 +113,14 @@ test('updates the form when the JSON is edited, keeping unknown fields', async (
 
 test('shows an invalid edit inline and blocks Send with the reason', async ({ page }) => {
 	await jsonTab(page).click();
-	await replaceJson(page, JSON.stringify({ model: 'm', max_tokens: -1, messages: [{ role: 'user', content: 'x' }] }, null, 2));
+	await replaceJson(
+		page,
+		JSON.stringify(
+			{ model: 'm', max_tokens: -1, messages: [{ role: 'user', content: 'x' }] },
+			null,
+			2
+		)
+	);
 	await expect(page.locator('.cm-lintRange-error')).toHaveText('"max_tokens"');
 	await expect(sendButton(page)).toBeDisabled();
 	await expect(page.getByTestId('send-blocked')).toContainText('max_tokens:');
@@ -115,13 +134,22 @@ test('shows an invalid edit inline and blocks Send with the reason', async ({ pa
 test('sends an uploaded image as base64 with its media type', async ({ page }) => {
 	const png = tinyPng();
 	await page.getByLabel('Text of message 1 block 1').fill('What colour is this?');
-	await page.getByLabel('Upload image to message 1').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+	await page
+		.getByLabel('Upload image to message 1')
+		.setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
 	await expect(page.getByRole('img', { name: 'Image in message 1 block 2' })).toBeVisible();
-	const image = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: png.toString('base64') } };
+	const image = {
+		type: 'image',
+		source: { type: 'base64', media_type: 'image/png', data: png.toString('base64') }
+	};
 	await jsonTab(page).click();
-	await expect.poll(async () => ((await editorBody(page)).messages as { content: unknown[] }[])[0].content[1]).toEqual(image);
+	await expect
+		.poll(async () => ((await editorBody(page)).messages as { content: unknown[] }[])[0].content[1])
+		.toEqual(image);
 
-	const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/messages') && r.method() === 'POST');
+	const sent = page.waitForRequest(
+		(r) => r.url().endsWith('/api/v1/messages') && r.method() === 'POST'
+	);
 	await sendButton(page).click();
 	expect((await sent).postDataJSON().messages[0].content[1]).toEqual(image);
 	await expect(page.getByTestId('run-status')).toHaveText('done');
@@ -150,11 +178,14 @@ test('counts tokens before sending and streams the reply on Ctrl+Enter', async (
 
 test('refuses a fifth cache breakpoint with a message', async ({ page }) => {
 	for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '+ Text' }).click();
-	for (let b = 1; b <= 4; b++) await page.getByRole('button', { name: `Cache breakpoint: message 1 block ${b}` }).click();
+	for (let b = 1; b <= 4; b++)
+		await page.getByRole('button', { name: `Cache breakpoint: message 1 block ${b}` }).click();
 	await expect(page.getByTestId('breakpoint-count')).toHaveText('⚑ 4/4');
 	await page.getByRole('button', { name: 'Cache breakpoint: message 1 block 5' }).click();
 	await expect(page.getByRole('alert')).toContainText('At most 4 cache breakpoints');
-	await expect(page.getByRole('button', { name: 'Cache breakpoint: message 1 block 5' })).toHaveAttribute('aria-pressed', 'false');
+	await expect(
+		page.getByRole('button', { name: 'Cache breakpoint: message 1 block 5' })
+	).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('completes field names from the schema in the JSON editor', async ({ page }) => {

@@ -26,17 +26,25 @@ function recordPosts(page: Page, path: string): unknown[] {
 	return bodies;
 }
 
-const cell = (page: Page, version: string, n: number) => page.getByRole('group', { name: `${version}, case ${n}` });
+const cell = (page: Page, version: string, n: number) =>
+	page.getByRole('group', { name: `${version}, case ${n}` });
 
-test('Run all sends one request per case with its value filled in, and fills each cell', async ({ page }) => {
+test('Run all sends one request per case with its value filled in, and fills each cell', async ({
+	page
+}) => {
 	await setUp(page);
-	const sent = recordPosts(page, '/api/v1/messages') as { messages: { content: string }[]; stream: boolean }[];
+	const sent = recordPosts(page, '/api/v1/messages') as {
+		messages: { content: string }[];
+		stream: boolean;
+	}[];
 	await page.getByRole('button', { name: 'Run all' }).click();
 	for (const [i, city] of CITIES.entries()) {
 		await expect(cell(page, 'Version A', i + 1)).toHaveAttribute('data-status', 'done');
 		await expect(cell(page, 'Version A', i + 1).getByTestId('cell-answer')).toContainText(city);
 	}
-	expect(sent.map((b) => b.messages[0].content).sort()).toEqual(CITIES.map((c) => `What is the weather like in ${c} in spring?`).sort());
+	expect(sent.map((b) => b.messages[0].content).sort()).toEqual(
+		CITIES.map((c) => `What is the weather like in ${c} in spring?`).sort()
+	);
 	expect(sent.every((b) => b.stream === true)).toBe(true);
 	// Saved on its own, so the URL names it and a reload brings the results back.
 	await expect(page).toHaveURL(/\?id=\w{10}$/);
@@ -44,41 +52,69 @@ test('Run all sends one request per case with its value filled in, and fills eac
 	await expect(cell(page, 'Version A', 3).getByTestId('cell-answer')).toContainText('Lima');
 });
 
-test('Run as batch creates one batch of three and fills the cells when it ends', async ({ page }) => {
+test('Run as batch creates one batch of three and fills the cells when it ends', async ({
+	page
+}) => {
 	await setUp(page);
-	const batches = recordPosts(page, '/api/v1/messages/batches') as { requests: { custom_id: string; params: { messages: { content: string }[] } }[] }[];
+	const batches = recordPosts(page, '/api/v1/messages/batches') as {
+		requests: { custom_id: string; params: { messages: { content: string }[] } }[];
+	}[];
 	const live = recordPosts(page, '/api/v1/messages');
 	await page.getByRole('button', { name: 'Run as batch' }).click();
 	for (const [i, city] of CITIES.entries()) {
-		await expect(cell(page, 'Version A', i + 1)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+		await expect(cell(page, 'Version A', i + 1)).toHaveAttribute('data-status', 'done', {
+			timeout: 20_000
+		});
 		await expect(cell(page, 'Version A', i + 1).getByTestId('cell-answer')).toContainText(city);
 	}
 	expect(batches).toHaveLength(1);
-	expect(batches[0].requests.map((r) => r.params.messages[0].content)).toEqual(CITIES.map((c) => `What is the weather like in ${c} in spring?`));
+	expect(batches[0].requests.map((r) => r.params.messages[0].content)).toEqual(
+		CITIES.map((c) => `What is the weather like in ${c} in spring?`)
+	);
 	expect(live).toHaveLength(0);
 });
 
-test('hand grades and model grades show in the totals, two versions side by side', async ({ page }) => {
+test('hand grades and model grades show in the totals, two versions side by side', async ({
+	page
+}) => {
 	await setUp(page);
 	await page.getByRole('button', { name: '+ Version' }).click();
 	await page.getByLabel('Model').selectOption('claude-haiku-4-5-20251001');
 	await page.getByRole('button', { name: 'Run all' }).click();
 	for (const version of ['Version A', 'Version B'])
-		for (let n = 1; n <= 3; n++) await expect(cell(page, version, n)).toHaveAttribute('data-status', 'done');
+		for (let n = 1; n <= 3; n++)
+			await expect(cell(page, version, n)).toHaveAttribute('data-status', 'done');
 	await expect(page.getByRole('columnheader', { name: 'Version B' })).toBeVisible();
 	await expect(page.getByTestId('totals-Version B')).toContainText('claude-haiku-4-5-20251001');
 
 	await page.getByRole('button', { name: 'Grade with model' }).click();
 	await expect(cell(page, 'Version A', 3).getByText(/^Model grade [1-5]\/5/)).toBeVisible();
-	const modelScore = Number((await cell(page, 'Version A', 1).getByText(/^Model grade/).innerText()).match(/(\d)\/5/)![1]);
+	const modelScore = Number(
+		(
+			await cell(page, 'Version A', 1)
+				.getByText(/^Model grade/)
+				.innerText()
+		).match(/(\d)\/5/)![1]
+	);
 	// The person overrides the model on case 1 of version A.
 	const override = modelScore === 5 ? 1 : 5;
 	await cell(page, 'Version A', 1).getByLabel('Grade, case 1').selectOption(String(override));
 	await expect(cell(page, 'Version A', 1).getByText(/\(overridden\)/)).toBeVisible();
 	const scores: number[] = [override];
-	for (const n of [2, 3]) scores.push(Number((await cell(page, 'Version A', n).getByText(/^Model grade/).innerText()).match(/(\d)\/5/)![1]));
+	for (const n of [2, 3])
+		scores.push(
+			Number(
+				(
+					await cell(page, 'Version A', n)
+						.getByText(/^Model grade/)
+						.innerText()
+				).match(/(\d)\/5/)![1]
+			)
+		);
 	const mean = scores.reduce((a, b) => a + b, 0) / 3;
-	await expect(page.getByTestId('totals-Version A').getByTestId('mean-grade')).toHaveText(mean.toFixed(2));
+	await expect(page.getByTestId('totals-Version A').getByTestId('mean-grade')).toHaveText(
+		mean.toFixed(2)
+	);
 	await expect(page.getByTestId('totals-Version A')).toContainText('3 of 3');
 });
 
@@ -99,7 +135,10 @@ test('a shared evaluation reopens read-only in a fresh browser', async ({ page, 
 	await expect(cell(other, 'Version A', 2).getByTestId('cell-answer')).toContainText('Kyoto');
 	await expect(other.getByRole('button', { name: 'Run all' })).toHaveCount(0);
 	await expect(other.getByRole('button', { name: 'Add test case' })).toHaveCount(0);
-	await expect(other.getByRole('textbox', { name: 'city, case 1' })).toHaveAttribute('readonly', '');
+	await expect(other.getByRole('textbox', { name: 'city, case 1' })).toHaveAttribute(
+		'readonly',
+		''
+	);
 	await fresh.close();
 });
 
@@ -113,7 +152,10 @@ test('a case without a value for a variable is named before anything is sent', a
 	expect(sent).toHaveLength(0);
 });
 
-test('a batch run survives closing the page: reopening resumes from the batch id', async ({ page, context }) => {
+test('a batch run survives closing the page: reopening resumes from the batch id', async ({
+	page,
+	context
+}) => {
 	await setUp(page);
 	// The first page never gets the results (as if closed before the batch ended).
 	await page.route('**/api/v1/messages/batches/*/results', (route) => route.abort());
@@ -126,7 +168,9 @@ test('a batch run survives closing the page: reopening resumes from the batch id
 	const reopened = await context.newPage();
 	await open(reopened, new URL(url).pathname + new URL(url).search);
 	for (const [i, city] of CITIES.entries()) {
-		await expect(cell(reopened, 'Version A', i + 1)).toHaveAttribute('data-status', 'done', { timeout: 20_000 });
+		await expect(cell(reopened, 'Version A', i + 1)).toHaveAttribute('data-status', 'done', {
+			timeout: 20_000
+		});
 		await expect(cell(reopened, 'Version A', i + 1).getByTestId('cell-answer')).toContainText(city);
 	}
 });

@@ -22,20 +22,26 @@ function recordRequests(page: Page): { body: Body; version: string | null }[] {
 const status = (page: Page) => page.getByTestId('run-status');
 const answer = (page: Page) => page.getByTestId('response-text');
 const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: true }).click();
-const prompt = (page: Page, text: string) => page.getByLabel('Text of message 1 block 1').fill(text);
+const prompt = (page: Page, text: string) =>
+	page.getByLabel('Text of message 1 block 1').fill(text);
 const done = (page: Page) => expect(status(page)).toHaveText('done', { timeout: 20_000 });
 
 /** The element in both themes, as docs/page-<name>-light.png and -dark.png. */
 async function shoot(page: Page, name: string, target: Locator) {
 	await target.scrollIntoViewIfNeeded();
 	for (const theme of ['light', 'dark'] as const) {
-		await page.evaluate((t) => document.documentElement.classList.toggle('dark', t === 'dark'), theme);
+		await page.evaluate(
+			(t) => document.documentElement.classList.toggle('dark', t === 'dark'),
+			theme
+		);
 		await target.screenshot({ path: `docs/page-${name}-${theme}.png`, animations: 'disabled' });
 	}
 	await page.evaluate(() => document.documentElement.classList.remove('dark'));
 }
 
-test('the default model is current, and a request naming a retired one is warned about', async ({ page }) => {
+test('the default model is current, and a request naming a retired one is warned about', async ({
+	page
+}) => {
 	await open(page, '/');
 	const model = page.getByRole('combobox', { name: 'Model', exact: true });
 	await expect(model).toHaveValue(/^claude-sonnet-/);
@@ -44,17 +50,29 @@ test('the default model is current, and a request naming a retired one is warned
 	await expect(page.getByTestId('model-facts')).toContainText('context');
 
 	await page.getByRole('button', { name: 'Import', exact: true }).click();
-	await page.getByRole('textbox', { name: /paste/i }).fill(JSON.stringify({ model: 'claude-3-5-haiku-20241022', max_tokens: 100, messages: [{ role: 'user', content: 'Hi' }] }));
+	await page.getByRole('textbox', { name: /paste/i }).fill(
+		JSON.stringify({
+			model: 'claude-3-5-haiku-20241022',
+			max_tokens: 100,
+			messages: [{ role: 'user', content: 'Hi' }]
+		})
+	);
 	await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
 	const warning = page.getByTestId('model-warning');
 	await expect(warning).toContainText('claude-3-5-haiku-20241022 is retired');
-	await shoot(page, 'retired-model', page.getByRole('tabpanel', { name: 'Form' }).locator('div').first());
+	await shoot(
+		page,
+		'retired-model',
+		page.getByRole('tabpanel', { name: 'Form' }).locator('div').first()
+	);
 	await warning.getByRole('button', { name: /^Switch to claude-sonnet-/ }).click();
 	await expect(warning).toHaveCount(0);
 	await expect(model).toHaveValue(/^claude-sonnet-/);
 });
 
-test('switching version hides and shows temperature; a 2023-06-01 request with temperature succeeds', async ({ page }) => {
+test('switching version hides and shows temperature; a 2023-06-01 request with temperature succeeds', async ({
+	page
+}) => {
 	const sent = recordRequests(page);
 	await open(page, '/');
 	const version = page.getByRole('combobox', { name: 'API version' });
@@ -72,7 +90,9 @@ test('switching version hides and shows temperature; a 2023-06-01 request with t
 	await expect(page.getByRole('tab', { name: 'JSON' })).not.toContainText('●');
 });
 
-test('thinking is shown in its own section before the answer, with thinking tokens in usage', async ({ page }) => {
+test('thinking is shown in its own section before the answer, with thinking tokens in usage', async ({
+	page
+}) => {
 	await open(page, '/');
 	await page.getByRole('combobox', { name: 'Thinking', exact: true }).selectOption('enabled');
 	await page.getByLabel('max_tokens').fill('4096');
@@ -83,7 +103,11 @@ test('thinking is shown in its own section before the answer, with thinking toke
 	await done(page);
 	const thinking = answer(page).getByTestId('thinking');
 	await expect(thinking.getByText('Thinking', { exact: true })).toBeVisible();
-	const order = await answer(page).evaluate((el) => [...el.querySelectorAll('[data-testid="thinking"], .md')].map((n) => (n.matches('[data-testid="thinking"]') ? 'thinking' : 'text')));
+	const order = await answer(page).evaluate((el) =>
+		[...el.querySelectorAll('[data-testid="thinking"], .md')].map((n) =>
+			n.matches('[data-testid="thinking"]') ? 'thinking' : 'text'
+		)
+	);
 	expect(order[0]).toBe('thinking');
 	expect(order).toContain('text');
 	await expect(page.getByTestId('usage-thinking')).not.toHaveText('0');
@@ -106,16 +130,27 @@ test('a schema-constrained answer is shown as JSON valid against the schema', as
 	await shoot(page, 'structured-output', page.getByRole('region', { name: 'Response' }));
 });
 
-test('a PDF made here and a text document get citations; opening a marker shows the cited text', async ({ page }) => {
+test('a PDF made here and a text document get citations; opening a marker shows the cited text', async ({
+	page
+}) => {
 	await open(page, '/');
 	await prompt(page, 'How tall is the mountain, and what colour is the grass?');
 	await page.getByRole('button', { name: '+ Document' }).click();
-	const pdf = await makePdf(['The river is long. It has many bridges.', 'The mountain is tall. Snow covers the mountain.']);
-	await page.getByLabel('Upload file to message 1 block 2').setInputFiles({ name: 'geography.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+	const pdf = await makePdf([
+		'The river is long. It has many bridges.',
+		'The mountain is tall. Snow covers the mountain.'
+	]);
+	await page.getByLabel('Upload file to message 1 block 2').setInputFiles({
+		name: 'geography.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from(pdf)
+	});
 	await expect(page.getByTestId('pdf-inline')).toBeVisible();
 	await expect(page.getByLabel('Title of message 1 block 2')).toHaveValue('geography.pdf');
 	await page.getByRole('button', { name: '+ Document' }).click();
-	await page.getByLabel('Text of message 1 block 3', { exact: true }).fill('Grass is green. The sea is salty.');
+	await page
+		.getByLabel('Text of message 1 block 3', { exact: true })
+		.fill('Grass is green. The sea is salty.');
 	await page.getByLabel('Title of message 1 block 3', { exact: true }).fill('Facts');
 	await send(page);
 	await done(page);
@@ -125,11 +160,15 @@ test('a PDF made here and a text document get citations; opening a marker shows 
 	await answer(page).getByRole('button', { name: 'Citation 1', exact: true }).click();
 	const details = page.getByRole('complementary', { name: 'Citation 1 details' });
 	await expect(details.getByTestId('cited-text-quote')).toContainText(/mountain|grass/i);
-	await expect(details.getByTestId('citation-location')).toHaveText(/^(page \d+|characters \d+–\d+)$/);
+	await expect(details.getByTestId('citation-location')).toHaveText(
+		/^(page \d+|characters \d+–\d+)$/
+	);
 	// Citation 1 is open; each other marker switches the details to its own citation.
 	const locations: string[] = [(await page.getByTestId('citation-location').textContent()) ?? ''];
 	for (let n = 2; n <= (await markers.count()); n++) {
-		await answer(page).getByRole('button', { name: `Citation ${n}`, exact: true }).click();
+		await answer(page)
+			.getByRole('button', { name: `Citation ${n}`, exact: true })
+			.click();
 		locations.push((await page.getByTestId('citation-location').textContent()) ?? '');
 	}
 	expect(locations.some((l) => l.startsWith('page 2'))).toBe(true);
@@ -150,14 +189,20 @@ test('web search results show as cards in stream order', async ({ page }) => {
 	const hits = answer(page).getByTestId('search-result');
 	await expect(hits.first()).toBeVisible();
 	await expect(hits.first()).toContainText('https://');
-	const order = await answer(page).evaluate((el) => [...el.querySelectorAll('[data-testid^="server-tool"]')].map((n) => n.getAttribute('data-testid')));
+	const order = await answer(page).evaluate((el) =>
+		[...el.querySelectorAll('[data-testid^="server-tool"]')].map((n) =>
+			n.getAttribute('data-testid')
+		)
+	);
 	expect(order.slice(0, 2)).toEqual(['server-tool-call', 'server-tool-result']);
 	await expect(page.getByTestId('usage-web-search')).not.toHaveText('0');
 	await shoot(page, 'web-search', page.getByRole('region', { name: 'Response' }));
 });
 
 // Waits on the simulator: it must answer memory_20250818 / text_editor_20250728 with tool calls.
-test('the memory and text editor tools create and edit files on the in-browser file system', async ({ page }) => {
+test('the memory and text editor tools create and edit files on the in-browser file system', async ({
+	page
+}) => {
 	await open(page, '/');
 	const tools = page.getByRole('group', { name: 'Client tools' });
 	await tools.getByRole('checkbox', { name: /^Memory/ }).check();
@@ -174,14 +219,25 @@ test('the memory and text editor tools create and edit files on the in-browser f
 });
 
 // Waits on the simulator: it must answer computer_toolset_20260801 with member tool calls.
-test('a screenshot sent back for the computer toolset shows on the screen canvas behind the actions', async ({ page }) => {
+test('a screenshot sent back for the computer toolset shows on the screen canvas behind the actions', async ({
+	page
+}) => {
 	await open(page, '/');
-	await page.getByRole('group', { name: 'Client tools' }).getByRole('checkbox', { name: /^Computer/ }).check();
+	await page
+		.getByRole('group', { name: 'Client tools' })
+		.getByRole('checkbox', { name: /^Computer/ })
+		.check();
 	await prompt(page, 'Search for "tide tables" please');
 	await send(page);
 	await done(page);
-	const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-	await page.getByLabel(/^Image result for /).first().setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: png });
+	const png = Buffer.from(
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+		'base64'
+	);
+	await page
+		.getByLabel(/^Image result for /)
+		.first()
+		.setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: png });
 	await page.getByRole('button', { name: 'Continue', exact: true }).click();
 	await done(page);
 	const canvas = page.getByTestId('screen-canvas');

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { open } from './support';
 
-test('shares a finished run from the playground, opens it elsewhere, forks it, and finds it in history', async ({ page, browser }) => {
+test('shares a finished run from the playground, opens it elsewhere, forks it, and finds it in history', async ({
+	page,
+	browser
+}) => {
 	await open(page, '/');
 	const prompt = `Share me ${Date.now()}`;
 	await page.getByPlaceholder('Write a message…').first().fill(prompt);

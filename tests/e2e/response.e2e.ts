@@ -10,26 +10,38 @@ async function sendHello(page: Page) {
 
 /** Adds `x-simulator-fault` to the page's next message requests (set here so the test controls exactly which). */
 async function withFault(page: Page, fault: string) {
-	await page.route('**/api/v1/messages', (route) => route.continue({ headers: { ...route.request().headers(), 'x-simulator-fault': fault } }));
+	await page.route('**/api/v1/messages', (route) =>
+		route.continue({ headers: { ...route.request().headers(), 'x-simulator-fault': fault } })
+	);
 }
 
 const answer = (page: Page) => page.getByTestId('response-text').locator('.md');
 const status = (page: Page) => page.getByTestId('run-status');
-const loggedTypes = (page: Page) => page.getByTestId('event-log').getByTestId('event-type').allTextContents();
+const loggedTypes = (page: Page) =>
+	page.getByTestId('event-log').getByTestId('event-type').allTextContents();
 
-test('shows text growing while the event log fills in order when a stream arrives', async ({ page }) => {
+test('shows text growing while the event log fills in order when a stream arrives', async ({
+	page
+}) => {
 	const gate = await gateStreams(page);
 	await open(page, '/');
 	await sendHello(page);
 	await gate.release(4);
 	await expect(answer(page)).toHaveText(/\S/);
 	await expect(status(page)).toHaveText('streaming');
-	expect(await loggedTypes(page)).toEqual(['message_start', 'content_block_start', 'ping', 'content_block_delta']);
+	expect(await loggedTypes(page)).toEqual([
+		'message_start',
+		'content_block_start',
+		'ping',
+		'content_block_delta'
+	]);
 	const early = (await answer(page).textContent())!.trim();
 
 	await gate.release(3);
 	await expect(page.getByTestId('count-content_block_delta')).toHaveText('4');
-	await expect.poll(async () => (await answer(page).textContent())!.trim().length).toBeGreaterThan(early.length);
+	await expect
+		.poll(async () => (await answer(page).textContent())!.trim().length)
+		.toBeGreaterThan(early.length);
 	expect((await answer(page).textContent())!.trim().startsWith(early)).toBe(true);
 	await expect(status(page)).toHaveText('streaming');
 
@@ -39,7 +51,14 @@ test('shows text growing while the event log fills in order when a stream arrive
 	await expect(page.getByTestId('stop-reason')).toContainText('end_turn');
 	// Hide the deltas so every other event fits on screen, and check the whole sequence.
 	await page.getByRole('button', { name: /^content_block_delta \d+$/ }).click();
-	expect(await loggedTypes(page)).toEqual(['message_start', 'content_block_start', 'ping', 'content_block_stop', 'message_delta', 'message_stop']);
+	expect(await loggedTypes(page)).toEqual([
+		'message_start',
+		'content_block_start',
+		'ping',
+		'content_block_stop',
+		'message_delta',
+		'message_stop'
+	]);
 	await expect(page.getByTestId('usage-output')).not.toHaveText('0');
 	await expect(page.getByTestId('timing-total')).not.toHaveText('—');
 });
@@ -60,7 +79,9 @@ test('keeps the partial answer when Stop is clicked mid-stream', async ({ page }
 	await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
 
-test('shows status, type, message and request-id of an overloaded error, and retries', async ({ page }) => {
+test('shows status, type, message and request-id of an overloaded error, and retries', async ({
+	page
+}) => {
 	await withFault(page, 'overloaded');
 	await open(page, '/');
 	await sendHello(page);
@@ -100,12 +121,18 @@ test('downloads a .sse file identical to the bytes of the same request', async (
 	await sendHello(page);
 	const body = (await sent).postData()!;
 	await expect(status(page)).toHaveText('done');
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download \.sse/ }).click()]);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: /^Download \.sse/ }).click()
+	]);
 	expect(download.suggestedFilename()).toMatch(/^msg_\w+\.sse$/);
 	const saved = await readFile((await download.path())!);
 
 	// The simulator is deterministic: the same request body gives the same bytes.
-	const direct = await page.request.post('/api/v1/messages', { data: body, headers: { 'content-type': 'application/json' } });
+	const direct = await page.request.post('/api/v1/messages', {
+		data: body,
+		headers: { 'content-type': 'application/json' }
+	});
 	expect(direct.headers()['content-type']).toContain('text/event-stream');
 	const bytes = await direct.body();
 	expect(saved.length).toBeGreaterThan(500);
@@ -114,19 +141,46 @@ test('downloads a .sse file identical to the bytes of the same request', async (
 
 /** A synthetic stream of `n` one-word text deltas, framed exactly as the API frames events. */
 function bigStream(n: number): string {
-	const frame = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+	const frame = (type: string, data: object) =>
+		`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 	const parts = [
-		frame('message_start', { message: { id: 'msg_big', type: 'message', role: 'assistant', model: 'claude-haiku-4-5-20251001', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 3, output_tokens: 1 } } }),
+		frame('message_start', {
+			message: {
+				id: 'msg_big',
+				type: 'message',
+				role: 'assistant',
+				model: 'claude-haiku-4-5-20251001',
+				content: [],
+				stop_reason: null,
+				stop_sequence: null,
+				usage: { input_tokens: 3, output_tokens: 1 }
+			}
+		}),
 		frame('content_block_start', { index: 0, content_block: { type: 'text', text: '' } })
 	];
-	for (let i = 0; i < n; i++) parts.push(frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: i % 50 === 49 ? 'w.\n\n' : 'w ' } }));
-	parts.push(frame('content_block_stop', { index: 0 }), frame('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: n } }), frame('message_stop', {}));
+	for (let i = 0; i < n; i++)
+		parts.push(
+			frame('content_block_delta', {
+				index: 0,
+				delta: { type: 'text_delta', text: i % 50 === 49 ? 'w.\n\n' : 'w ' }
+			})
+		);
+	parts.push(
+		frame('content_block_stop', { index: 0 }),
+		frame('message_delta', {
+			delta: { stop_reason: 'end_turn', stop_sequence: null },
+			usage: { output_tokens: n }
+		}),
+		frame('message_stop', {})
+	);
 	return parts.join('');
 }
 
 test('renders a 100,000-delta stream with a virtualized event log', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.route('**/api/v1/messages', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: bigStream(100_000) }));
+	await page.route('**/api/v1/messages', (route) =>
+		route.fulfill({ status: 200, contentType: 'text/event-stream', body: bigStream(100_000) })
+	);
 	await open(page, '/');
 	await sendHello(page);
 	// Generous: a loaded CI machine renders 100,000 deltas slowly; speed is the bench's business.
@@ -136,10 +190,15 @@ test('renders a 100,000-delta stream with a virtualized event log', async ({ pag
 	// Virtualized: only a screenful of the 100,005 rows is in the DOM.
 	expect(await page.getByTestId('event-row').count()).toBeLessThan(100);
 	await page.getByRole('button', { name: 'Raw' }).click();
-	await expect.poll(async () => (await page.getByTestId('response-text').textContent())!.length).toBeGreaterThan(200_000);
+	await expect
+		.poll(async () => (await page.getByTestId('response-text').textContent())!.length)
+		.toBeGreaterThan(200_000);
 });
 
-test('expands an event to pretty JSON and copies it exactly as received', async ({ page, context }) => {
+test('expands an event to pretty JSON and copies it exactly as received', async ({
+	page,
+	context
+}) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await open(page, '/');
 	await sendHello(page);

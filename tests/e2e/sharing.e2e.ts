@@ -1,7 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { open } from './support';
 
-const REQUEST = { model: 'claude-haiku-4-5-20251001', max_tokens: 200, messages: [{ role: 'user', content: 'Hello from the sharing test' }] };
+const REQUEST = {
+	model: 'claude-haiku-4-5-20251001',
+	max_tokens: 200,
+	messages: [{ role: 'user', content: 'Hello from the sharing test' }]
+};
 
 /** A real finished run from the simulator, shared through the API as the Share button would. */
 async function shareFinishedRun(page: Page): Promise<{ id: string; text: string }> {
@@ -10,17 +14,24 @@ async function shareFinishedRun(page: Page): Promise<{ id: string; text: string 
 	const message = await run.json();
 	const text: string = message.content[0].text;
 	const events = [{ event: 'message_stop', data: '{"type":"message_stop"}', at: 42 }];
-	const res = await page.request.post('/api/permalinks', { data: { request: REQUEST, result: { message, events } } });
+	const res = await page.request.post('/api/permalinks', {
+		data: { request: REQUEST, result: { message, events } }
+	});
 	expect(res.status()).toBeLessThan(300);
 	return { id: (await res.json()).id, text };
 }
 
-test('opens a shared run read-only in a fresh browser and forks it into the editor', async ({ page, browser }) => {
+test('opens a shared run read-only in a fresh browser and forks it into the editor', async ({
+	page,
+	browser
+}) => {
 	const { id, text } = await shareFinishedRun(page);
 	const fresh = await browser.newContext();
 	const other = await fresh.newPage();
 	await open(other, `/p/${id}`);
-	await expect(other.getByTestId('shared-request')).toContainText('"content": "Hello from the sharing test"');
+	await expect(other.getByTestId('shared-request')).toContainText(
+		'"content": "Hello from the sharing test"'
+	);
 	await expect(other.getByTestId('shared-result').getByTestId('response-text')).toHaveText(text);
 	await expect(other.getByTestId('shared-usage')).toContainText('end_turn');
 	await other.getByText(/Event log \(1 events\)/).click();
@@ -29,14 +40,19 @@ test('opens a shared run read-only in a fresh browser and forks it into the edit
 	await other.getByRole('link', { name: 'Open in playground' }).click();
 	await other.waitForURL(`**/?load=permalink:${id}`);
 	// What the editor's loader fetches for this link is the shared request.
-	const loaded = await other.evaluate(async (pid) => (await (await fetch(`/api/permalinks/${pid}`)).json()).request, id);
+	const loaded = await other.evaluate(
+		async (pid) => (await (await fetch(`/api/permalinks/${pid}`)).json()).request,
+		id
+	);
 	expect(loaded).toEqual(REQUEST);
 	await fresh.close();
 });
 
 test('shows a clear page for an unknown link', async ({ page }) => {
 	await open(page, '/p/ZZZZZZZZZZ');
-	await expect(page.getByTestId('permalink-error')).toContainText('There is no shared request with id "ZZZZZZZZZZ"');
+	await expect(page.getByTestId('permalink-error')).toContainText(
+		'There is no shared request with id "ZZZZZZZZZZ"'
+	);
 });
 
 test('get-code dialog shows the request in all four languages', async ({ page }) => {
@@ -59,11 +75,17 @@ test('get-code dialog shows the request in all four languages', async ({ page })
 	await expect(code).not.toContainText('sk-ant');
 });
 
-test('compare runs two streams side by side, then shares one and keeps both in history', async ({ page, browser }) => {
+test('compare runs two streams side by side, then shares one and keeps both in history', async ({
+	page,
+	browser
+}) => {
 	const log: string[] = [];
 	const isRun = (url: string) => url.endsWith('/api/v1/messages');
 	page.on('request', (r) => void (isRun(r.url()) && log.push(`sent ${r.postDataJSON().model}`)));
-	page.on('requestfinished', (r) => void (isRun(r.url()) && log.push(`finished ${r.postDataJSON().model}`)));
+	page.on(
+		'requestfinished',
+		(r) => void (isRun(r.url()) && log.push(`finished ${r.postDataJSON().model}`))
+	);
 
 	await open(page, '/compare');
 	await page.getByLabel('Prompt', { exact: true }).fill('Hello, compare these');
@@ -80,7 +102,9 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	}
 	// In parallel: both streams were sent before either had finished (an order, not a timing).
 	await expect.poll(() => log.length).toBe(4);
-	expect(new Set(log.slice(0, 2))).toEqual(new Set(['sent claude-haiku-4-5-20251001', 'sent claude-sonnet-4-6']));
+	expect(new Set(log.slice(0, 2))).toEqual(
+		new Set(['sent claude-haiku-4-5-20251001', 'sent claude-sonnet-4-6'])
+	);
 
 	await sides.nth(1).getByRole('button', { name: 'Share' }).click();
 	const link = await sides.nth(1).getByLabel('Share link').inputValue();
@@ -98,7 +122,9 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	await expect(page.getByTestId('history-count')).toHaveText('2 of 2 runs');
 	await page.getByLabel('Search history').fill('sonnet');
 	await expect(page.getByTestId('history-entry')).toHaveCount(1);
-	await expect(page.getByTestId('history-entry').getByRole('link', { name: 'Open' })).toHaveAttribute('href', /^\/\?load=history:[0-9a-f-]{36}$/);
+	await expect(
+		page.getByTestId('history-entry').getByRole('link', { name: 'Open' })
+	).toHaveAttribute('href', /^\/\?load=history:[0-9a-f-]{36}$/);
 	await page.getByLabel('Search history').fill('');
 
 	await page.getByTestId('history-entry').nth(1).getByRole('button', { name: 'Pin' }).click();

@@ -5,12 +5,16 @@ import type { Page } from '@playwright/test';
  * body that hands over one SSE event at a time, and only as many as the test releases. The bytes
  * are unchanged (only re-chunked at event boundaries), so the app sees a real, slowed stream.
  */
-export async function gateStreams(page: Page): Promise<{ release: (events?: number) => Promise<void> }> {
+export async function gateStreams(
+	page: Page
+): Promise<{ release: (events?: number) => Promise<void> }> {
 	await page.addInitScript(() => {
 		const realFetch = window.fetch.bind(window);
 		let allowance = 0;
 		const waiters: (() => void)[] = [];
-		(window as unknown as { __releaseEvents: (n: number) => void }).__releaseEvents = (n: number) => {
+		(window as unknown as { __releaseEvents: (n: number) => void }).__releaseEvents = (
+			n: number
+		) => {
 			allowance += n;
 			waiters.splice(0).forEach((wake) => wake());
 		};
@@ -20,7 +24,12 @@ export async function gateStreams(page: Page): Promise<{ release: (events?: numb
 		};
 		window.fetch = async (input, init) => {
 			const res = await realFetch(input, init);
-			if (!String(input).includes('/api/v1/messages') || !res.body || !res.headers.get('content-type')?.includes('event-stream')) return res;
+			if (
+				!String(input).includes('/api/v1/messages') ||
+				!res.body ||
+				!res.headers.get('content-type')?.includes('event-stream')
+			)
+				return res;
 			const reader = res.body.getReader();
 			let pending = new Uint8Array(0);
 			const body = new ReadableStream<Uint8Array>({
@@ -52,10 +61,18 @@ export async function gateStreams(page: Page): Promise<{ release: (events?: numb
 					}
 				}
 			});
-			return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+			return new Response(body, {
+				status: res.status,
+				statusText: res.statusText,
+				headers: res.headers
+			});
 		};
 	});
 	return {
-		release: (events = 1_000_000) => page.evaluate((n) => (window as unknown as { __releaseEvents: (n: number) => void }).__releaseEvents(n), events)
+		release: (events = 1_000_000) =>
+			page.evaluate(
+				(n) => (window as unknown as { __releaseEvents: (n: number) => void }).__releaseEvents(n),
+				events
+			)
 	};
 }

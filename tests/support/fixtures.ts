@@ -13,7 +13,9 @@ export function recordedJson<T = unknown>(name: string): T {
 }
 
 export function recordedFiles(suffix: string): string[] {
-	return readdirSync(RECORDED_DIR).filter((f) => f.endsWith(suffix)).sort();
+	return readdirSync(RECORDED_DIR)
+		.filter((f) => f.endsWith(suffix))
+		.sort();
 }
 
 /** Splits SSE text into {event, data} pairs the simple way (fixtures are well-formed). */
@@ -23,7 +25,11 @@ export function sseEvents(text: string): { event: string; data: string }[] {
 		.filter((block) => block.trim())
 		.map((block) => {
 			const lines = block.split(/\r?\n/);
-			const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? '';
+			const event =
+				lines
+					.find((l) => l.startsWith('event:'))
+					?.slice(6)
+					.trim() ?? '';
 			const data = lines
 				.filter((l) => l.startsWith('data:'))
 				.map((l) => l.slice(5).replace(/^ /, ''))

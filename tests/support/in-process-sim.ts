@@ -14,7 +14,8 @@ export function inProcessSimulator(options: Partial<SimulatorOptions> = {}) {
 			baseURL: 'http://simulator.invalid',
 			maxRetries: 0,
 			defaultHeaders: headers,
-			fetch: (input, init) => simulator.fetch(new Request(input as RequestInfo, init as RequestInit))
+			fetch: (input, init) =>
+				simulator.fetch(new Request(input as RequestInfo, init as RequestInit))
 		});
 	return { simulator, client, dataDir };
 }

@@ -5,7 +5,11 @@ export function postLogin(app: AppProcess, name: string, passcode: string): Prom
 	return fetch(app.url + '/login', {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: app.url },
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html',
+			origin: app.url
+		},
 		body: new URLSearchParams({ name, passcode })
 	});
 }

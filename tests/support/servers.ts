@@ -27,7 +27,8 @@ export interface AppProcess {
 
 /** Starts the built app (`build/`) with the given environment and waits for /api/health. */
 export async function startApp(env: Record<string, string>, logFile?: string): Promise<AppProcess> {
-	if (!existsSync('build/index.js')) throw new Error('build/ is missing: run `npm run build` first (npm test does)');
+	if (!existsSync('build/index.js'))
+		throw new Error('build/ is missing: run `npm run build` first (npm test does)');
 	const port = await freePort();
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {

@@ -44,23 +44,36 @@ fits<Accepts<typeof BatchRequestSchema>>()<BetaBatches.BatchCreateParams.Request
 
 // Content blocks whose type we check.
 type KnownBlock = (typeof KNOWN_BLOCK_PARAM_TYPES)[number];
-fits<Accepts<typeof KnownContentBlockParamSchema>>()<Extract<Sdk.ContentBlockParam, { type: KnownBlock }>>();
-fits<Accepts<typeof KnownContentBlockParamSchema>>()<Extract<Beta.BetaContentBlockParam, { type: KnownBlock }>>();
+fits<Accepts<typeof KnownContentBlockParamSchema>>()<
+	Extract<Sdk.ContentBlockParam, { type: KnownBlock }>
+>();
+fits<Accepts<typeof KnownContentBlockParamSchema>>()<
+	Extract<Beta.BetaContentBlockParam, { type: KnownBlock }>
+>();
 
 // Sources and tool_result content whose type we check.
 type ImageSource = Sdk.ImageBlockParam['source'] | Beta.BetaImageBlockParam['source'];
-fits<Accepts<typeof KnownImageSourceSchema>>()<Extract<ImageSource, { type: 'base64' | 'url' | 'file' }>>();
+fits<Accepts<typeof KnownImageSourceSchema>>()<
+	Extract<ImageSource, { type: 'base64' | 'url' | 'file' }>
+>();
 type DocumentSource = Sdk.DocumentBlockParam['source'] | Beta.BetaRequestDocumentBlock['source'];
 type DocumentSourceType = 'base64' | 'text' | 'content' | 'url' | 'file';
-fits<Accepts<typeof KnownDocumentSourceSchema>>()<Extract<DocumentSource, { type: DocumentSourceType }>>();
-type ResultContent = ElementOf<Sdk.ToolResultBlockParam['content'] | Beta.BetaToolResultBlockParam['content']>;
+fits<Accepts<typeof KnownDocumentSourceSchema>>()<
+	Extract<DocumentSource, { type: DocumentSourceType }>
+>();
+type ResultContent = ElementOf<
+	Sdk.ToolResultBlockParam['content'] | Beta.BetaToolResultBlockParam['content']
+>;
 type ResultContentType = 'text' | 'image' | 'document' | 'search_result' | 'tool_reference';
-fits<Accepts<typeof KnownToolResultContentSchema>>()<Extract<ResultContent, { type: ResultContentType }>>();
+fits<Accepts<typeof KnownToolResultContentSchema>>()<
+	Extract<ResultContent, { type: ResultContentType }>
+>();
 
 // Tools: custom ones, and every Anthropic-defined type we check (its fixed name included).
 fits<Accepts<typeof CustomToolSchema>>()<Sdk.Tool>();
 fits<Accepts<typeof CustomToolSchema>>()<Beta.BetaTool>();
-type TypedTool = keyof typeof TYPED_TOOL_NAMES | 'computer_20241022' | 'computer_20250124' | 'computer_20251124';
+type TypedTool =
+	keyof typeof TYPED_TOOL_NAMES | 'computer_20241022' | 'computer_20250124' | 'computer_20251124';
 fits<Accepts<typeof KnownTypedToolSchema>>()<Extract<Sdk.ToolUnion, { type: TypedTool }>>();
 fits<Accepts<typeof KnownTypedToolSchema>>()<Extract<Beta.BetaToolUnion, { type: TypedTool }>>();
 

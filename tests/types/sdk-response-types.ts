@@ -50,7 +50,10 @@ fits<Accepts<typeof BatchResultLineSchema>>()<SdkBatches.MessageBatchIndividualR
 fits<Accepts<typeof ModelInfoSchema>>()<SdkModels.ModelInfo>();
 
 // Known members one by one, so the pass-through cannot hide a mismatch.
-type KnownBlock = Extract<Sdk.ContentBlock, { type: z.input<typeof KnownContentBlockSchema>['type'] }>;
+type KnownBlock = Extract<
+	Sdk.ContentBlock,
+	{ type: z.input<typeof KnownContentBlockSchema>['type'] }
+>;
 fits<Accepts<typeof KnownContentBlockSchema>>()<KnownBlock>();
 fits<Accepts<typeof KnownStreamEventSchema>>()<Sdk.RawMessageStreamEvent>();
 fits<Accepts<typeof MessageStartEventSchema>>()<Sdk.RawMessageStartEvent>();

@@ -100,7 +100,6 @@ export function parseRetryAfter(
 	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-
 /** One sentence for people: the API's message, and when to try again if the answer said. */
 export function toUserMessage(error: unknown): string {
 	if (!(error instanceof ApiError)) {

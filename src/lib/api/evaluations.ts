@@ -16,7 +16,11 @@ export function retrieve(id: string, options: CallOptions = {}): Promise<Evaluat
 	return getJson(`${BASE}/${segment(id)}`, options);
 }
 
-export function update(id: string, input: EvaluationInput, options: CallOptions = {}): Promise<Evaluation> {
+export function update(
+	id: string,
+	input: EvaluationInput,
+	options: CallOptions = {}
+): Promise<Evaluation> {
 	return sendJson('PUT', `${BASE}/${segment(id)}`, input, options);
 }
 

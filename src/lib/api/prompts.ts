@@ -10,8 +10,14 @@ import { getJson, query, segment, sendJson, type CallOptions } from './transport
 
 type Saved = { id: string; version: number };
 
-export async function listPrompts(search = '', options: CallOptions = {}): Promise<PromptSummary[]> {
-	const page = await getJson<{ data: unknown }>(`/api/prompts${query({ q: search.trim() || undefined })}`, options);
+export async function listPrompts(
+	search = '',
+	options: CallOptions = {}
+): Promise<PromptSummary[]> {
+	const page = await getJson<{ data: unknown }>(
+		`/api/prompts${query({ q: search.trim() || undefined })}`,
+		options
+	);
 	return PromptSummarySchema.array().parse(page.data);
 }
 
@@ -23,6 +29,10 @@ export function createPrompt(input: PromptSave, options: CallOptions = {}): Prom
 	return sendJson('POST', '/api/prompts', input, options);
 }
 
-export function savePromptVersion(id: string, input: Omit<PromptSave, 'shared'>, options: CallOptions = {}): Promise<Saved> {
+export function savePromptVersion(
+	id: string,
+	input: Omit<PromptSave, 'shared'>,
+	options: CallOptions = {}
+): Promise<Saved> {
 	return sendJson('POST', `/api/prompts/${segment(id)}/versions`, input, options);
 }

@@ -6,12 +6,24 @@ export function csvField(value: string | number): string {
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const COLUMNS = ['line', 'custom_id', 'result_type', 'stop_reason', 'input_tokens', 'output_tokens', 'first_line'] as const;
+const COLUMNS = [
+	'line',
+	'custom_id',
+	'result_type',
+	'stop_reason',
+	'input_tokens',
+	'output_tokens',
+	'first_line'
+] as const;
 
 /** The viewer's rows as CSV (the compact fields; JSONL export carries the full results). */
 export function rowsToCsv(rows: readonly ResultRow[]): string {
 	const lines = [COLUMNS.join(',')];
 	for (const r of rows)
-		lines.push([r.line, r.customId, r.type, r.stopReason, r.inputTokens, r.outputTokens, r.firstLine].map(csvField).join(','));
+		lines.push(
+			[r.line, r.customId, r.type, r.stopReason, r.inputTokens, r.outputTokens, r.firstLine]
+				.map(csvField)
+				.join(',')
+		);
 	return lines.join('\r\n') + '\r\n';
 }

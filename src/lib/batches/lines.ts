@@ -9,7 +9,9 @@ export class LineSplitter {
 	#line = 0;
 	#decoder = new TextDecoder();
 
-	constructor(private readonly onLine: (text: string, line: number, offset: number, length: number) => void) {}
+	constructor(
+		private readonly onLine: (text: string, line: number, offset: number, length: number) => void
+	) {}
 
 	push(chunk: Uint8Array): void {
 		let start = 0;
@@ -40,9 +42,13 @@ export class LineSplitter {
 				at += line.length + 1;
 			}
 		} else {
-			for (let start = from; start <= last; ) {
+			for (let start = from; start <= last;) {
 				const nl = chunk.indexOf(10, start);
-				this.#deliver(this.#decoder.decode(chunk.subarray(start, nl)), this.#position + start, nl - start);
+				this.#deliver(
+					this.#decoder.decode(chunk.subarray(start, nl)),
+					this.#position + start,
+					nl - start
+				);
 				start = nl + 1;
 			}
 		}

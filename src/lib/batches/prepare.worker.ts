@@ -11,10 +11,18 @@ onmessage = async (e: MessageEvent<PrepareIn>) => {
 	try {
 		post({ type: 'progress', phase: 'reading', done: 0, total: file.size });
 		const text = await file.text();
-		const rows = parseRows(text, formatOf(fileName, text), (done, total) => post({ type: 'progress', phase: 'parsing', done, total }));
-		const prepared = prepareBatch(rows, template, options, (done, total) => post({ type: 'progress', phase: 'checking', done, total }));
+		const rows = parseRows(text, formatOf(fileName, text), (done, total) =>
+			post({ type: 'progress', phase: 'parsing', done, total })
+		);
+		const prepared = prepareBatch(rows, template, options, (done, total) =>
+			post({ type: 'progress', phase: 'checking', done, total })
+		);
 		const first = rows.find((r) => r.kind === 'vars');
-		post({ type: 'done', prepared, columns: first?.kind === 'vars' ? Object.keys(first.vars) : [] });
+		post({
+			type: 'done',
+			prepared,
+			columns: first?.kind === 'vars' ? Object.keys(first.vars) : []
+		});
 	} catch (err) {
 		post({ type: 'error', message: (err as Error).message });
 	}

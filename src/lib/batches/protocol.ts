@@ -2,7 +2,12 @@ import type { PrepareOptions, Prepared } from './prepare';
 import type { ResultRow } from './results';
 
 /** Messages between the create page and prepare.worker.ts. */
-export type PrepareIn = { file: Blob; fileName: string; template: unknown; options: PrepareOptions };
+export type PrepareIn = {
+	file: Blob;
+	fileName: string;
+	template: unknown;
+	options: PrepareOptions;
+};
 export type PrepareOut =
 	| { type: 'progress'; phase: 'reading' | 'parsing' | 'checking'; done: number; total: number }
 	| { type: 'done'; prepared: Prepared; columns: string[] }

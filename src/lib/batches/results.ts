@@ -1,7 +1,18 @@
-import { BatchResultLineSchema, MessageSchema, UsageSchema, type BatchResultLine } from '$lib/schemas';
+import {
+	BatchResultLineSchema,
+	MessageSchema,
+	UsageSchema,
+	type BatchResultLine
+} from '$lib/schemas';
 
 export type ResultType = 'succeeded' | 'errored' | 'canceled' | 'expired' | 'malformed';
-export const RESULT_TYPES: readonly ResultType[] = ['succeeded', 'errored', 'canceled', 'expired', 'malformed'];
+export const RESULT_TYPES: readonly ResultType[] = [
+	'succeeded',
+	'errored',
+	'canceled',
+	'expired',
+	'malformed'
+];
 
 /**
  * What the viewer keeps per result line: enough for the table, search, sort and totals.
@@ -50,11 +61,29 @@ export function resultText(r: BatchResultLine['result']): string {
 	return '';
 }
 
-function row(line: number, offset: number, length: number, customId: string, type: ResultType, text: string): ResultRow {
+function row(
+	line: number,
+	offset: number,
+	length: number,
+	customId: string,
+	type: ResultType,
+	text: string
+): ResultRow {
 	const firstLine = firstLineOf(text);
 	return {
-		line, customId, type, model: '', stopReason: '', inputTokens: 0, outputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0,
-		firstLine, haystack: `${customId}\n${text}`.toLowerCase(), offset, length
+		line,
+		customId,
+		type,
+		model: '',
+		stopReason: '',
+		inputTokens: 0,
+		outputTokens: 0,
+		cacheWriteTokens: 0,
+		cacheReadTokens: 0,
+		firstLine,
+		haystack: `${customId}\n${text}`.toLowerCase(),
+		offset,
+		length
 	};
 }
 
@@ -62,20 +91,42 @@ function row(line: number, offset: number, length: number, customId: string, typ
  * Parses one JSONL result line into its compact row. A line that isn't JSON or isn't a result
  * becomes a `malformed` row carrying its line number and why, so the rest still loads.
  */
-export function summarizeLine(text: string, line: number, offset = 0, length = text.length): ResultRow {
+export function summarizeLine(
+	text: string,
+	line: number,
+	offset = 0,
+	length = text.length
+): ResultRow {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch (e) {
-		return row(line, offset, length, '', 'malformed', `line ${line} is not JSON: ${(e as Error).message}`);
+		return row(
+			line,
+			offset,
+			length,
+			'',
+			'malformed',
+			`line ${line} is not JSON: ${(e as Error).message}`
+		);
 	}
 	// The common, well-formed line skips zod (it is most of the load time at 100k lines); the
 	// schema still judges anything unusual and names what is wrong.
 	if (looksLikeResult(value)) return fromResult(value, line, offset, length);
 	const parsed = BatchResultLineSchema.safeParse(value);
 	if (!parsed.success) {
-		const id = typeof (value as { custom_id?: unknown })?.custom_id === 'string' ? (value as { custom_id: string }).custom_id : '';
-		return row(line, offset, length, id, 'malformed', `line ${line} is not a batch result: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`);
+		const id =
+			typeof (value as { custom_id?: unknown })?.custom_id === 'string'
+				? (value as { custom_id: string }).custom_id
+				: '';
+		return row(
+			line,
+			offset,
+			length,
+			id,
+			'malformed',
+			`line ${line} is not a batch result: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`
+		);
 	}
 	return fromResult(parsed.data, line, offset, length);
 }
@@ -92,19 +143,42 @@ export function looksLikeResult(v: unknown): v is BatchResultLine {
 	if (r.type === 'canceled' || r.type === 'expired') return true;
 	if (r.type === 'errored') {
 		const e = r.error;
-		return isObj(e) && e.type === 'error' && isObj(e.error) && typeof e.error.type === 'string' && typeof e.error.message === 'string' && isStrOrNull(e.request_id ?? null);
+		return (
+			isObj(e) &&
+			e.type === 'error' &&
+			isObj(e.error) &&
+			typeof e.error.type === 'string' &&
+			typeof e.error.message === 'string' &&
+			isStrOrNull(e.request_id ?? null)
+		);
 	}
 	if (r.type !== 'succeeded' || !isObj(r.message)) return false;
 	const m = r.message;
 	const u = m.usage;
 	return (
-		typeof m.id === 'string' && m.type === 'message' && m.role === 'assistant' && typeof m.model === 'string' &&
-		Array.isArray(m.content) && m.content.every(isPlainTextBlock) && isStrOrNull(m.stop_reason) && isStrOrNull(m.stop_sequence) &&
-		m.stop_details == null && isObj(u) && isCount(u.input_tokens) && isCount(u.output_tokens) &&
-		(u.cache_creation_input_tokens == null || isCount(u.cache_creation_input_tokens)) && (u.cache_read_input_tokens == null || isCount(u.cache_read_input_tokens)) &&
-		(u.cache_creation == null || (isObj(u.cache_creation) && isCount(u.cache_creation.ephemeral_5m_input_tokens) && isCount(u.cache_creation.ephemeral_1h_input_tokens))) &&
-		['service_tier', 'speed', 'inference_geo'].every((k) => u[k] == null || typeof u[k] === 'string') &&
-		onlyHandChecked(m, MESSAGE_KEYS, HAND_CHECKED_MESSAGE) && onlyHandChecked(u, USAGE_KEYS, HAND_CHECKED_USAGE)
+		typeof m.id === 'string' &&
+		m.type === 'message' &&
+		m.role === 'assistant' &&
+		typeof m.model === 'string' &&
+		Array.isArray(m.content) &&
+		m.content.every(isPlainTextBlock) &&
+		isStrOrNull(m.stop_reason) &&
+		isStrOrNull(m.stop_sequence) &&
+		m.stop_details == null &&
+		isObj(u) &&
+		isCount(u.input_tokens) &&
+		isCount(u.output_tokens) &&
+		(u.cache_creation_input_tokens == null || isCount(u.cache_creation_input_tokens)) &&
+		(u.cache_read_input_tokens == null || isCount(u.cache_read_input_tokens)) &&
+		(u.cache_creation == null ||
+			(isObj(u.cache_creation) &&
+				isCount(u.cache_creation.ephemeral_5m_input_tokens) &&
+				isCount(u.cache_creation.ephemeral_1h_input_tokens))) &&
+		['service_tier', 'speed', 'inference_geo'].every(
+			(k) => u[k] == null || typeof u[k] === 'string'
+		) &&
+		onlyHandChecked(m, MESSAGE_KEYS, HAND_CHECKED_MESSAGE) &&
+		onlyHandChecked(u, USAGE_KEYS, HAND_CHECKED_USAGE)
 	);
 }
 
@@ -115,20 +189,52 @@ const fieldsOf = (shape: Record<string, { safeParse(v: unknown): { success: bool
 	Object.entries(shape).map(([key, field]) => ({ key, nullOk: field.safeParse(null).success }));
 const MESSAGE_KEYS = fieldsOf(MessageSchema.shape);
 const USAGE_KEYS = fieldsOf(UsageSchema.shape);
-const HAND_CHECKED_MESSAGE = ['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'usage'];
-const HAND_CHECKED_USAGE = [
-	'input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'cache_creation', 'service_tier', 'speed', 'inference_geo'
+const HAND_CHECKED_MESSAGE = [
+	'id',
+	'type',
+	'role',
+	'model',
+	'content',
+	'stop_reason',
+	'stop_sequence',
+	'stop_details',
+	'usage'
 ];
-const onlyHandChecked = (v: Record<string, unknown>, known: { key: string; nullOk: boolean }[], checked: string[]) =>
-	known.every(({ key, nullOk }) => checked.includes(key) || v[key] === undefined || (v[key] === null && nullOk));
+const HAND_CHECKED_USAGE = [
+	'input_tokens',
+	'output_tokens',
+	'cache_creation_input_tokens',
+	'cache_read_input_tokens',
+	'cache_creation',
+	'service_tier',
+	'speed',
+	'inference_geo'
+];
+const onlyHandChecked = (
+	v: Record<string, unknown>,
+	known: { key: string; nullOk: boolean }[],
+	checked: string[]
+) =>
+	known.every(
+		({ key, nullOk }) =>
+			checked.includes(key) || v[key] === undefined || (v[key] === null && nullOk)
+	);
 
 const isStrOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 /** Plain text blocks are checked here; citations or any other block type leave the line to the schema. */
 const isPlainTextBlock = (b: unknown) =>
-	isObj(b) && b.type === 'text' && typeof b.text === 'string' && (b.citations == null || (Array.isArray(b.citations) && b.citations.length === 0));
+	isObj(b) &&
+	b.type === 'text' &&
+	typeof b.text === 'string' &&
+	(b.citations == null || (Array.isArray(b.citations) && b.citations.length === 0));
 
-function fromResult({ custom_id, result }: BatchResultLine, line: number, offset: number, length: number): ResultRow {
+function fromResult(
+	{ custom_id, result }: BatchResultLine,
+	line: number,
+	offset: number,
+	length: number
+): ResultRow {
 	const out = row(line, offset, length, custom_id, result.type, resultText(result));
 	if (result.type === 'succeeded') {
 		const m = result.message;

@@ -24,7 +24,9 @@ async function load(batchId: string): Promise<void> {
 		pending = [];
 		lastFlush = performance.now();
 	};
-	const splitter = new LineSplitter((text, line, offset, length) => pending.push(summarizeLine(text, line, offset, length)));
+	const splitter = new LineSplitter((text, line, offset, length) =>
+		pending.push(summarizeLine(text, line, offset, length))
+	);
 	const reader = res.body.getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
@@ -40,10 +42,19 @@ async function load(batchId: string): Promise<void> {
 
 onmessage = (e: MessageEvent<ResultsIn>) => {
 	const m = e.data;
-	if (m.type === 'load') load(m.batchId).catch((err) => post({ type: 'error', message: toUserMessage(err) }));
-	else if (m.type === 'line') post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
+	if (m.type === 'load')
+		load(m.batchId).catch((err) => post({ type: 'error', message: toUserMessage(err) }));
+	else if (m.type === 'line')
+		post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
 	else if (m.type === 'export') {
-		const parts = m.spans.flatMap(([offset, length]) => [store.slice(offset, length), new Uint8Array([10])]);
-		post({ type: 'export', id: m.id, blob: new Blob(parts as BlobPart[], { type: 'application/x-jsonl' }) });
+		const parts = m.spans.flatMap(([offset, length]) => [
+			store.slice(offset, length),
+			new Uint8Array([10])
+		]);
+		post({
+			type: 'export',
+			id: m.id,
+			blob: new Blob(parts as BlobPart[], { type: 'application/x-jsonl' })
+		});
 	}
 };

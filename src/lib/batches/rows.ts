@@ -48,10 +48,20 @@ export function parseCsv(input: string, onProgress?: Progress): InputRow[] {
 				header = cells.map((c) => c.trim());
 				return;
 			}
-			if (r.errors.length) rows.push({ kind: 'broken', line: rowLine, reason: `CSV: ${r.errors[0].message}` });
+			if (r.errors.length)
+				rows.push({ kind: 'broken', line: rowLine, reason: `CSV: ${r.errors[0].message}` });
 			else if (cells.length !== header.length)
-				rows.push({ kind: 'broken', line: rowLine, reason: `CSV: ${cells.length} fields where the header has ${header.length}` });
-			else rows.push({ kind: 'vars', line: rowLine, vars: Object.fromEntries(header.map((h, i) => [h, cells[i]])) });
+				rows.push({
+					kind: 'broken',
+					line: rowLine,
+					reason: `CSV: ${cells.length} fields where the header has ${header.length}`
+				});
+			else
+				rows.push({
+					kind: 'vars',
+					line: rowLine,
+					vars: Object.fromEntries(header.map((h, i) => [h, cells[i]]))
+				});
 			if (rows.length % 5000 === 0) onProgress?.(offset, text.length);
 		}
 	});
@@ -82,9 +92,11 @@ function jsonlRow(raw: string, line: number): InputRow {
 	} catch (e) {
 		return { kind: 'broken', line, reason: `not valid JSON (${(e as Error).message})` };
 	}
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return { kind: 'broken', line, reason: 'a line must be a JSON object' };
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return { kind: 'broken', line, reason: 'a line must be a JSON object' };
 	const obj = value as Record<string, unknown>;
-	if ('params' in obj) return { kind: 'request', line, custom_id: obj.custom_id, params: obj.params };
+	if ('params' in obj)
+		return { kind: 'request', line, custom_id: obj.custom_id, params: obj.params };
 	// Variables are text; numbers and booleans are written as JSON would write them.
 	const vars: Vars = {};
 	for (const [k, v] of Object.entries(obj)) vars[k] = typeof v === 'string' ? v : JSON.stringify(v);

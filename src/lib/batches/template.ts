@@ -27,7 +27,8 @@ export function templateVariables(template: unknown): string[] {
 function walkStrings(value: unknown, visit: (s: string) => void): void {
 	if (typeof value === 'string') visit(value);
 	else if (Array.isArray(value)) value.forEach((v) => walkStrings(v, visit));
-	else if (value && typeof value === 'object') Object.values(value).forEach((v) => walkStrings(v, visit));
+	else if (value && typeof value === 'object')
+		Object.values(value).forEach((v) => walkStrings(v, visit));
 }
 
 export interface Substituted {
@@ -49,7 +50,13 @@ export function substitute(template: unknown, vars: Vars): Substituted {
 	const visit = (value: unknown, key: string | null, depth: number): unknown => {
 		if (typeof value === 'string') {
 			const whole = value.match(WHOLE);
-			if (whole && depth === 1 && key !== null && NUMERIC_PARAMS.has(key) && Object.hasOwn(vars, whole[1])) {
+			if (
+				whole &&
+				depth === 1 &&
+				key !== null &&
+				NUMERIC_PARAMS.has(key) &&
+				Object.hasOwn(vars, whole[1])
+			) {
 				const raw = vars[whole[1]].trim();
 				if (NUMBER.test(raw)) return Number(raw);
 			}

@@ -13,14 +13,17 @@ export function viewRows(rows: readonly ResultRow[], o: ViewOptions): readonly R
 	const q = o.query.trim().toLowerCase();
 	// Nothing to narrow or reorder: the rows as they are, not a copy (the common case while loading).
 	if (o.type === 'all' && !q && o.sort === 'line' && !o.descending) return rows;
-	const out = rows.filter((r) => (o.type === 'all' || r.type === o.type) && (!q || r.haystack.includes(q)));
+	const out = rows.filter(
+		(r) => (o.type === 'all' || r.type === o.type) && (!q || r.haystack.includes(q))
+	);
 	if (o.sort !== 'line' || o.descending) {
 		const k = o.sort;
 		const dir = o.descending ? -1 : 1;
 		out.sort((a, b) => {
 			const x = a[k];
 			const y = b[k];
-			const c = typeof x === 'number' ? x - (y as number) : (x as string).localeCompare(y as string);
+			const c =
+				typeof x === 'number' ? x - (y as number) : (x as string).localeCompare(y as string);
 			return c === 0 ? a.line - b.line : c * dir;
 		});
 	}

@@ -13,8 +13,14 @@ export interface UsageCounts {
 	output_tokens: number;
 	cache_creation_input_tokens?: number | null;
 	cache_read_input_tokens?: number | null;
-	cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
-	server_tool_use?: { web_search_requests?: number | null; web_fetch_requests?: number | null } | null;
+	cache_creation?: {
+		ephemeral_5m_input_tokens?: number | null;
+		ephemeral_1h_input_tokens?: number | null;
+	} | null;
+	server_tool_use?: {
+		web_search_requests?: number | null;
+		web_fetch_requests?: number | null;
+	} | null;
 	output_tokens_details?: { thinking_tokens?: number | null } | null;
 }
 
@@ -36,7 +42,8 @@ const PER_MTOK = 1 / 1_000_000;
 /** The price that applies to this request: the last band whose threshold the prompt passes. */
 export function priceFor(model: CatalogModel, promptTokens: number): Price {
 	let price = model.price;
-	for (const band of model.price_bands ?? []) if (promptTokens > band.above_prompt_tokens) price = band.price;
+	for (const band of model.price_bands ?? [])
+		if (promptTokens > band.above_prompt_tokens) price = band.price;
 	return price;
 }
 
@@ -64,7 +71,10 @@ export function costWith(
 	const f = (opts.batch ? catalog.rules.batch_discount.factor : 1) * PER_MTOK;
 	const input = usage.input_tokens * price.input * f;
 	const output = usage.output_tokens * price.output * f;
-	const thinking = Math.min(usage.output_tokens_details?.thinking_tokens ?? 0, usage.output_tokens) * price.output * f;
+	const thinking =
+		Math.min(usage.output_tokens_details?.thinking_tokens ?? 0, usage.output_tokens) *
+		price.output *
+		f;
 	const cacheWrite = ((write - write1h) * cache.write5m + write1h * cache.write1h) * f;
 	const cacheRead = read * cache.read * f;
 	const tools = catalog.server_tools;

@@ -20,7 +20,10 @@ export function modelsOf(catalog: Catalog): CatalogModel[] {
 export const MODELS: readonly CatalogModel[] = modelsOf(BUNDLED_CATALOG);
 export const DEFAULT_MODEL = BUNDLED_CATALOG.default_model;
 
-export function findModel(idOrAlias: string, catalog: Catalog = BUNDLED_CATALOG): CatalogModel | undefined {
+export function findModel(
+	idOrAlias: string,
+	catalog: Catalog = BUNDLED_CATALOG
+): CatalogModel | undefined {
 	return catalog.models.find((m) => m.id === idOrAlias || m.aliases.includes(idOrAlias));
 }
 
@@ -44,6 +47,9 @@ export function costOf(
 }
 
 /** Models a picker should offer: every one not retired at `now`. */
-export function selectableModels(now: Date = new Date(), catalog: Catalog = BUNDLED_CATALOG): CatalogModel[] {
+export function selectableModels(
+	now: Date = new Date(),
+	catalog: Catalog = BUNDLED_CATALOG
+): CatalogModel[] {
 	return modelsOf(catalog).filter((m) => lifecycleAt(m, now) !== 'retired');
 }

@@ -22,7 +22,14 @@ function capabilities(m: CatalogModel) {
 			clear_tool_uses_20250919: yes,
 			compact_20260112: flag(effort)
 		},
-		effort: { supported: effort, low: flag(effort), medium: flag(effort), high: flag(effort), max: flag(effort), xhigh: flag(effort) },
+		effort: {
+			supported: effort,
+			low: flag(effort),
+			medium: flag(effort),
+			high: flag(effort),
+			max: flag(effort),
+			xhigh: flag(effort)
+		},
 		image_input: flag(m.capabilities.image_input),
 		pdf_input: flag(m.capabilities.pdf_input),
 		server_tools: {
@@ -55,7 +62,15 @@ export interface CatalogExtras {
 
 export function catalogExtras(m: CatalogModel): CatalogExtras {
 	const { aliases, price, price_bands, min_cacheable_tokens, source, checked, note } = m;
-	return { aliases, price, ...(price_bands ? { price_bands } : {}), min_cacheable_tokens, source, checked, ...(note ? { note } : {}) };
+	return {
+		aliases,
+		price,
+		...(price_bands ? { price_bands } : {}),
+		min_cacheable_tokens,
+		source,
+		checked,
+		...(note ? { note } : {})
+	};
 }
 
 export function modelInfo(m: CatalogModel, now: Date = new Date()) {

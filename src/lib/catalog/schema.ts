@@ -34,7 +34,9 @@ export const CatalogModelSchema = z.object({
 	retires_at: datetime.nullable().default(null),
 	price: PriceSchema,
 	/** Prompt-length bands (Haiku 5.5): past the threshold, every token of that request costs more. */
-	price_bands: z.array(z.object({ above_prompt_tokens: z.number().int().positive(), price: PriceSchema })).optional(),
+	price_bands: z
+		.array(z.object({ above_prompt_tokens: z.number().int().positive(), price: PriceSchema }))
+		.optional(),
 	capabilities: z.object({
 		thinking: z.array(ThinkingTypeSchema),
 		effort: z.boolean(),
@@ -47,7 +49,11 @@ export const CatalogModelSchema = z.object({
 	...provenance
 });
 
-const factor = z.object({ factor: z.number().min(0), applies_to: z.string().optional(), ...provenance });
+const factor = z.object({
+	factor: z.number().min(0),
+	applies_to: z.string().optional(),
+	...provenance
+});
 
 export const CatalogSchema = z
 	.object({
@@ -64,7 +70,11 @@ export const CatalogSchema = z
 		server_tools: z.object({
 			web_search: z.object({ usd_per_1000_requests: usd, usage_field: z.string(), ...provenance }),
 			web_fetch: z.object({ usd_per_1000_requests: usd, usage_field: z.string(), ...provenance }),
-			code_execution: z.object({ usd_per_container_hour: usd, free_hours_per_day: z.number().min(0), ...provenance })
+			code_execution: z.object({
+				usd_per_container_hour: usd,
+				free_hours_per_day: z.number().min(0),
+				...provenance
+			})
 		}),
 		models: z.array(CatalogModelSchema).min(1)
 	})
@@ -72,12 +82,21 @@ export const CatalogSchema = z
 		const seen = new Set<string>();
 		c.models.forEach((m, i) => {
 			for (const name of [m.id, ...m.aliases]) {
-				if (seen.has(name)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `${name} is listed twice` });
+				if (seen.has(name))
+					ctx.addIssue({
+						code: 'custom',
+						path: ['models', i, 'id'],
+						message: `${name} is listed twice`
+					});
 				seen.add(name);
 			}
 		});
 		if (!seen.has(c.default_model))
-			ctx.addIssue({ code: 'custom', path: ['default_model'], message: `${c.default_model} is not a model in the catalog` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['default_model'],
+				message: `${c.default_model} is not a model in the catalog`
+			});
 	});
 
 export type Catalog = z.infer<typeof CatalogSchema>;

@@ -14,20 +14,25 @@ function openDb(): Promise<IDBDatabase> {
 	});
 }
 
-function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-	return openDb().then(
-		(db) =>
-			new Promise<T>((resolve, reject) => {
-				const req = fn(db.transaction(STORE, mode).objectStore(STORE));
-				req.onsuccess = () => resolve(req.result);
-				req.onerror = () => reject(req.error);
-			}).finally(() => db.close())
+function run<T>(
+	mode: IDBTransactionMode,
+	fn: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
+	return openDb().then((db) =>
+		new Promise<T>((resolve, reject) => {
+			const req = fn(db.transaction(STORE, mode).objectStore(STORE));
+			req.onsuccess = () => resolve(req.result);
+			req.onerror = () => reject(req.error);
+		}).finally(() => db.close())
 	);
 }
 
 type Requests = Record<string, Record<string, unknown>>;
 
-export async function saveBatchRequests(batchId: string, requests: { custom_id: string; params: Record<string, unknown> }[]): Promise<void> {
+export async function saveBatchRequests(
+	batchId: string,
+	requests: { custom_id: string; params: Record<string, unknown> }[]
+): Promise<void> {
 	const byId: Requests = {};
 	for (const r of requests) byId[r.custom_id] = r.params;
 	try {
@@ -46,7 +51,10 @@ export async function hasBatchRequests(batchId: string): Promise<boolean> {
 	}
 }
 
-export async function loadBatchRequest(batchId: string, customId: string): Promise<Record<string, unknown> | null> {
+export async function loadBatchRequest(
+	batchId: string,
+	customId: string
+): Promise<Record<string, unknown> | null> {
 	try {
 		const all = (await run<Requests | undefined>('readonly', (s) => s.get(batchId))) ?? {};
 		return Object.hasOwn(all, customId) ? all[customId] : null;

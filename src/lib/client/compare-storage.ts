@@ -6,7 +6,8 @@ const KEY = 'playground:compare:v1';
 export function loadComparison(): CompareSnapshot | null {
 	try {
 		const v = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-		if (typeof v?.prompt !== 'string' || typeof v.maxTokens !== 'number' || !Array.isArray(v.sides)) return null;
+		if (typeof v?.prompt !== 'string' || typeof v.maxTokens !== 'number' || !Array.isArray(v.sides))
+			return null;
 		const sides = v.sides.filter((s: { model?: unknown }) => typeof s?.model === 'string');
 		return { prompt: v.prompt, maxTokens: v.maxTokens, sides };
 	} catch {

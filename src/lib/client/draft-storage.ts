@@ -11,9 +11,15 @@ const ACTIVE_KEY = 'playground:draft:v1';
 
 function asSnapshot(v: unknown): PlaygroundSnapshot | null {
 	const s = v as Partial<PlaygroundSnapshot> | null;
-	if (typeof s?.json !== 'string' || !Array.isArray(s.betas) || typeof s.fault !== 'string') return null;
+	if (typeof s?.json !== 'string' || !Array.isArray(s.betas) || typeof s.fault !== 'string')
+		return null;
 	const betas = s.betas.filter((b: unknown): b is string => typeof b === 'string');
-	return { json: s.json, betas, fault: s.fault, ...(s.apiVersion ? { apiVersion: s.apiVersion } : {}) };
+	return {
+		json: s.json,
+		betas,
+		fault: s.fault,
+		...(s.apiVersion ? { apiVersion: s.apiVersion } : {})
+	};
 }
 
 export function loadDraftTabs(): { tabs: DraftTab[]; activeId: string } | null {
@@ -24,7 +30,9 @@ export function loadDraftTabs(): { tabs: DraftTab[]; activeId: string } | null {
 			const tabs = (Array.isArray(v?.tabs) ? v.tabs : []).flatMap((t: DraftTab) => {
 				const snapshot = asSnapshot(t?.snapshot);
 				const prompt = typeof t?.prompt?.id === 'string' ? t.prompt : undefined;
-				return typeof t?.id === 'string' && snapshot ? [{ id: t.id, snapshot, ...(prompt ? { prompt } : {}) }] : [];
+				return typeof t?.id === 'string' && snapshot
+					? [{ id: t.id, snapshot, ...(prompt ? { prompt } : {}) }]
+					: [];
 			});
 			if (tabs.length) return { tabs, activeId: String(v.activeId ?? '') };
 		}

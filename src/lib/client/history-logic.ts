@@ -46,7 +46,11 @@ export interface RunRecord {
 	request: Record<string, unknown>;
 	betas?: readonly string[];
 	/** The assembled message, when there is one. */
-	message?: { content: readonly { type: string; text?: string }[]; stop_reason: string | null; usage: HistoryUsage } | null;
+	message?: {
+		content: readonly { type: string; text?: string }[];
+		stop_reason: string | null;
+		usage: HistoryUsage;
+	} | null;
 	/** Streamed text, for runs that ended before a full message was assembled. */
 	text?: string;
 	error?: { type: string; message: string } | null;
@@ -84,15 +88,21 @@ function storedResult(run: RunRecord): StoredResult {
 		// The run's own assembled message (a full Message; RunRecord only names what history reads).
 		message: (run.message ?? null) as Message | null,
 		error: run.error ?? null,
-		...(events.length && size <= MAX_STORED_EVENT_CHARS ? { events: events.map((e) => ({ ...e })) } : {})
+		...(events.length && size <= MAX_STORED_EVENT_CHARS
+			? { events: events.map((e) => ({ ...e })) }
+			: {})
 	};
 }
 
 function firstUserText(request: Record<string, unknown>): string {
-	const first = (Array.isArray(request.messages) ? request.messages : []).find((m) => (m as { role?: unknown })?.role === 'user');
+	const first = (Array.isArray(request.messages) ? request.messages : []).find(
+		(m) => (m as { role?: unknown })?.role === 'user'
+	);
 	const content = (first as { content?: unknown } | undefined)?.content;
 	if (typeof content === 'string') return content;
-	const block = Array.isArray(content) ? content.find((b) => typeof b?.text === 'string') : undefined;
+	const block = Array.isArray(content)
+		? content.find((b) => typeof b?.text === 'string')
+		: undefined;
 	return block?.text ?? '';
 }
 
@@ -100,7 +110,9 @@ function firstUserText(request: Record<string, unknown>): string {
 export function matches(entry: HistoryEntry, query: string): boolean {
 	const q = query.trim().toLowerCase();
 	if (!q) return true;
-	return [entry.model, entry.firstText, promptText(entry.request), entry.error ?? ''].some((s) => s.toLowerCase().includes(q));
+	return [entry.model, entry.firstText, promptText(entry.request), entry.error ?? ''].some((s) =>
+		s.toLowerCase().includes(q)
+	);
 }
 
 function promptText(request: Record<string, unknown>): string {
@@ -116,7 +128,10 @@ function promptText(request: Record<string, unknown>): string {
 }
 
 /** Ids to delete so at most `max` remain: oldest unpinned first; pinned entries are never evicted. */
-export function evictions(entries: readonly Pick<HistoryEntry, 'id' | 'createdAt' | 'pinned'>[], max = MAX_ENTRIES): string[] {
+export function evictions(
+	entries: readonly Pick<HistoryEntry, 'id' | 'createdAt' | 'pinned'>[],
+	max = MAX_ENTRIES
+): string[] {
 	const excess = entries.length - max;
 	if (excess <= 0) return [];
 	return entries
@@ -128,5 +143,7 @@ export function evictions(entries: readonly Pick<HistoryEntry, 'id' | 'createdAt
 
 /** Newest first, pinned above the rest. */
 export function sortEntries(entries: readonly HistoryEntry[]): HistoryEntry[] {
-	return [...entries].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+	return [...entries].sort(
+		(a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt
+	);
 }

@@ -1,4 +1,11 @@
-import { evictions, matches, sortEntries, toEntry, type HistoryEntry, type RunRecord } from './history-logic';
+import {
+	evictions,
+	matches,
+	sortEntries,
+	toEntry,
+	type HistoryEntry,
+	type RunRecord
+} from './history-logic';
 
 export type { HistoryEntry, RunRecord };
 
@@ -25,7 +32,10 @@ function db(): Promise<IDBDatabase> {
 }
 
 /** Runs one transaction and resolves when it has committed (not merely when the request succeeded). */
-async function tx<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function tx<T>(
+	mode: IDBTransactionMode,
+	work: (store: IDBObjectStore) => IDBRequest<T> | void
+): Promise<T | undefined> {
 	const t = (await db()).transaction(STORE, mode);
 	const req = work(t.objectStore(STORE));
 	return new Promise((resolve, reject) => {
@@ -45,7 +55,7 @@ export async function recordRun(run: RunRecord): Promise<HistoryEntry> {
 }
 
 async function allRuns(): Promise<HistoryEntry[]> {
-	return ((await tx('readonly', (s) => s.getAll() as IDBRequest<HistoryEntry[]>)) ?? []);
+	return (await tx('readonly', (s) => s.getAll() as IDBRequest<HistoryEntry[]>)) ?? [];
 }
 
 /** Pinned first, then newest first. */

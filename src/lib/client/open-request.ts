@@ -7,7 +7,9 @@ import { loadBatchRequest } from './batch-requests';
  * `batch-request:<batchId>:<customId>` (a batch request this browser created). Returns the
  * request body, or null.
  */
-export async function loadRequestFromParam(param: string | null): Promise<Record<string, unknown> | null> {
+export async function loadRequestFromParam(
+	param: string | null
+): Promise<Record<string, unknown> | null> {
 	if (!param) return null;
 	if (param.startsWith('prompt:')) return (await loadPromptParam(param))?.body ?? null;
 	const [kind, id] = param.split(':', 2);

@@ -19,7 +19,11 @@ export async function readSse(
 ): Promise<void> {
 	const parser = createParser({
 		onEvent(message: EventSourceMessage) {
-			handlers.onEvent({ event: message.event ?? 'message', data: message.data, at: performance.now() - startedAt });
+			handlers.onEvent({
+				event: message.event ?? 'message',
+				data: message.data,
+				at: performance.now() - startedAt
+			});
 		}
 	});
 	const decoder = new TextDecoder();

@@ -11,7 +11,11 @@ function nextTask(): Promise<void> {
  * (a fast local server, a replay) would otherwise be parsed in one multi-second task. The bytes
  * are unchanged, only re-chunked.
  */
-export function yieldingStream(body: ReadableStream<Uint8Array>, signal?: AbortSignal, budgetMs = 8): ReadableStream<Uint8Array> {
+export function yieldingStream(
+	body: ReadableStream<Uint8Array>,
+	signal?: AbortSignal,
+	budgetMs = 8
+): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
 	let pending: Uint8Array = new Uint8Array(0);
 	let offset = 0;

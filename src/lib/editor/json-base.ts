@@ -11,7 +11,10 @@ import { highlight, theme } from './theme';
 export const external = Annotation.define<boolean>();
 
 /** `extra` (e.g. a completion source) goes right after the language and lint setup. */
-export function jsonEditorBase(options: { label: string; onChange: (text: string) => void }, extra: Extension[] = []): Extension[] {
+export function jsonEditorBase(
+	options: { label: string; onChange: (text: string) => void },
+	extra: Extension[] = []
+): Extension[] {
 	return [
 		basicSetup,
 		json(),
@@ -22,7 +25,8 @@ export function jsonEditorBase(options: { label: string; onChange: (text: string
 		EditorView.lineWrapping,
 		EditorView.contentAttributes.of({ 'aria-label': options.label }),
 		EditorView.updateListener.of((u) => {
-			if (u.docChanged && !u.transactions.some((t) => t.annotation(external))) options.onChange(u.state.doc.toString());
+			if (u.docChanged && !u.transactions.some((t) => t.annotation(external)))
+				options.onChange(u.state.doc.toString());
 		})
 	];
 }

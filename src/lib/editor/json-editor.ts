@@ -3,7 +3,11 @@
  * code stays out of the first page. Owns one EditorView for its lifetime: the document and the
  * diagnostics are pushed in through methods, never by recreating the view.
  */
-import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+	autocompletion,
+	type CompletionContext,
+	type CompletionResult
+} from '@codemirror/autocomplete';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
@@ -41,7 +45,10 @@ function completions(modelIds: () => string[]) {
 		}
 		const field = at.path[at.path.length - 1];
 		const values = at.path.length === 1 && field === 'model' ? modelIds() : valuesAt(at.path);
-		const options = values.map((v) => ({ label: JSON.stringify(v), type: typeof v === 'string' ? 'enum' : 'keyword' }));
+		const options = values.map((v) => ({
+			label: JSON.stringify(v),
+			type: typeof v === 'string' ? 'enum' : 'keyword'
+		}));
 		return options.length ? { from, to, options, validFor: /^"?[\w.-]*"?$/ } : null;
 	};
 }

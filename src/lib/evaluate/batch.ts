@@ -12,7 +12,10 @@ export interface GridBatchRequest {
  * The whole grid as batch requests, one per cell. A batch request cannot carry its own
  * `anthropic-version`, so versions that set one other than the batch's are refused up front.
  */
-export function gridBatchRequests(versions: readonly EvalVersion[], cases: readonly EvalCase[]): GridBatchRequest[] {
+export function gridBatchRequests(
+	versions: readonly EvalVersion[],
+	cases: readonly EvalCase[]
+): GridBatchRequest[] {
 	const requests: GridBatchRequest[] = [];
 	versions.forEach((version, vi) =>
 		cases.forEach((testCase, ci) => {
@@ -27,17 +30,25 @@ export function gridBatchRequests(versions: readonly EvalVersion[], cases: reado
 /** The one API version a grid batch can be sent with, or an error naming the versions that differ. */
 export function batchApiVersion(versions: readonly EvalVersion[]): string | undefined {
 	const set = new Set(versions.map((v) => v.apiVersion ?? ''));
-	if (set.size > 1) throw new Error('A batch is sent with one API version: give every version the same one, or run live');
+	if (set.size > 1)
+		throw new Error(
+			'A batch is sent with one API version: give every version the same one, or run live'
+		);
 	return versions[0]?.apiVersion;
 }
 
 /** Where a result line lands in the grid, and what the cell records (at the batch price). */
-export function cellFromResultLine(line: BatchResultLine): { versionIndex: number; caseIndex: number; result: CellResult } | null {
+export function cellFromResultLine(
+	line: BatchResultLine
+): { versionIndex: number; caseIndex: number; result: CellResult } | null {
 	const at = parseBatchCustomId(line.custom_id);
 	if (!at) return null;
 	const r = line.result;
-	if (r.type === 'succeeded') return { ...at, result: { ...resultOf(r.message, { batch: true }), status: 'done' } };
+	if (r.type === 'succeeded')
+		return { ...at, result: { ...resultOf(r.message, { batch: true }), status: 'done' } };
 	const error =
-		r.type === 'errored' ? `${r.error?.error?.type ?? 'error'}: ${r.error?.error?.message ?? ''}` : `the request was ${r.type}`;
+		r.type === 'errored'
+			? `${r.error?.error?.type ?? 'error'}: ${r.error?.error?.message ?? ''}`
+			: `the request was ${r.type}`;
 	return { ...at, result: { status: 'error', text: '', error } };
 }

@@ -21,7 +21,10 @@ export function importCases(text: string, fileName = ''): CaseImport {
 	for (const row of rows) {
 		if (row.kind === 'broken') result.errors.push({ line: row.line, reason: row.reason });
 		else if (row.kind === 'request')
-			result.errors.push({ line: row.line, reason: 'a batch request line (with "params"), not test-case values' });
+			result.errors.push({
+				line: row.line,
+				reason: 'a batch request line (with "params"), not test-case values'
+			});
 		else {
 			const { [IDEAL_COLUMN]: ideal, ...vars } = row.vars;
 			result.cases.push(ideal?.trim() ? { vars, ideal } : { vars });

@@ -7,13 +7,30 @@ import { gradeInForce } from './totals';
  * One CSV row per case: its variables and ideal answer, then per version the answer, grade,
  * who graded, tokens, cost and latency.
  */
-export function evaluationCsv(variables: readonly string[], cases: readonly EvalCase[], run: EvalRun): string {
+export function evaluationCsv(
+	variables: readonly string[],
+	cases: readonly EvalCase[],
+	run: EvalRun
+): string {
 	const cells = cellIndex(run.cells);
 	const header = [...variables, 'ideal'];
 	for (const v of run.versions)
-		header.push(...['answer', 'grade', 'graded_by', 'input_tokens', 'output_tokens', 'cost_usd', 'latency_ms'].map((f) => `${v.label}: ${f}`));
+		header.push(
+			...[
+				'answer',
+				'grade',
+				'graded_by',
+				'input_tokens',
+				'output_tokens',
+				'cost_usd',
+				'latency_ms'
+			].map((f) => `${v.label}: ${f}`)
+		);
 	const rows = cases.map((c) => {
-		const row: (string | number)[] = [...variables.map((name) => c.vars[name] ?? ''), c.ideal ?? ''];
+		const row: (string | number)[] = [
+			...variables.map((name) => c.vars[name] ?? ''),
+			c.ideal ?? ''
+		];
 		for (const v of run.versions) {
 			const cell = cells.get(cellKey(v.id, c.id));
 			const grade = cell && gradeInForce(cell);

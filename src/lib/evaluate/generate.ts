@@ -20,7 +20,8 @@ export function generateCasesRequest(
 	return {
 		model,
 		max_tokens: 4096,
-		system: 'You write test cases for evaluating a prompt. Vary them: typical, unusual and edge cases.',
+		system:
+			'You write test cases for evaluating a prompt. Vary them: typical, unusual and edge cases.',
 		messages: [
 			{
 				role: 'user',
@@ -34,7 +35,9 @@ export function generateCasesRequest(
 				type: 'json_schema',
 				schema: {
 					type: 'object',
-					properties: { cases: { type: 'array', items: caseSchema, minItems: count, maxItems: count } },
+					properties: {
+						cases: { type: 'array', items: caseSchema, minItems: count, maxItems: count }
+					},
 					required: ['cases'],
 					additionalProperties: false
 				}
@@ -44,7 +47,10 @@ export function generateCasesRequest(
 }
 
 /** The generated cases, kept to the known variables; values are text. */
-export function parseGeneratedCases(text: string, variables: readonly string[]): Omit<EvalCase, 'id'>[] {
+export function parseGeneratedCases(
+	text: string,
+	variables: readonly string[]
+): Omit<EvalCase, 'id'>[] {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
@@ -54,6 +60,8 @@ export function parseGeneratedCases(text: string, variables: readonly string[]):
 	const parsed = z.object({ cases: z.array(z.record(z.string(), z.unknown())) }).safeParse(value);
 	if (!parsed.success) throw new Error('The model answered without a "cases" list');
 	return parsed.data.cases.slice(0, MAX_GENERATED).map((c) => ({
-		vars: Object.fromEntries(variables.map((v) => [v, typeof c[v] === 'string' ? c[v] : JSON.stringify(c[v] ?? '')]))
+		vars: Object.fromEntries(
+			variables.map((v) => [v, typeof c[v] === 'string' ? c[v] : JSON.stringify(c[v] ?? '')])
+		)
 	}));
 }

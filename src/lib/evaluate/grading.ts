@@ -15,7 +15,10 @@ export const GRADER_SCHEMA = {
 	additionalProperties: false
 } as const;
 
-const GraderAnswerSchema = z.object({ reasoning: z.string(), score: z.number().int().min(1).max(5) });
+const GraderAnswerSchema = z.object({
+	reasoning: z.string(),
+	score: z.number().int().min(1).max(5)
+});
 export type GraderAnswer = z.infer<typeof GraderAnswerSchema>;
 
 export interface GraderInput {
@@ -56,6 +59,7 @@ export function parseGraderAnswer(text: string): GraderAnswer {
 		throw new Error('The grader did not answer with JSON');
 	}
 	const parsed = GraderAnswerSchema.safeParse(value);
-	if (!parsed.success) throw new Error('The grader answered without a score from 1 to 5 and its reasoning');
+	if (!parsed.success)
+		throw new Error('The grader answered without a score from 1 to 5 and its reasoning');
 	return parsed.data;
 }

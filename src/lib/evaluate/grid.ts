@@ -27,7 +27,11 @@ export interface CellRequest {
  * The request one cell sends: the version's template filled from the case. An empty value is a
  * value (the person meant it); a variable the case lacks altogether is an error naming it.
  */
-export function cellRequest(version: EvalVersion, testCase: EvalCase, caseNumber: number): CellRequest {
+export function cellRequest(
+	version: EvalVersion,
+	testCase: EvalCase,
+	caseNumber: number
+): CellRequest {
 	const { value, missing } = substitute(version.template, testCase.vars);
 	if (missing.length) throw new MissingValuesError(caseNumber, missing);
 	const headers: Record<string, string> = {};

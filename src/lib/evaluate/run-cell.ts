@@ -7,14 +7,22 @@ import type { EvalCell } from '$lib/schemas/evaluation';
 import type { CellRequest } from './grid';
 
 /** What a finished cell records (the grid keeps its version, case and grades). */
-export type CellResult = Pick<EvalCell, 'status' | 'text' | 'model' | 'usage' | 'costUsd' | 'latencyMs' | 'error'>;
+export type CellResult = Pick<
+	EvalCell,
+	'status' | 'text' | 'model' | 'usage' | 'costUsd' | 'latencyMs' | 'error'
+>;
 
 export function messageText(message: Message | null): string {
-	return (message?.content ?? []).map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('');
+	return (message?.content ?? [])
+		.map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : ''))
+		.join('');
 }
 
 /** The cell's record of a finished (or cut-short) message: text, usage, cost, at list or batch price. */
-export function resultOf(message: Message | null, opts: { batch?: boolean } = {}): Omit<CellResult, 'status'> {
+export function resultOf(
+	message: Message | null,
+	opts: { batch?: boolean } = {}
+): Omit<CellResult, 'status'> {
 	const usage = message?.usage;
 	const counts = usage && {
 		input_tokens: usage.input_tokens ?? 0,
@@ -40,7 +48,8 @@ export async function runCell(
 	const latency = () => performance.now() - startedAt;
 	try {
 		const res = await api.messages.stream(request.body, { headers: request.headers, signal });
-		if (!res.body) return { status: 'error', text: '', error: 'The server sent no body', latencyMs: latency() };
+		if (!res.body)
+			return { status: 'error', text: '', error: 'The server sent no body', latencyMs: latency() };
 		await readSse(res.body, startedAt, {
 			onEvent: (e) => {
 				acc.apply(e.event, e.data);
@@ -50,14 +59,22 @@ export async function runCell(
 	} catch (e) {
 		const partial = resultOf(acc.snapshot());
 		if (signal.aborted) return { ...partial, status: 'stopped', latencyMs: latency() };
-		const failed = { ...partial, status: 'error' as const, error: api.toUserMessage(e), latencyMs: latency() };
+		const failed = {
+			...partial,
+			status: 'error' as const,
+			error: api.toUserMessage(e),
+			latencyMs: latency()
+		};
 		// Over the user's rate or stream limit: the runner waits and tries the cell again.
-		if (e instanceof api.ApiError && e.status === 429) return { ...failed, rateLimitedFor: e.retryAfter ?? 1 };
+		if (e instanceof api.ApiError && e.status === 429)
+			return { ...failed, rateLimitedFor: e.retryAfter ?? 1 };
 		return failed;
 	}
 	const result = { ...resultOf(acc.snapshot()), latencyMs: latency() };
-	if (acc.error) return { ...result, status: 'error', error: `${acc.error.type}: ${acc.error.message}` };
-	if (!acc.isComplete) return { ...result, status: 'error', error: 'The stream ended before message_stop' };
+	if (acc.error)
+		return { ...result, status: 'error', error: `${acc.error.type}: ${acc.error.message}` };
+	if (!acc.isComplete)
+		return { ...result, status: 'error', error: 'The stream ended before message_stop' };
 	return { ...result, status: 'done' };
 }
 
@@ -65,7 +82,11 @@ export async function runCell(
  * Runs tasks with at most `limit` at once, in order of the list; stops starting new ones once
  * the signal aborts (the running ones see the same signal).
  */
-export async function runPool(tasks: readonly (() => Promise<void>)[], limit: number, signal: AbortSignal): Promise<void> {
+export async function runPool(
+	tasks: readonly (() => Promise<void>)[],
+	limit: number,
+	signal: AbortSignal
+): Promise<void> {
 	let next = 0;
 	const worker = async () => {
 		while (next < tasks.length && !signal.aborted) await tasks[next++]();

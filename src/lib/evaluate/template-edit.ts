@@ -15,7 +15,9 @@ function textOf(content: unknown): string {
 	if (typeof content === 'string') return content;
 	if (!Array.isArray(content)) return '';
 	return content
-		.filter((b): b is { type: 'text'; text: string } => b?.type === 'text' && typeof b.text === 'string')
+		.filter(
+			(b): b is { type: 'text'; text: string } => b?.type === 'text' && typeof b.text === 'string'
+		)
 		.map((b) => b.text)
 		.join('\n');
 }

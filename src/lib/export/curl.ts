@@ -8,7 +8,10 @@ export function shellQuote(s: string): string {
 }
 
 /** The request as a curl command; the key comes from $ANTHROPIC_API_KEY, never inlined. */
-export function toCurl({ request, betas, apiVersion }: CodeInput, baseUrl = DEFAULT_API_URL): string {
+export function toCurl(
+	{ request, betas, apiVersion }: CodeInput,
+	baseUrl = DEFAULT_API_URL
+): string {
 	const lines = [
 		`curl ${baseUrl}/v1/messages`,
 		`--header "x-api-key: $ANTHROPIC_API_KEY"`,

@@ -16,14 +16,22 @@ export function toGo(input: CodeInput): string {
 	const version = pinnedVersion(input);
 	const { body: full, isStream } = withoutStream(request);
 	const { declared: body, undeclared } = splitUndeclared(full);
-	const extras = Object.entries(undeclared).map(([k, v]) => `option.WithJSONSet(${JSON.stringify(k)}, ${JSON.stringify(v)})`);
-	const args = extras.length ? `context.TODO(), params, ${extras.join(', ')}` : 'context.TODO(), params';
+	const extras = Object.entries(undeclared).map(
+		([k, v]) => `option.WithJSONSet(${JSON.stringify(k)}, ${JSON.stringify(v)})`
+	);
+	const args = extras.length
+		? `context.TODO(), params, ${extras.join(', ')}`
+		: 'context.TODO(), params';
 	const beta = betas.length > 0;
 	const paramsType = beta ? 'anthropic.BetaMessageNewParams' : 'anthropic.MessageNewParams';
 	const service = beta ? 'client.Beta.Messages' : 'client.Messages';
-	const deltaType = beta ? 'anthropic.BetaRawContentBlockDeltaEvent' : 'anthropic.ContentBlockDeltaEvent';
+	const deltaType = beta
+		? 'anthropic.BetaRawContentBlockDeltaEvent'
+		: 'anthropic.ContentBlockDeltaEvent';
 	const betaLines = beta
-		? [`\tparams.Betas = []anthropic.AnthropicBeta{${betas.map((b) => JSON.stringify(b)).join(', ')}}`]
+		? [
+				`\tparams.Betas = []anthropic.AnthropicBeta{${betas.map((b) => JSON.stringify(b)).join(', ')}}`
+			]
 		: [];
 	const call = isStream
 		? [
@@ -61,7 +69,10 @@ export function toGo(input: CodeInput): string {
 		`func main() {`,
 		`\t// Reads the key from the ANTHROPIC_API_KEY environment variable.`,
 		...(version
-			? [`\t// This request uses API version ${version}; the SDK's default is newer.`, `\tclient := anthropic.NewClient(option.WithHeader("anthropic-version", "${version}"))`]
+			? [
+					`\t// This request uses API version ${version}; the SDK's default is newer.`,
+					`\tclient := anthropic.NewClient(option.WithHeader("anthropic-version", "${version}"))`
+				]
 			: [`\tclient := anthropic.NewClient()`]),
 		``,
 		`\tvar params ${paramsType}`,

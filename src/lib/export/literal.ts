@@ -21,7 +21,8 @@ export function pythonLiteral(value: unknown, indent = '', step = '    '): strin
 		open: '{',
 		close: '}',
 		sep: ': ',
-		scalar: (v) => (v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : JSON.stringify(v))
+		scalar: (v) =>
+			v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : JSON.stringify(v)
 	});
 }
 
@@ -42,14 +43,19 @@ function literal(value: Json, indent: string, step: string, s: Syntax): string {
 	if (value && typeof value === 'object') {
 		const entries = Object.entries(value);
 		if (entries.length === 0) return s.open + s.close;
-		const lines = entries.map(([k, v]) => `${inner}${s.key(k)}${s.sep}${literal(v, inner, step, s)}`);
+		const lines = entries.map(
+			([k, v]) => `${inner}${s.key(k)}${s.sep}${literal(v, inner, step, s)}`
+		);
 		return `${s.open}\n${lines.join(',\n')},\n${indent}${s.close}`;
 	}
 	return s.scalar(value);
 }
 
 /** The request without `stream`: the SDKs choose streaming by method, not by flag. */
-export function withoutStream(request: Record<string, unknown>): { body: Record<string, unknown>; isStream: boolean } {
+export function withoutStream(request: Record<string, unknown>): {
+	body: Record<string, unknown>;
+	isStream: boolean;
+} {
 	const { stream, ...body } = request;
 	return { body, isStream: stream === true };
 }

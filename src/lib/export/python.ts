@@ -1,7 +1,14 @@
-import { UNDECLARED_FIELDS, pinnedVersion, pythonLiteral, withoutStream, type CodeInput } from './literal';
+import {
+	UNDECLARED_FIELDS,
+	pinnedVersion,
+	pythonLiteral,
+	withoutStream,
+	type CodeInput
+} from './literal';
 
 const PY_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const isKeyword = (k: string) => PY_IDENT.test(k) && !(UNDECLARED_FIELDS as readonly string[]).includes(k);
+const isKeyword = (k: string) =>
+	PY_IDENT.test(k) && !(UNDECLARED_FIELDS as readonly string[]).includes(k);
 
 /**
  * The request with the official Python SDK: fields become keyword arguments (anything that is not
@@ -33,7 +40,10 @@ export function toPython(input: CodeInput): string {
 		``,
 		`# Reads the key from the ANTHROPIC_API_KEY environment variable.`,
 		...(version
-			? [`# This request uses API version ${version}; the SDK's default is newer.`, `client = anthropic.Anthropic(default_headers={"anthropic-version": "${version}"})`]
+			? [
+					`# This request uses API version ${version}; the SDK's default is newer.`,
+					`client = anthropic.Anthropic(default_headers={"anthropic-version": "${version}"})`
+				]
 			: [`client = anthropic.Anthropic()`]),
 		``,
 		...call,

@@ -59,7 +59,15 @@ export function shellWords(input: string): string[] {
 	return words;
 }
 
-const ANSI_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+const ANSI_ESCAPES: Record<string, string> = {
+	n: '\n',
+	t: '\t',
+	r: '\r',
+	'\\': '\\',
+	"'": "'",
+	'"': '"',
+	'0': '\0'
+};
 
 function ansiC(input: string, start: number, word: string): [string, number] {
 	let i = start;

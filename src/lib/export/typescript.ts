@@ -1,4 +1,10 @@
-import { jsLiteral, pinnedVersion, splitUndeclared, withoutStream, type CodeInput } from './literal';
+import {
+	jsLiteral,
+	pinnedVersion,
+	splitUndeclared,
+	withoutStream,
+	type CodeInput
+} from './literal';
 
 /**
  * The request with the official TypeScript SDK: `messages.stream()` for streams (it assembles
@@ -9,7 +15,10 @@ export function toTypeScript(input: CodeInput): string {
 	const version = pinnedVersion(input);
 	const { body, isStream } = withoutStream(request);
 	const { declared, undeclared } = splitUndeclared(body);
-	const params = paramsLiteral(betas.length ? { ...declared, betas: [...betas] } : declared, undeclared);
+	const params = paramsLiteral(
+		betas.length ? { ...declared, betas: [...betas] } : declared,
+		undeclared
+	);
 	const ns = betas.length ? 'client.beta.messages' : 'client.messages';
 	const call = isStream
 		? [
@@ -24,7 +33,10 @@ export function toTypeScript(input: CodeInput): string {
 		``,
 		`// Reads the key from the ANTHROPIC_API_KEY environment variable.`,
 		...(version
-			? [`// This request uses API version ${version}; the SDK's default is newer.`, `const client = new Anthropic({ defaultHeaders: { 'anthropic-version': '${version}' } });`]
+			? [
+					`// This request uses API version ${version}; the SDK's default is newer.`,
+					`const client = new Anthropic({ defaultHeaders: { 'anthropic-version': '${version}' } });`
+				]
 			: [`const client = new Anthropic();`]),
 		``,
 		`async function main() {`,
@@ -38,9 +50,14 @@ export function toTypeScript(input: CodeInput): string {
 }
 
 /** The params object; undeclared fields are spread in from a variable, which type-checks with any SDK version. */
-function paramsLiteral(declared: Record<string, unknown>, undeclared: Record<string, unknown>): string {
+function paramsLiteral(
+	declared: Record<string, unknown>,
+	undeclared: Record<string, unknown>
+): string {
 	const text = jsLiteral(declared, '  ');
-	return Object.keys(undeclared).length ? text.replace(/\n {2}\}$/, '\n    ...sampling,\n  }') : text;
+	return Object.keys(undeclared).length
+		? text.replace(/\n {2}\}$/, '\n    ...sampling,\n  }')
+		: text;
 }
 
 function samplingLines(undeclared: Record<string, unknown>): string[] {

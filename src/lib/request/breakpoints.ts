@@ -4,7 +4,9 @@ export const MAX_BREAKPOINTS = 4;
 type Path = (string | number)[];
 
 function marked(v: unknown): boolean {
-	return typeof v === 'object' && v !== null && (v as Record<string, unknown>).cache_control != null;
+	return (
+		typeof v === 'object' && v !== null && (v as Record<string, unknown>).cache_control != null
+	);
 }
 
 function blockPaths(blocks: unknown, base: Path, out: Path[]) {
@@ -12,7 +14,8 @@ function blockPaths(blocks: unknown, base: Path, out: Path[]) {
 	blocks.forEach((b, i) => {
 		if (marked(b)) out.push([...base, i, 'cache_control']);
 		// Blocks nested in a tool_result can carry their own marker, and the API counts them.
-		if (typeof b === 'object' && b !== null) blockPaths((b as Record<string, unknown>).content, [...base, i, 'content'], out);
+		if (typeof b === 'object' && b !== null)
+			blockPaths((b as Record<string, unknown>).content, [...base, i, 'content'], out);
 	});
 }
 
@@ -23,7 +26,8 @@ export function breakpointPaths(body: Record<string, unknown>): Path[] {
 	blockPaths(body.system, ['system'], out);
 	if (Array.isArray(body.messages)) {
 		body.messages.forEach((m, i) => {
-			if (typeof m === 'object' && m !== null) blockPaths((m as Record<string, unknown>).content, ['messages', i, 'content'], out);
+			if (typeof m === 'object' && m !== null)
+				blockPaths((m as Record<string, unknown>).content, ['messages', i, 'content'], out);
 		});
 	}
 	return out;

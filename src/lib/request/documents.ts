@@ -6,7 +6,8 @@
 import type { SourceBlockForm } from './form';
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export const DOCUMENT_SOURCES = ['text', 'base64', 'url', 'file'] as const;
@@ -34,7 +35,9 @@ export interface DocumentView {
 export function readDocument(extra: Json): DocumentView {
 	const s = isRecord(extra.source) ? extra.source : {};
 	const type = str(s.type);
-	const source: DocumentSourceKind = (DOCUMENT_SOURCES as readonly string[]).includes(type) ? (type as DocumentSourceKind) : 'other';
+	const source: DocumentSourceKind = (DOCUMENT_SOURCES as readonly string[]).includes(type)
+		? (type as DocumentSourceKind)
+		: 'other';
 	const citations = isRecord(extra.citations) && extra.citations.enabled === true;
 	return {
 		source,
@@ -49,7 +52,10 @@ export function readDocument(extra: Json): DocumentView {
 }
 
 /** The `source` object for a kind, keeping what the current one already holds when it fits. */
-export function documentSource(kind: Exclude<DocumentSourceKind, 'other'>, v: Partial<DocumentView>): Json {
+export function documentSource(
+	kind: Exclude<DocumentSourceKind, 'other'>,
+	v: Partial<DocumentView>
+): Json {
 	switch (kind) {
 		case 'text':
 			return { type: 'text', media_type: 'text/plain', data: v.text ?? '' };
@@ -73,19 +79,32 @@ export function withCitations(extra: Json, on: boolean): Json {
 }
 
 /** The block's fields with its source switched to `kind`, carrying over what fits. */
-export function withSource(extra: Json, kind: Exclude<DocumentSourceKind, 'other'>, change: Partial<DocumentView> = {}): Json {
+export function withSource(
+	extra: Json,
+	kind: Exclude<DocumentSourceKind, 'other'>,
+	change: Partial<DocumentView> = {}
+): Json {
 	return { ...extra, source: documentSource(kind, { ...readDocument(extra), ...change }) };
 }
 
 export function newDocument(): SourceBlockForm {
-	return { kind: 'document', cache: null, extra: { source: documentSource('text', {}), citations: { enabled: true } } };
+	return {
+		kind: 'document',
+		cache: null,
+		extra: { source: documentSource('text', {}), citations: { enabled: true } }
+	};
 }
 
 export function newSearchResult(): SourceBlockForm {
 	return {
 		kind: 'search_result',
 		cache: null,
-		extra: { source: 'https://example.com/', title: '', content: [{ type: 'text', text: '' }], citations: { enabled: true } }
+		extra: {
+			source: 'https://example.com/',
+			title: '',
+			content: [{ type: 'text', text: '' }],
+			citations: { enabled: true }
+		}
 	};
 }
 

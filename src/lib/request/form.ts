@@ -47,7 +47,8 @@ export interface RawForm {
 	kind: 'raw';
 	value: unknown;
 }
-export type BlockForm = TextForm | ImageForm | ToolUseForm | ToolResultForm | SourceBlockForm | RawForm;
+export type BlockForm =
+	TextForm | ImageForm | ToolUseForm | ToolResultForm | SourceBlockForm | RawForm;
 export type BlockKind = BlockForm['kind'];
 
 export interface MessageForm {
@@ -92,7 +93,8 @@ export interface RequestForm {
 	keyOrder: string[];
 }
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 function without(obj: Json, keys: string[]): Json {
@@ -139,27 +141,47 @@ export function blockToForm(value: unknown): BlockForm {
 	if (cache === false) return { kind: 'raw', value };
 	const t = value.type;
 	if (t === 'text' && typeof value.text === 'string') {
-		return { kind: 'text', text: value.text, cache, extra: without(value, ['type', 'text', 'cache_control']) };
+		return {
+			kind: 'text',
+			text: value.text,
+			cache,
+			extra: without(value, ['type', 'text', 'cache_control'])
+		};
 	}
 	const src = value.source;
-	if (t === 'image' && isObject(src) && src.type === 'base64' && typeof src.media_type === 'string' && typeof src.data === 'string') {
+	if (
+		t === 'image' &&
+		isObject(src) &&
+		src.type === 'base64' &&
+		typeof src.media_type === 'string' &&
+		typeof src.data === 'string'
+	) {
 		const extra = without(value, ['type', 'source', 'cache_control']);
 		const srcExtra = without(src, ['type', 'media_type', 'data']);
-		if (Object.keys(srcExtra).length === 0) return { kind: 'image', mediaType: src.media_type, data: src.data, cache, extra };
+		if (Object.keys(srcExtra).length === 0)
+			return { kind: 'image', mediaType: src.media_type, data: src.data, cache, extra };
 	}
 	// A document's source is an object (base64, text, url, file, content); a search result's is a string.
 	const isDocument = t === 'document' && isObject(src);
 	if (isDocument || (t === 'search_result' && typeof src === 'string')) {
 		return { kind: t, cache, extra: without(value, ['type', 'cache_control']) };
 	}
-	if (t === 'tool_use' && typeof value.id === 'string' && typeof value.name === 'string' && isObject(value.input)) {
+	if (
+		t === 'tool_use' &&
+		typeof value.id === 'string' &&
+		typeof value.name === 'string' &&
+		isObject(value.input)
+	) {
 		const extra = without(value, ['type', 'id', 'name', 'input', 'cache_control']);
 		return { kind: 'tool_use', id: value.id, name: value.name, input: value.input, cache, extra };
 	}
 	if (t === 'tool_result' && typeof value.tool_use_id === 'string') {
 		const c = value.content;
 		const e = value.is_error;
-		if ((c === undefined || typeof c === 'string' || Array.isArray(c)) && (e === undefined || typeof e === 'boolean')) {
+		if (
+			(c === undefined || typeof c === 'string' || Array.isArray(c)) &&
+			(e === undefined || typeof e === 'boolean')
+		) {
 			return {
 				kind: 'tool_result',
 				toolUseId: value.tool_use_id,
@@ -176,8 +198,10 @@ export function blockToForm(value: unknown): BlockForm {
 function messageToForm(value: unknown): MessageForm | null {
 	if (!isObject(value) || typeof value.role !== 'string') return null;
 	const extra = without(value, ['role', 'content']);
-	if (typeof value.content === 'string') return { role: value.role, blocks: [emptyText(value.content)], asString: true, extra };
-	if (Array.isArray(value.content)) return { role: value.role, blocks: value.content.map(blockToForm), asString: false, extra };
+	if (typeof value.content === 'string')
+		return { role: value.role, blocks: [emptyText(value.content)], asString: true, extra };
+	if (Array.isArray(value.content))
+		return { role: value.role, blocks: value.content.map(blockToForm), asString: false, extra };
 	return null;
 }
 
@@ -186,7 +210,9 @@ function systemToForm(value: unknown): SystemForm | null | false {
 	if (typeof value === 'string') return { blocks: [emptyText(value)], asString: true };
 	if (!Array.isArray(value)) return false;
 	const blocks = value.map(blockToForm);
-	return blocks.every((b) => b.kind === 'text') ? { blocks: blocks as TextForm[], asString: false } : false;
+	return blocks.every((b) => b.kind === 'text')
+		? { blocks: blocks as TextForm[], asString: false }
+		: false;
 }
 
 function toolToForm(value: unknown): ToolForm | null {
@@ -215,7 +241,9 @@ export function bodyToForm(body: Json): RequestForm {
 		if (!ok && key in body) extra[key] = body[key];
 		return ok;
 	};
-	form.model = take('model', body.model === undefined || typeof body.model === 'string') ? (body.model as string | undefined) : undefined;
+	form.model = take('model', body.model === undefined || typeof body.model === 'string')
+		? (body.model as string | undefined)
+		: undefined;
 	const messages = mapAll(body.messages, messageToForm);
 	form.messages = take('messages', messages !== null) ? messages! : [];
 	const system = systemToForm(body.system);
@@ -225,7 +253,9 @@ export function bodyToForm(body: Json): RequestForm {
 
 	const num = (key: string, int = false) => {
 		const v = body[key];
-		return take(key, v === undefined || (isNumber(v) && (!int || Number.isInteger(v)))) ? (v as number | undefined) : undefined;
+		return take(key, v === undefined || (isNumber(v) && (!int || Number.isInteger(v))))
+			? (v as number | undefined)
+			: undefined;
 	};
 	const stops = body.stop_sequences;
 	const meta = body.metadata;
@@ -234,11 +264,18 @@ export function bodyToForm(body: Json): RequestForm {
 		temperature: num('temperature'),
 		topK: num('top_k', true),
 		topP: num('top_p'),
-		stopSequences: take('stop_sequences', stops === undefined || (Array.isArray(stops) && stops.every((s) => typeof s === 'string')))
+		stopSequences: take(
+			'stop_sequences',
+			stops === undefined || (Array.isArray(stops) && stops.every((s) => typeof s === 'string'))
+		)
 			? (stops as string[] | undefined)
 			: undefined,
-		metadata: take('metadata', meta === undefined || isObject(meta)) ? (meta as Json | undefined) : undefined,
-		stream: take('stream', body.stream === undefined || typeof body.stream === 'boolean') ? (body.stream as boolean | undefined) : undefined
+		metadata: take('metadata', meta === undefined || isObject(meta))
+			? (meta as Json | undefined)
+			: undefined,
+		stream: take('stream', body.stream === undefined || typeof body.stream === 'boolean')
+			? (body.stream as boolean | undefined)
+			: undefined
 	};
 	for (const [k, v] of Object.entries(body)) if (!KNOWN_KEYS.includes(k)) extra[k] = v;
 	form.extra = extra;
@@ -246,7 +283,19 @@ export function bodyToForm(body: Json): RequestForm {
 	return form;
 }
 
-const KNOWN_KEYS = ['model', 'max_tokens', 'system', 'messages', 'tools', 'temperature', 'top_k', 'top_p', 'stop_sequences', 'metadata', 'stream'];
+const KNOWN_KEYS = [
+	'model',
+	'max_tokens',
+	'system',
+	'messages',
+	'tools',
+	'temperature',
+	'top_k',
+	'top_p',
+	'stop_sequences',
+	'metadata',
+	'stream'
+];
 
 // ---------- form -> body ----------
 
@@ -265,14 +314,23 @@ export function blockToBody(block: BlockForm): unknown {
 			return withCache({ type: 'text', text: block.text, ...block.extra }, block.cache);
 		case 'image':
 			return withCache(
-				{ type: 'image', source: { type: 'base64', media_type: block.mediaType, data: block.data }, ...block.extra },
+				{
+					type: 'image',
+					source: { type: 'base64', media_type: block.mediaType, data: block.data },
+					...block.extra
+				},
 				block.cache
 			);
 		case 'tool_use':
-			return withCache({ type: 'tool_use', id: block.id, name: block.name, input: block.input, ...block.extra }, block.cache);
+			return withCache(
+				{ type: 'tool_use', id: block.id, name: block.name, input: block.input, ...block.extra },
+				block.cache
+			);
 		case 'tool_result': {
 			const out: Json = { type: 'tool_result', tool_use_id: block.toolUseId };
-			if (block.content !== undefined) out.content = typeof block.content === 'string' ? block.content : block.content.map(blockToBody);
+			if (block.content !== undefined)
+				out.content =
+					typeof block.content === 'string' ? block.content : block.content.map(blockToBody);
 			if (block.isError !== undefined) out.is_error = block.isError;
 			return withCache({ ...out, ...block.extra }, block.cache);
 		}
@@ -282,7 +340,9 @@ export function blockToBody(block: BlockForm): unknown {
 /** A single text block with nothing else on it can be written as a plain string. */
 function plainText(blocks: BlockForm[]): string | null {
 	const [b] = blocks;
-	return blocks.length === 1 && b.kind === 'text' && !b.cache && Object.keys(b.extra).length === 0 ? b.text : null;
+	return blocks.length === 1 && b.kind === 'text' && !b.cache && Object.keys(b.extra).length === 0
+		? b.text
+		: null;
 }
 
 function messageToBody(m: MessageForm): Json {
@@ -302,8 +362,12 @@ export function formToBody(form: RequestForm): Json {
 		const text = form.system.asString ? plainText(form.system.blocks) : null;
 		set('system', text ?? form.system.blocks.map(blockToBody));
 	}
-	if (form.messages.length > 0 || !('messages' in form.extra)) set('messages', form.messages.map(messageToBody));
-	set('tools', form.tools?.map((t) => withCache(t.def, t.cache)));
+	if (form.messages.length > 0 || !('messages' in form.extra))
+		set('messages', form.messages.map(messageToBody));
+	set(
+		'tools',
+		form.tools?.map((t) => withCache(t.def, t.cache))
+	);
 	set('temperature', p.temperature);
 	set('top_k', p.topK);
 	set('top_p', p.topP);

@@ -10,9 +10,21 @@ export const KNOWN_BETAS = [
 ] as const;
 
 /** Faults the simulator understands in `x-simulator-fault`; '' is none. */
-export const SIMULATOR_FAULTS = ['', 'overloaded', 'rate_limit', 'api_error', 'stream_error_after:5', 'drop_after:5', 'slow:2000'] as const;
+export const SIMULATOR_FAULTS = [
+	'',
+	'overloaded',
+	'rate_limit',
+	'api_error',
+	'stream_error_after:5',
+	'drop_after:5',
+	'slow:2000'
+] as const;
 
-export function requestHeaders(betas: readonly string[], fault: string, version?: string): Record<string, string> {
+export function requestHeaders(
+	betas: readonly string[],
+	fault: string,
+	version?: string
+): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (version) headers['anthropic-version'] = version;
 	// No space after commas, as the official SDK writes it.

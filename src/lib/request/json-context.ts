@@ -59,6 +59,7 @@ export function cursorContext(text: string, pos: number): CursorContext | null {
 	}
 	const top = stack[stack.length - 1];
 	if (!top) return null;
-	if (!top.isArray && top.expectingKey) return { path, kind: 'key', from, typeValue: top.typeValue, present: top.present };
+	if (!top.isArray && top.expectingKey)
+		return { path, kind: 'key', from, typeValue: top.typeValue, present: top.present };
 	return { path: [...path, top.isArray ? top.index : (top.key ?? '')], kind: 'value', from };
 }

@@ -24,7 +24,8 @@ class Scanner {
 
 	string(): Span {
 		const from = this.pos++;
-		while (this.pos < this.text.length && this.text[this.pos] !== '"') this.pos += this.text[this.pos] === '\\' ? 2 : 1;
+		while (this.pos < this.text.length && this.text[this.pos] !== '"')
+			this.pos += this.text[this.pos] === '\\' ? 2 : 1;
 		this.pos++;
 		return { from, to: this.pos };
 	}

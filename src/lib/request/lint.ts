@@ -26,8 +26,14 @@ function syntaxError(text: string, e: unknown): RequestDiagnostic {
 	const raw = e instanceof Error ? e.message : String(e);
 	const at = /at position (\d+)/.exec(raw);
 	const pos = at ? Math.min(Number(at[1]), text.length) : text.length;
-	const message = 'Invalid JSON: ' + raw.replace(/\s*in JSON at position.*$/, '').replace(/^JSON\.parse: /, '');
-	return { from: Math.max(0, Math.min(pos, text.length - 1)), to: Math.min(pos + 1, text.length), path: '', message };
+	const message =
+		'Invalid JSON: ' + raw.replace(/\s*in JSON at position.*$/, '').replace(/^JSON\.parse: /, '');
+	return {
+		from: Math.max(0, Math.min(pos, text.length - 1)),
+		to: Math.min(pos + 1, text.length),
+		path: '',
+		message
+	};
 }
 
 export function analyzeRequest(text: string, version: string = DEFAULT_API_VERSION): Analysis {
@@ -38,7 +44,17 @@ export function analyzeRequest(text: string, version: string = DEFAULT_API_VERSI
 		return { body: null, diagnostics: [syntaxError(text, e)] };
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		return { body: null, diagnostics: [{ from: 0, to: Math.min(1, text.length), path: '', message: 'The request body must be a JSON object' }] };
+		return {
+			body: null,
+			diagnostics: [
+				{
+					from: 0,
+					to: Math.min(1, text.length),
+					path: '',
+					message: 'The request body must be a JSON object'
+				}
+			]
+		};
 	}
 	const body = value as Record<string, unknown>;
 	const diagnostics: RequestDiagnostic[] = [];

@@ -44,10 +44,15 @@ export function groupModels(models: readonly ListedModel[]): ModelGroup[] {
 		const line = lineOf(m);
 		groups.set(line, [...(groups.get(line) ?? []), m]);
 	}
-	const rank = (line: string) => (LINE_ORDER.includes(line) ? LINE_ORDER.indexOf(line) : LINE_ORDER.length);
+	const rank = (line: string) =>
+		LINE_ORDER.includes(line) ? LINE_ORDER.indexOf(line) : LINE_ORDER.length;
 	return [...groups.entries()]
 		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-		.map(([line, list]) => ({ line, label: line[0].toUpperCase() + line.slice(1), models: list.sort(newestFirst) }));
+		.map(([line, list]) => ({
+			line,
+			label: line[0].toUpperCase() + line.slice(1),
+			models: list.sort(newestFirst)
+		}));
 }
 
 /** The newest active Sonnet; else the newest offered model; else the fallback. */

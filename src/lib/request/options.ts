@@ -7,7 +7,8 @@
 import type { RequestForm } from './form';
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const THINKING_MODES = ['adaptive', 'enabled', 'between_tools', 'disabled'] as const;
 export type ThinkingMode = (typeof THINKING_MODES)[number] | 'unset';
@@ -31,9 +32,15 @@ function setExtra(form: RequestForm, key: string, value: unknown): void {
 
 export function readThinking(form: RequestForm): ThinkingSettings {
 	const t = form.extra.thinking;
-	const fallbackBudget = Math.max(MIN_THINKING_BUDGET, Math.floor((form.params.maxTokens ?? 4096) / 2));
-	if (!isRecord(t) || typeof t.type !== 'string') return { mode: 'unset', budget: fallbackBudget, display: 'default' };
-	const mode = (THINKING_MODES as readonly string[]).includes(t.type) ? (t.type as ThinkingMode) : 'unset';
+	const fallbackBudget = Math.max(
+		MIN_THINKING_BUDGET,
+		Math.floor((form.params.maxTokens ?? 4096) / 2)
+	);
+	if (!isRecord(t) || typeof t.type !== 'string')
+		return { mode: 'unset', budget: fallbackBudget, display: 'default' };
+	const mode = (THINKING_MODES as readonly string[]).includes(t.type)
+		? (t.type as ThinkingMode)
+		: 'unset';
 	const budget = typeof t.budget_tokens === 'number' ? t.budget_tokens : fallbackBudget;
 	const display = t.display === 'summarized' || t.display === 'omitted' ? t.display : 'default';
 	return { mode, budget, display };
@@ -96,7 +103,9 @@ export function outputSchemaOf(body: Json | null | undefined): Json | null {
 
 /** Whether every custom tool asks for strict schema validation. */
 export function readStrictTools(form: RequestForm): boolean {
-	const custom = (form.tools ?? []).filter((t) => t.def.type === undefined || t.def.type === 'custom');
+	const custom = (form.tools ?? []).filter(
+		(t) => t.def.type === undefined || t.def.type === 'custom'
+	);
 	return custom.length > 0 && custom.every((t) => t.def.strict === true);
 }
 

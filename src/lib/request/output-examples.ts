@@ -56,13 +56,16 @@ export const OUTPUT_SCHEMA_EXAMPLES: readonly SchemaExample[] = [
 ];
 
 /** The output schema text as typed: JSON, and an object (a JSON Schema document). */
-export function checkOutputSchemaText(text: string): { ok: true; schema: Record<string, unknown> } | { ok: false; error: string } {
+export function checkOutputSchemaText(
+	text: string
+): { ok: true; schema: Record<string, unknown> } | { ok: false; error: string } {
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch (e) {
 		return { ok: false, error: `Invalid JSON: ${(e as Error).message}` };
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'The output format must be a JSON Schema object' };
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		return { ok: false, error: 'The output format must be a JSON Schema object' };
 	return { ok: true, schema: value as Record<string, unknown> };
 }

@@ -36,7 +36,10 @@ function step(s: Schema, seg: string | number): Schema[] {
 	return [];
 }
 
-function resolve(path: readonly (string | number)[], root: Schema = MessageCreateParamsSchema): Schema[] {
+function resolve(
+	path: readonly (string | number)[],
+	root: Schema = MessageCreateParamsSchema
+): Schema[] {
 	let at = expand(root);
 	for (const seg of path) at = at.flatMap((s) => step(s, seg));
 	return at;

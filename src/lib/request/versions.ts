@@ -24,14 +24,19 @@ export interface VersionProblem {
 	message: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What the chosen version would refuse in this body, with the field path to underline. */
 export function versionProblems(body: Record<string, unknown>, version: string): VersionProblem[] {
 	if (version !== DEFAULT_API_VERSION) return [];
 	const out: VersionProblem[] = [];
 	for (const key of SAMPLING_PARAMS) {
-		if (key in body) out.push({ path: [key], message: `${key} is not accepted under API version ${version}; switch to ${LEGACY_API_VERSION} or remove it` });
+		if (key in body)
+			out.push({
+				path: [key],
+				message: `${key} is not accepted under API version ${version}; switch to ${LEGACY_API_VERSION} or remove it`
+			});
 	}
 	const messages = Array.isArray(body.messages) ? body.messages : [];
 	messages.forEach((m, i) => {
@@ -39,10 +44,21 @@ export function versionProblems(body: Record<string, unknown>, version: string):
 		m.content.forEach((block, b) => {
 			if (!isRecord(block)) return;
 			if (m.role === 'assistant' && block.type === 'document') {
-				out.push({ path: ['messages', i, 'content', b], message: `document blocks are not accepted in assistant turns under API version ${version}` });
+				out.push({
+					path: ['messages', i, 'content', b],
+					message: `document blocks are not accepted in assistant turns under API version ${version}`
+				});
 			}
-			if (m.role === 'user' && block.type === 'text' && Array.isArray(block.citations) && block.citations.length > 0) {
-				out.push({ path: ['messages', i, 'content', b, 'citations'], message: `citations on user text blocks are not accepted under API version ${version}` });
+			if (
+				m.role === 'user' &&
+				block.type === 'text' &&
+				Array.isArray(block.citations) &&
+				block.citations.length > 0
+			) {
+				out.push({
+					path: ['messages', i, 'content', b, 'citations'],
+					message: `citations on user text blocks are not accepted under API version ${version}`
+				});
 			}
 		});
 	});

@@ -139,9 +139,13 @@ export class MessageAccumulator {
 	#messageDelta(ev: Obj) {
 		if (!this.#message) return;
 		const { stop_reason, stop_sequence, ...rest } = (ev.delta ?? {}) as Obj;
-		Object.assign(this.#message, rest, { stop_reason: stop_reason ?? null, stop_sequence: stop_sequence ?? null });
+		Object.assign(this.#message, rest, {
+			stop_reason: stop_reason ?? null,
+			stop_sequence: stop_sequence ?? null
+		});
 		// Fields of the event itself (not of its delta) that describe the whole message.
-		for (const k of ['context_management', 'input_transformations']) if (ev[k] != null) this.#message[k] = ev[k];
+		for (const k of ['context_management', 'input_transformations'])
+			if (ev[k] != null) this.#message[k] = ev[k];
 		mergeUsage(this.#message.usage as Obj, ev.usage as Obj | undefined);
 	}
 }

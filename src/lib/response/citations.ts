@@ -13,7 +13,8 @@ export interface CitedSegment {
 	text: string;
 	citations: NumberedCitation[];
 }
-export type RenderItem = { kind: 'cited'; segments: CitedSegment[] } | { kind: 'block'; block: Obj; index: number };
+export type RenderItem =
+	{ kind: 'cited'; segments: CitedSegment[] } | { kind: 'block'; block: Obj; index: number };
 
 const citationsOf = (b: Obj): Obj[] => (Array.isArray(b.citations) ? (b.citations as Obj[]) : []);
 const isText = (b: Obj) => b.type === 'text' && typeof b.text === 'string';
@@ -28,7 +29,10 @@ export function planBlocks(blocks: readonly Obj[]): RenderItem[] {
 		while (j < blocks.length && isText(blocks[j])) j++;
 		const run = blocks.slice(i, j);
 		if (run.some((b) => citationsOf(b).length > 0)) {
-			const segments = run.map((b) => ({ text: b.text as string, citations: citationsOf(b).map((citation) => ({ n: ++n, citation })) }));
+			const segments = run.map((b) => ({
+				text: b.text as string,
+				citations: citationsOf(b).map((citation) => ({ n: ++n, citation }))
+			}));
 			items.push({ kind: 'cited', segments });
 			i = j;
 			continue;
@@ -52,7 +56,10 @@ const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
 /** Title or URL of the cited source, and where in it (pages, characters, blocks). */
 export function describeCitation(c: Obj): CitationView {
 	const citedText = typeof c.cited_text === 'string' ? c.cited_text : '';
-	const title = (typeof c.document_title === 'string' && c.document_title) || (typeof c.title === 'string' && c.title) || '';
+	const title =
+		(typeof c.document_title === 'string' && c.document_title) ||
+		(typeof c.title === 'string' && c.title) ||
+		'';
 	const docIndex = typeof c.document_index === 'number' ? `document ${c.document_index + 1}` : '';
 	switch (c.type) {
 		case 'page_location': {
@@ -62,13 +69,26 @@ export function describeCitation(c: Obj): CitationView {
 			return { citedText, source: title || docIndex, location: pages };
 		}
 		case 'char_location':
-			return { citedText, source: title || docIndex, location: `characters ${num(c.start_char_index)}–${num(c.end_char_index)}` };
+			return {
+				citedText,
+				source: title || docIndex,
+				location: `characters ${num(c.start_char_index)}–${num(c.end_char_index)}`
+			};
 		case 'content_block_location':
 			return { citedText, source: title || docIndex, location: blockRange(c) };
 		case 'search_result_location':
-			return { citedText, source: title || String(c.source ?? 'search result'), location: `${String(c.source ?? '')} · ${blockRange(c)}` };
+			return {
+				citedText,
+				source: title || String(c.source ?? 'search result'),
+				location: `${String(c.source ?? '')} · ${blockRange(c)}`
+			};
 		case 'web_search_result_location':
-			return { citedText, source: title || String(c.url ?? ''), location: String(c.url ?? ''), url: String(c.url ?? '') };
+			return {
+				citedText,
+				source: title || String(c.url ?? ''),
+				location: String(c.url ?? ''),
+				url: String(c.url ?? '')
+			};
 		default:
 			return { citedText, source: title || docIndex || String(c.type ?? 'citation'), location: '' };
 	}

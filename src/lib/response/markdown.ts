@@ -14,7 +14,19 @@ import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
 
 // Only a few common languages: the full highlight.js bundle is ~1 MB.
-for (const [name, lang] of Object.entries({ bash, css, go, javascript, json, python, rust, sql, typescript, xml, yaml }))
+for (const [name, lang] of Object.entries({
+	bash,
+	css,
+	go,
+	javascript,
+	json,
+	python,
+	rust,
+	sql,
+	typescript,
+	xml,
+	yaml
+}))
 	hljs.registerLanguage(name, lang);
 hljs.registerAliases(['sh', 'shell', 'zsh'], { languageName: 'bash' });
 hljs.registerAliases(['js', 'jsx'], { languageName: 'javascript' });
@@ -33,7 +45,10 @@ const marked = new Marked({
 	renderer: {
 		code({ text, lang }: Tokens.Code) {
 			const language = (lang ?? '').trim().split(/\s+/)[0].toLowerCase();
-			const body = language && hljs.getLanguage(language) ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+			const body =
+				language && hljs.getLanguage(language)
+					? hljs.highlight(text, { language, ignoreIllegals: true }).value
+					: escapeHtml(text);
 			const cls = language ? ` class="hljs language-${escapeHtml(language)}"` : ' class="hljs"';
 			return `<pre><code${cls}>${body}</code></pre>\n`;
 		},
@@ -50,8 +65,32 @@ const marked = new Marked({
 });
 
 const ALLOWED_TAGS = [
-	'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'span',
-	'em', 'strong', 'del', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'
+	'p',
+	'br',
+	'hr',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'ul',
+	'ol',
+	'li',
+	'blockquote',
+	'pre',
+	'code',
+	'span',
+	'em',
+	'strong',
+	'del',
+	'a',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td'
 ];
 const ALLOWED_ATTR = ['href', 'title', 'class', 'align', 'start'];
 const SAFE_HREF = /^(https?:|mailto:|#)/i;

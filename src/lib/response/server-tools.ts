@@ -31,15 +31,29 @@ export function describeServerResult(block: Obj): ServerResultView {
 	const c = block.content;
 	if (isObj(c) && typeof c.error_code === 'string') return { kind: 'error', code: c.error_code };
 	if (block.type === 'web_search_tool_result' && Array.isArray(c)) {
-		const results = c.filter(isObj).map((r) => ({ title: str(r.title), url: str(r.url), age: typeof r.page_age === 'string' ? r.page_age : null }));
+		const results = c.filter(isObj).map((r) => ({
+			title: str(r.title),
+			url: str(r.url),
+			age: typeof r.page_age === 'string' ? r.page_age : null
+		}));
 		return { kind: 'search', results };
 	}
 	if (block.type === 'web_fetch_tool_result' && isObj(c)) {
 		const doc = isObj(c.content) ? c.content : {};
-		return { kind: 'fetch', url: str(c.url), title: str(doc.title), retrievedAt: typeof c.retrieved_at === 'string' ? c.retrieved_at : null };
+		return {
+			kind: 'fetch',
+			url: str(c.url),
+			title: str(doc.title),
+			retrievedAt: typeof c.retrieved_at === 'string' ? c.retrieved_at : null
+		};
 	}
 	if (isObj(c) && typeof c.return_code === 'number') {
-		return { kind: 'code', stdout: str(c.stdout), stderr: str(c.stderr), returnCode: c.return_code };
+		return {
+			kind: 'code',
+			stdout: str(c.stdout),
+			stderr: str(c.stderr),
+			returnCode: c.return_code
+		};
 	}
 	return { kind: 'other' };
 }

@@ -19,6 +19,14 @@ export function checkStructured(text: string, schema: Record<string, unknown>): 
 	}
 	const result = new Validator(schema as Schema, '2020-12', false).validate(value);
 	// The validator reports every keyword up the tree; the leaves say what was wrong.
-	const errors = result.errors.filter((e) => !/^(properties|items|allOf|anyOf|oneOf|\$ref)$/.test(e.keyword)).map((e) => `${e.instanceLocation}: ${e.error}`);
-	return { kind: 'checked', value, pretty: JSON.stringify(value, null, 2), valid: result.valid, errors: result.valid ? [] : errors.length ? errors : result.errors.map((e) => e.error) };
+	const errors = result.errors
+		.filter((e) => !/^(properties|items|allOf|anyOf|oneOf|\$ref)$/.test(e.keyword))
+		.map((e) => `${e.instanceLocation}: ${e.error}`);
+	return {
+		kind: 'checked',
+		value,
+		pretty: JSON.stringify(value, null, 2),
+		valid: result.valid,
+		errors: result.valid ? [] : errors.length ? errors : result.errors.map((e) => e.error)
+	};
 }

@@ -43,14 +43,18 @@ export class TimingTracker {
 		const n = this.#times.length;
 		const ttft = n > 0 ? this.#times[0] : null;
 		const isEstimate = reportedTokens === null;
-		const perChar = isEstimate || this.#totalChars === 0 ? 1 / CHARS_PER_TOKEN : reportedTokens / this.#totalChars;
+		const perChar =
+			isEstimate || this.#totalChars === 0
+				? 1 / CHARS_PER_TOKEN
+				: reportedTokens / this.#totalChars;
 		const outputTokens = isEstimate ? Math.round(this.#totalChars * perChar) : reportedTokens;
 		const last = this.#end ?? (n > 0 ? this.#times[n - 1] : null);
 		const span = ttft !== null && last !== null ? last - ttft : 0;
 		const points: [number, number][] = [];
 		const step = Math.max(1, Math.ceil(n / MAX_POINTS));
 		for (let i = 0; i < n; i += step) points.push([this.#times[i], this.#chars[i] * perChar]);
-		if (n > 0 && (n - 1) % step !== 0) points.push([this.#times[n - 1], this.#chars[n - 1] * perChar]);
+		if (n > 0 && (n - 1) % step !== 0)
+			points.push([this.#times[n - 1], this.#chars[n - 1] * perChar]);
 		return {
 			ttfb: this.#ttfb,
 			ttft,

@@ -24,15 +24,28 @@ export function usageRows(usage: UsageCounts & Obj, cost: Cost | undefined): Usa
 	const oneHour = Math.min(written, n(creation.ephemeral_1h_input_tokens));
 	// Without the split every write is a 5-minute one (the API's default TTL).
 	const fiveMin = isObj(usage.cache_creation) ? n(creation.ephemeral_5m_input_tokens) : written;
-	const thinking = isObj(usage.output_tokens_details) ? n(usage.output_tokens_details.thinking_tokens) : 0;
+	const thinking = isObj(usage.output_tokens_details)
+		? n(usage.output_tokens_details.thinking_tokens)
+		: 0;
 	const tools = isObj(usage.server_tool_use) ? usage.server_tool_use : {};
 	const rows: UsageRow[] = [
 		{ id: 'input', label: 'Input', value: n(usage.input_tokens), usd: cost?.input },
 		{ id: 'output', label: 'Output', value: n(usage.output_tokens), usd: cost?.output },
-		{ id: 'thinking', label: 'of which thinking', value: thinking, usd: cost?.thinking, isPart: true },
+		{
+			id: 'thinking',
+			label: 'of which thinking',
+			value: thinking,
+			usd: cost?.thinking,
+			isPart: true
+		},
 		{ id: 'cache-write', label: 'Cache write (5 min)', value: fiveMin },
 		{ id: 'cache-write-1h', label: 'Cache write (1 hour)', value: oneHour },
-		{ id: 'cache-read', label: 'Cache read', value: n(usage.cache_read_input_tokens), usd: cost?.cacheRead },
+		{
+			id: 'cache-read',
+			label: 'Cache read',
+			value: n(usage.cache_read_input_tokens),
+			usd: cost?.cacheRead
+		},
 		{ id: 'web-search', label: 'Web search requests', value: n(tools.web_search_requests) },
 		{ id: 'web-fetch', label: 'Web fetch requests', value: n(tools.web_fetch_requests) }
 	];
@@ -40,14 +53,24 @@ export function usageRows(usage: UsageCounts & Obj, cost: Cost | undefined): Usa
 	const writeRow = fiveMin > 0 || oneHour === 0 ? rows[3] : rows[4];
 	writeRow.usd = cost?.cacheWrite;
 	// Rows that are zero and optional stay out of the way.
-	return rows.filter((r) => r.value > 0 || ['input', 'output', 'cache-read'].includes(r.id) || (r.id === 'cache-write' && oneHour === 0));
+	return rows.filter(
+		(r) =>
+			r.value > 0 ||
+			['input', 'output', 'cache-read'].includes(r.id) ||
+			(r.id === 'cache-write' && oneHour === 0)
+	);
 }
 
 /** service_tier, speed and inference_geo when the API reported them. */
 export function serviceFacts(usage: Obj): { label: string; value: string }[] {
 	const facts: { label: string; value: string }[] = [];
-	for (const [key, label] of [['service_tier', 'Service tier'], ['speed', 'Speed'], ['inference_geo', 'Region']] as const) {
-		if (typeof usage[key] === 'string' && usage[key]) facts.push({ label, value: usage[key] as string });
+	for (const [key, label] of [
+		['service_tier', 'Service tier'],
+		['speed', 'Speed'],
+		['inference_geo', 'Region']
+	] as const) {
+		if (typeof usage[key] === 'string' && usage[key])
+			facts.push({ label, value: usage[key] as string });
 	}
 	return facts;
 }

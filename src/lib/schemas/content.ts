@@ -32,7 +32,10 @@ export const Base64ImageSourceSchema = z.looseObject({
 });
 export const UrlImageSourceSchema = z.looseObject({ type: z.literal('url'), url: z.url() });
 /** A file uploaded through the Files API, by id. */
-export const FileSourceSchema = z.looseObject({ type: z.literal('file'), file_id: z.string().min(1) });
+export const FileSourceSchema = z.looseObject({
+	type: z.literal('file'),
+	file_id: z.string().min(1)
+});
 
 export const KnownImageSourceSchema = z.discriminatedUnion('type', [
 	Base64ImageSourceSchema,
@@ -55,11 +58,17 @@ const SourceContentSchema = z.union([
 export const KnownDocumentSourceSchema = z.discriminatedUnion('type', [
 	z.looseObject({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
 	z.looseObject({ type: z.literal('text'), media_type: z.string(), data: z.string() }),
-	z.looseObject({ type: z.literal('content'), content: z.union([z.string(), z.array(SourceContentSchema)]) }),
+	z.looseObject({
+		type: z.literal('content'),
+		content: z.union([z.string(), z.array(SourceContentSchema)])
+	}),
 	z.looseObject({ type: z.literal('url'), url: z.string().min(1) }),
 	FileSourceSchema
 ]);
-export const DocumentSourceSchema = z.union([KnownDocumentSourceSchema, unknownTypeSchema(DOCUMENT_SOURCE_TYPES)]);
+export const DocumentSourceSchema = z.union([
+	KnownDocumentSourceSchema,
+	unknownTypeSchema(DOCUMENT_SOURCE_TYPES)
+]);
 
 const CitationsConfigSchema = z.looseObject({ enabled: z.boolean().optional() });
 
@@ -116,7 +125,13 @@ export const ToolReferenceBlockParamSchema = z.looseObject({
 	...cache
 });
 
-const TOOL_RESULT_CONTENT_TYPES = ['text', 'image', 'document', 'search_result', 'tool_reference'] as const;
+const TOOL_RESULT_CONTENT_TYPES = [
+	'text',
+	'image',
+	'document',
+	'search_result',
+	'tool_reference'
+] as const;
 export const KnownToolResultContentSchema = z.discriminatedUnion('type', [
 	TextBlockParamSchema,
 	ImageBlockParamSchema,
@@ -206,7 +221,10 @@ export const ThinkingBlockSchema = z.looseObject({
 	thinking: z.string(),
 	signature: z.string().optional()
 });
-export const RedactedThinkingBlockSchema = z.looseObject({ type: z.literal('redacted_thinking'), data: z.string() });
+export const RedactedThinkingBlockSchema = z.looseObject({
+	type: z.literal('redacted_thinking'),
+	data: z.string()
+});
 export const ServerToolUseBlockSchema = z.looseObject({
 	type: z.literal('server_tool_use'),
 	id: z.string(),
@@ -219,10 +237,17 @@ const serverToolResult = <T extends string>(type: T) =>
 export const WebSearchToolResultBlockSchema = serverToolResult('web_search_tool_result');
 export const WebFetchToolResultBlockSchema = serverToolResult('web_fetch_tool_result');
 export const CodeExecutionToolResultBlockSchema = serverToolResult('code_execution_tool_result');
-export const BashCodeExecutionToolResultBlockSchema = serverToolResult('bash_code_execution_tool_result');
-export const TextEditorCodeExecutionToolResultBlockSchema = serverToolResult('text_editor_code_execution_tool_result');
+export const BashCodeExecutionToolResultBlockSchema = serverToolResult(
+	'bash_code_execution_tool_result'
+);
+export const TextEditorCodeExecutionToolResultBlockSchema = serverToolResult(
+	'text_editor_code_execution_tool_result'
+);
 export const ToolSearchToolResultBlockSchema = serverToolResult('tool_search_tool_result');
-export const ContainerUploadBlockSchema = z.looseObject({ type: z.literal('container_upload'), file_id: z.string() });
+export const ContainerUploadBlockSchema = z.looseObject({
+	type: z.literal('container_upload'),
+	file_id: z.string()
+});
 
 export const KNOWN_BLOCK_TYPES = [
 	'text',
@@ -252,7 +277,10 @@ export const KnownContentBlockSchema = z.discriminatedUnion('type', [
 	ToolSearchToolResultBlockSchema,
 	ContainerUploadBlockSchema
 ]);
-export const ContentBlockSchema = z.union([KnownContentBlockSchema, unknownTypeSchema(KNOWN_BLOCK_TYPES)]);
+export const ContentBlockSchema = z.union([
+	KnownContentBlockSchema,
+	unknownTypeSchema(KNOWN_BLOCK_TYPES)
+]);
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ToolUseBlock = z.infer<typeof ToolUseBlockSchema>;
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { CitationSchema, ContentBlockSchema, KNOWN_BLOCK_TYPES } from './content';
 import { ErrorBodySchema, unknownTypeSchema } from './common';
-import { MessageSchema, OutputTokensDetailsSchema, ServerToolUsageSchema, StopDetailsSchema } from './message';
+import {
+	MessageSchema,
+	OutputTokensDetailsSchema,
+	ServerToolUsageSchema,
+	StopDetailsSchema
+} from './message';
 
 export const TextDeltaSchema = z.looseObject({ type: z.literal('text_delta'), text: z.string() });
 export const InputJsonDeltaSchema = z.looseObject({
@@ -17,7 +22,10 @@ export const SignatureDeltaSchema = z.looseObject({
 	signature: z.string()
 });
 /** A citation for the text block being streamed, sent before the text it supports. */
-export const CitationsDeltaSchema = z.looseObject({ type: z.literal('citations_delta'), citation: CitationSchema });
+export const CitationsDeltaSchema = z.looseObject({
+	type: z.literal('citations_delta'),
+	citation: CitationSchema
+});
 export const KNOWN_DELTA_TYPES = [
 	'text_delta',
 	'input_json_delta',

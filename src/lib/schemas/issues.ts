@@ -25,9 +25,18 @@ export function primaryIssue(issue: Issue): Primary {
 			const inner = primaryIssue(branch[0]);
 			if (!best || inner.score > best.score) best = inner;
 		}
-		if (best) return { path: [...issue.path, ...best.path], message: best.message, score: issue.path.length * 2 + best.score };
+		if (best)
+			return {
+				path: [...issue.path, ...best.path],
+				message: best.message,
+				score: issue.path.length * 2 + best.score
+			};
 	}
-	return { path: issue.path, message: issue.message, score: issue.path.length * 2 - (isTagMismatch(issue) ? 3 : 0) };
+	return {
+		path: issue.path,
+		message: issue.message,
+		score: issue.path.length * 2 - (isTagMismatch(issue) ? 3 : 0)
+	};
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -40,4 +49,3 @@ export function describeIssues(error: z.ZodError): string {
 	const where = formatPath(path);
 	return where ? `${where}: ${message}` : message;
 }
-

@@ -12,7 +12,9 @@ export const ModelCapabilitiesSchema = z.looseObject({
 	pdf_input: support.optional(),
 	server_tools: support.optional(),
 	structured_outputs: support.optional(),
-	thinking: z.looseObject({ supported: z.boolean(), types: z.record(z.string(), support).optional() }).optional()
+	thinking: z
+		.looseObject({ supported: z.boolean(), types: z.record(z.string(), support).optional() })
+		.optional()
 });
 
 export const LIFECYCLES = ['active', 'deprecated', 'retired'] as const;

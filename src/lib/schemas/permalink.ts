@@ -7,7 +7,11 @@ export const PERMALINK_VERSION = 1 as const;
 export const PERMALINK_ID = /^[0-9A-Za-z]{10}$/;
 
 /** One SSE event as the browser received it, with its arrival time in ms since the request. */
-export const RunEventSchema = z.object({ event: z.string(), data: z.string(), at: z.number().min(0) });
+export const RunEventSchema = z.object({
+	event: z.string(),
+	data: z.string(),
+	at: z.number().min(0)
+});
 export type RunEvent = z.infer<typeof RunEventSchema>;
 
 export const PermalinkResultSchema = z.object({

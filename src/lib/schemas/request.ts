@@ -33,7 +33,10 @@ export const KnownThinkingConfigSchema = z.discriminatedUnion('type', [
 	z.looseObject({ type: z.literal('disabled') }),
 	z.looseObject({ type: z.literal('between_tools') })
 ]);
-export const ThinkingConfigSchema = z.union([KnownThinkingConfigSchema, unknownTypeSchema(THINKING_TYPES)]);
+export const ThinkingConfigSchema = z.union([
+	KnownThinkingConfigSchema,
+	unknownTypeSchema(THINKING_TYPES)
+]);
 
 export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 export const JsonOutputFormatSchema = z.looseObject({

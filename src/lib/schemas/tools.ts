@@ -78,11 +78,18 @@ const computerFields = {
 	display_number: z.number().int().min(0).nullish(),
 	...common
 };
-export const ComputerToolSchema = z.looseObject({ type: z.literal('computer_20241022'), ...computerFields });
+export const ComputerToolSchema = z.looseObject({
+	type: z.literal('computer_20241022'),
+	...computerFields
+});
 const COMPUTER_TYPES = ['computer_20241022', 'computer_20250124', 'computer_20251124'] as const;
 
 /** The 2024 computer-use tools: still in the beta API, behind their beta header. */
-export const BETA_TOOL_TYPES = ['computer_20241022', 'bash_20241022', 'text_editor_20241022'] as const;
+export const BETA_TOOL_TYPES = [
+	'computer_20241022',
+	'bash_20241022',
+	'text_editor_20241022'
+] as const;
 export const COMPUTER_USE_BETA = 'computer-use-2024-10-22';
 
 const TYPED = Object.keys(TYPED_TOOL_NAMES) as TypedToolType[];
@@ -99,7 +106,11 @@ export const KnownTypedToolSchema = z.discriminatedUnion('type', [
  * A tool definition: custom, an Anthropic-defined tool we know, or a newer type (toolsets,
  * MCP, whatever comes next) passed through for the API to judge.
  */
-export const ToolSchema = z.union([CustomToolSchema, KnownTypedToolSchema, unknownTypeSchema(KNOWN_TOOL_TYPES)]);
+export const ToolSchema = z.union([
+	CustomToolSchema,
+	KnownTypedToolSchema,
+	unknownTypeSchema(KNOWN_TOOL_TYPES)
+]);
 
 export type CustomTool = z.infer<typeof CustomToolSchema>;
 export type ComputerTool = z.infer<typeof ComputerToolSchema>;

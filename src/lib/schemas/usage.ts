@@ -9,6 +9,7 @@ type UsageLike = Partial<Record<keyof Usage, unknown>> & Record<string, unknown>
  * and by the server's usage tap, so both count the same tokens.
  */
 export function mergeUsage<T extends UsageLike>(usage: T, delta: UsageLike | null | undefined): T {
-	for (const [key, value] of Object.entries(delta ?? {})) if (value != null) (usage as UsageLike)[key] = value;
+	for (const [key, value] of Object.entries(delta ?? {}))
+		if (value != null) (usage as UsageLike)[key] = value;
 	return usage;
 }

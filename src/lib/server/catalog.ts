@@ -12,12 +12,16 @@ export function loadCatalogFile(path: string): Catalog {
 	try {
 		raw = JSON.parse(readFileSync(path, 'utf8'));
 	} catch (e) {
-		throw new ConfigError(`Invalid setting CATALOG_FILE: cannot read ${path} as JSON (${(e as Error).message})`);
+		throw new ConfigError(
+			`Invalid setting CATALOG_FILE: cannot read ${path} as JSON (${(e as Error).message})`
+		);
 	}
 	const parsed = CatalogSchema.safeParse(raw);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new ConfigError(`Invalid setting CATALOG_FILE: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+		throw new ConfigError(
+			`Invalid setting CATALOG_FILE: ${issue.path.join('.') || '(root)'}: ${issue.message}`
+		);
 	}
 	return parsed.data;
 }
@@ -26,6 +30,7 @@ let cached: { path: string | undefined; catalog: Catalog } | undefined;
 
 export function serverCatalog(): Catalog {
 	const path = getConfig().CATALOG_FILE;
-	if (!cached || cached.path !== path) cached = { path, catalog: path ? loadCatalogFile(path) : BUNDLED_CATALOG };
+	if (!cached || cached.path !== path)
+		cached = { path, catalog: path ? loadCatalogFile(path) : BUNDLED_CATALOG };
 	return cached.catalog;
 }

@@ -8,16 +8,38 @@ import { z } from 'zod';
 const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no', ''])
 	.transform((v) => v === 'true' || v === '1' || v === 'yes');
-const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
-const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+	z.coerce.number().int().min(min).max(max);
+const list = z.string().transform((s) =>
+	s
+		.split(',')
+		.map((x) => x.trim())
+		.filter(Boolean)
+);
 const userList = list.pipe(
 	z
-		.array(z.string().regex(/^[^:]{1,64}:.{8,}$/, 'each entry must be name:secret with a secret of 8+ characters'))
-		.transform((entries) => new Map(entries.map((e) => [e.slice(0, e.indexOf(':')).trim(), e.slice(e.indexOf(':') + 1)])))
+		.array(
+			z
+				.string()
+				.regex(
+					/^[^:]{1,64}:.{8,}$/,
+					'each entry must be name:secret with a secret of 8+ characters'
+				)
+		)
+		.transform(
+			(entries) =>
+				new Map(
+					entries.map((e) => [e.slice(0, e.indexOf(':')).trim(), e.slice(e.indexOf(':') + 1)])
+				)
+		)
 );
 
 const EnvSchema = z.object({
-	ANTHROPIC_API_KEY: z.string().trim().optional().transform((k) => k || undefined),
+	ANTHROPIC_API_KEY: z
+		.string()
+		.trim()
+		.optional()
+		.transform((k) => k || undefined),
 	ANTHROPIC_BASE_URL: z.url().default('https://api.anthropic.com'),
 	UPSTREAM: z.enum(['auto', 'anthropic', 'simulator']).default('auto'),
 	UPSTREAM_MAX_RETRIES: int(0, 10).default(0),
@@ -26,7 +48,10 @@ const EnvSchema = z.object({
 	HOST: z.string().min(1).default('0.0.0.0'),
 	ORIGIN: z.url().optional(),
 	DATA_DIR: z.string().min(1).default('./data'),
-	DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+		.optional(),
 	LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
 	SIMULATOR_TOKENS_PER_SECOND: z.coerce.number().min(0).default(80),
 	SIMULATOR_SEED: z.string().default('playground'),
@@ -84,7 +109,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	if (c.UPSTREAM === 'anthropic' && !c.ANTHROPIC_API_KEY)
 		throw new ConfigError('Invalid setting ANTHROPIC_API_KEY: required when UPSTREAM=anthropic');
 	if ((c.PLAYGROUND_PASSCODE || c.PLAYGROUND_USERS) && !c.ORIGIN && !c.TRUSTED_USER_HEADER)
-		throw new ConfigError('Invalid setting ORIGIN: required with a passcode login (the CSRF check must not trust Host)');
+		throw new ConfigError(
+			'Invalid setting ORIGIN: required with a passcode login (the CSRF check must not trust Host)'
+		);
 	const upstreamKind =
 		c.UPSTREAM === 'auto' ? (c.ANTHROPIC_API_KEY ? 'anthropic' : 'simulator') : c.UPSTREAM;
 	return { ...c, upstreamKind };
@@ -104,5 +131,7 @@ export function resetConfig(): void {
 
 /** Server secrets that must never leave in a log line, permalink or shared document. */
 export function serverSecrets(config: Config = getConfig()): string[] {
-	return [config.ANTHROPIC_API_KEY, config.PLAYGROUND_PASSCODE, config.SESSION_SECRET].filter((s): s is string => !!s);
+	return [config.ANTHROPIC_API_KEY, config.PLAYGROUND_PASSCODE, config.SESSION_SECRET].filter(
+		(s): s is string => !!s
+	);
 }

@@ -133,10 +133,14 @@ export function jsonDepth(text: string): number {
 
 /** Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse never assigns prototypes). */
 export function parseJsonText(text: string): unknown {
-	if (text.trim() === '') throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');
+	if (text.trim() === '')
+		throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');
 	// Deeper values would overflow the stack of whatever serializes them later.
 	if (jsonDepth(text) > MAX_JSON_DEPTH)
-		throw new HttpProblem('invalid_request_error', `request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`request body is nested more than ${MAX_JSON_DEPTH} levels deep`
+		);
 	try {
 		return JSON.parse(text);
 	} catch (e) {

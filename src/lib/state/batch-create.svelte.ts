@@ -6,7 +6,11 @@ import { saveBatchRequests } from '$lib/client/batch-requests';
 import { DEFAULT_MODEL } from '$lib/catalog';
 
 /** Used when the playground has no request saved yet. */
-const STARTER = { model: DEFAULT_MODEL, max_tokens: 1024, messages: [{ role: 'user', content: '{{prompt}}' }] };
+const STARTER = {
+	model: DEFAULT_MODEL,
+	max_tokens: 1024,
+	messages: [{ role: 'user', content: '{{prompt}}' }]
+};
 
 export interface Progress {
 	phase: string;
@@ -18,10 +22,17 @@ export interface Progress {
 export const PREVIEW_COUNT = 3;
 export const BAD_SHOWN = 200;
 
-function parseTemplate(text: string): { value: Record<string, unknown> | null; error: string | null } {
+function parseTemplate(text: string): {
+	value: Record<string, unknown> | null;
+	error: string | null;
+} {
 	try {
 		const v = JSON.parse(text);
-		if (!v || typeof v !== 'object' || Array.isArray(v)) return { value: null, error: 'The template must be a JSON object (a Messages request body).' };
+		if (!v || typeof v !== 'object' || Array.isArray(v))
+			return {
+				value: null,
+				error: 'The template must be a JSON object (a Messages request body).'
+			};
 		return { value: v, error: null };
 	} catch (e) {
 		return { value: null, error: `The template is not valid JSON: ${(e as Error).message}` };
@@ -48,28 +59,47 @@ export class BatchCreateState {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
 	readonly #template = $derived(parseTemplate(this.templateText));
-	readonly variables = $derived(this.#template.value ? templateVariables(this.#template.value) : []);
+	readonly variables = $derived(
+		this.#template.value ? templateVariables(this.#template.value) : []
+	);
 
 	/** Starts from the playground's request (its draft text); text that doesn't parse is kept as is, to be fixed here. */
 	useRequest(json: string): void {
 		let text = json;
 		try {
 			const v = JSON.parse(json);
-			if (v && typeof v === 'object' && !Array.isArray(v)) text = JSON.stringify(templateFromRequest(v), null, 2);
+			if (v && typeof v === 'object' && !Array.isArray(v))
+				text = JSON.stringify(templateFromRequest(v), null, 2);
 		} catch {
 			// shown with its parse error under the editor
 		}
 		this.editTemplate(text);
 	}
 
-	get templateError() { return this.#template.error; }
-	get file() { return this.#file; }
-	get columns() { return this.#columns; }
-	get customIdColumn() { return this.#customIdColumn; }
-	get prepared() { return this.#prepared; }
-	get progress() { return this.#progress; }
-	get error() { return this.#error; }
-	get creating() { return this.#creating; }
+	get templateError() {
+		return this.#template.error;
+	}
+	get file() {
+		return this.#file;
+	}
+	get columns() {
+		return this.#columns;
+	}
+	get customIdColumn() {
+		return this.#customIdColumn;
+	}
+	get prepared() {
+		return this.#prepared;
+	}
+	get progress() {
+		return this.#progress;
+	}
+	get error() {
+		return this.#error;
+	}
+	get creating() {
+		return this.#creating;
+	}
 	get preview() {
 		return this.#prepared?.requests.slice(0, PREVIEW_COUNT) ?? [];
 	}
@@ -80,7 +110,8 @@ export class BatchCreateState {
 		if (!this.#file) return 'Upload a CSV or JSONL file of rows.';
 		if (this.#progress || !p) return 'Checking rows…';
 		if (p.limitErrors.length) return p.limitErrors[0];
-		if (p.bad.length && !this.excludeBad) return `${p.bad.length} bad row${p.bad.length === 1 ? '' : 's'}: fix them or exclude them.`;
+		if (p.bad.length && !this.excludeBad)
+			return `${p.bad.length} bad row${p.bad.length === 1 ? '' : 's'}: fix them or exclude them.`;
 		if (!p.requests.length) return 'No valid rows to send.';
 		if (this.#creating) return 'Creating…';
 		return null;
@@ -109,7 +140,9 @@ export class BatchCreateState {
 		this.#error = null;
 		const file = this.#file;
 		if (!file || !this.#template.value) return void (this.#progress = null);
-		const worker = new Worker(new URL('../batches/prepare.worker.ts', import.meta.url), { type: 'module' });
+		const worker = new Worker(new URL('../batches/prepare.worker.ts', import.meta.url), {
+			type: 'module'
+		});
 		this.#worker = worker;
 		this.#progress = { phase: 'reading', done: 0, total: file.size };
 		worker.onmessage = (e: MessageEvent<PrepareOut>) => {
@@ -140,7 +173,10 @@ export class BatchCreateState {
 		this.#error = null;
 		try {
 			const requests = p.requests.map((r) => ({ custom_id: r.custom_id, params: r.params }));
-			const batch = await batches.create(requests, { label: this.label.trim(), template: this.#template.value });
+			const batch = await batches.create(requests, {
+				label: this.label.trim(),
+				template: this.#template.value
+			});
 			await saveBatchRequests(batch.id, requests);
 			return batch.id;
 		} catch (e) {

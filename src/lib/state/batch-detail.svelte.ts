@@ -17,16 +17,27 @@ export class BatchDetailState {
 
 	constructor(readonly id: string) {}
 
-	get batch() { return this.#batch; }
-	get entry() { return this.#entry; }
-	get error() { return this.#error; }
-	get canceling() { return this.#canceling; }
+	get batch() {
+		return this.#batch;
+	}
+	get entry() {
+		return this.#entry;
+	}
+	get error() {
+		return this.#error;
+	}
+	get canceling() {
+		return this.#canceling;
+	}
 	get isEnded(): boolean {
 		return this.#batch?.processing_status === 'ended';
 	}
 
 	async start(): Promise<void> {
-		void batchIndex.lookup([this.id]).then((e) => (this.#entry = e[this.id] ?? null)).catch(() => {});
+		void batchIndex
+			.lookup([this.id])
+			.then((e) => (this.#entry = e[this.id] ?? null))
+			.catch(() => {});
 		await this.#poll();
 	}
 

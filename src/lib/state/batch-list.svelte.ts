@@ -19,10 +19,18 @@ export class BatchListState {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#disposed = false;
 
-	get batches(): MessageBatch[] { return this.#page?.data ?? []; }
-	get index() { return this.#index; }
-	get error() { return this.#error; }
-	get loaded() { return this.#page !== null; }
+	get batches(): MessageBatch[] {
+		return this.#page?.data ?? [];
+	}
+	get index() {
+		return this.#index;
+	}
+	get error() {
+		return this.#error;
+	}
+	get loaded() {
+		return this.#page !== null;
+	}
 	/** Going back (before_id), has_more speaks of newer batches; going on (after_id), of older ones. */
 	get hasNewer(): boolean {
 		const c = this.#cursor;
@@ -53,7 +61,8 @@ export class BatchListState {
 		} catch (e) {
 			this.#error = toUserMessage(e);
 		}
-		if (this.isRunning && !this.#disposed) this.#timer = setTimeout(() => void this.load(), REFRESH_MS);
+		if (this.isRunning && !this.#disposed)
+			this.#timer = setTimeout(() => void this.load(), REFRESH_MS);
 	}
 
 	older(): Promise<void> {

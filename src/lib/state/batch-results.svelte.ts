@@ -32,22 +32,44 @@ export class BatchResultsState {
 
 	/** Every row so far (re-read when the version changes): a view of the growing array, no copy. */
 	readonly rows = $derived.by(() => (this.#version, appendOnlyView(this.#all)));
-	readonly view = $derived(viewRows(this.rows, { type: this.type, query: this.query, sort: this.sort, descending: this.descending }));
+	readonly view = $derived(
+		viewRows(this.rows, {
+			type: this.type,
+			query: this.query,
+			sort: this.sort,
+			descending: this.descending
+		})
+	);
 
-	constructor(readonly batchId: string, readonly expected: number) {}
+	constructor(
+		readonly batchId: string,
+		readonly expected: number
+	) {}
 
-	get totals() { return this.#totals; }
-	get bytes() { return this.#bytes; }
-	get done() { return this.#done; }
-	get error() { return this.#error; }
-	get detail() { return this.#detail; }
+	get totals() {
+		return this.#totals;
+	}
+	get bytes() {
+		return this.#bytes;
+	}
+	get done() {
+		return this.#done;
+	}
+	get error() {
+		return this.#error;
+	}
+	get detail() {
+		return this.#detail;
+	}
 	/** 0..1, from rows loaded against the batch's request count. */
 	get progress(): number {
 		return this.#done ? 1 : this.expected ? Math.min(1, this.#all.length / this.expected) : 0;
 	}
 
 	start(): void {
-		const worker = new Worker(new URL('../batches/results.worker.ts', import.meta.url), { type: 'module' });
+		const worker = new Worker(new URL('../batches/results.worker.ts', import.meta.url), {
+			type: 'module'
+		});
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
 		this.#send({ type: 'load', batchId: this.batchId });
@@ -85,7 +107,12 @@ export class BatchResultsState {
 
 	async select(row: ResultRow | null): Promise<void> {
 		if (!row) return void (this.#detail = null);
-		const m = await this.#ask((id) => ({ type: 'line', id, offset: row.offset, length: row.length }));
+		const m = await this.#ask((id) => ({
+			type: 'line',
+			id,
+			offset: row.offset,
+			length: row.length
+		}));
 		const raw = m.type === 'line' ? m.text : '';
 		this.#detail = { row, raw, result: parseResultLine(raw) };
 	}
@@ -94,7 +121,11 @@ export class BatchResultsState {
 	async exportBlob(format: 'csv' | 'jsonl'): Promise<Blob> {
 		const rows = this.view;
 		if (format === 'csv') return new Blob([rowsToCsv(rows)], { type: 'text/csv' });
-		const m = await this.#ask((id) => ({ type: 'export', id, spans: rows.map((r) => [r.offset, r.length]) }));
+		const m = await this.#ask((id) => ({
+			type: 'export',
+			id,
+			spans: rows.map((r) => [r.offset, r.length])
+		}));
 		return m.type === 'export' ? m.blob : new Blob([]);
 	}
 

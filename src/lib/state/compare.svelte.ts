@@ -26,7 +26,9 @@ export class CompareSide {
 
 	/** The finished answer; figures are shown once the stream has ended. */
 	readonly message = $derived(this.run.isRunning ? null : this.run.message);
-	readonly cost = $derived(this.message ? costOf(this.message.model, this.message.usage) : undefined);
+	readonly cost = $derived(
+		this.message ? costOf(this.message.model, this.message.usage) : undefined
+	);
 
 	get sent() {
 		return this.#sent;
@@ -54,7 +56,9 @@ export class CompareSide {
 		const status = this.run.status === 'stopped' ? 'stopped' : this.run.error ? 'error' : 'done';
 		const { message, text, error, events } = this.run;
 		// History is a convenience: a browser without IndexedDB still compares.
-		await recordRun({ request: body, message, text, error, status, events: [...events] }).catch(() => {});
+		await recordRun({ request: body, message, text, error, status, events: [...events] }).catch(
+			() => {}
+		);
 	}
 }
 
@@ -62,12 +66,18 @@ export class CompareSide {
 export class CompareState {
 	prompt = $state('');
 	maxTokens = $state(256);
-	sides = $state.raw([new CompareSide(DEFAULT_MODEL), new CompareSide(selectableModels().find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)]);
+	sides = $state.raw([
+		new CompareSide(DEFAULT_MODEL),
+		new CompareSide(selectableModels().find((m) => m.id !== DEFAULT_MODEL)?.id ?? DEFAULT_MODEL)
+	]);
 
 	addColumn(): void {
 		if (this.sides.length >= MAX_COLUMNS) return;
 		const used = new Set(this.sides.map((s) => s.model));
-		this.sides = [...this.sides, new CompareSide(selectableModels().find((m) => !used.has(m.id))?.id ?? DEFAULT_MODEL)];
+		this.sides = [
+			...this.sides,
+			new CompareSide(selectableModels().find((m) => !used.has(m.id))?.id ?? DEFAULT_MODEL)
+		];
 	}
 
 	removeColumn(index: number): void {
@@ -79,7 +89,12 @@ export class CompareState {
 		return {
 			prompt: this.prompt,
 			maxTokens: this.maxTokens,
-			sides: this.sides.map((s) => ({ model: s.model, temperature: s.temperature, system: s.system, answer: s.run.message ?? s.restored }))
+			sides: this.sides.map((s) => ({
+				model: s.model,
+				temperature: s.temperature,
+				system: s.system,
+				answer: s.run.message ?? s.restored
+			}))
 		};
 	}
 

@@ -11,7 +11,8 @@ const SOURCE_LABELS: Record<string, string> = {
 	'batch-request': 'The batch request',
 	prompt: 'The saved prompt'
 };
-export const sourceLabel = (param: string) => SOURCE_LABELS[param.split(':', 1)[0]] ?? 'The loaded request';
+export const sourceLabel = (param: string) =>
+	SOURCE_LABELS[param.split(':', 1)[0]] ?? 'The loaded request';
 
 /**
  * The playground's drafts: which tab is shown, what a load may overwrite (nothing silently:
@@ -40,7 +41,13 @@ export class DraftSession {
 	}
 
 	/** Replaces the draft with a loaded request, keeping the old one for Undo. */
-	load(label: string, body: Record<string, unknown>, betas?: readonly string[], apiVersion?: string, prompt?: PromptLink): void {
+	load(
+		label: string,
+		body: Record<string, unknown>,
+		betas?: readonly string[],
+		apiVersion?: string,
+		prompt?: PromptLink
+	): void {
 		this.drafts.keepForUndo(label, this.playground.snapshot());
 		this.playground.loadRequest(body, betas, apiVersion);
 		this.link(prompt);
@@ -70,7 +77,12 @@ export class DraftSession {
 		this.persist(this.playground.snapshot());
 		const form = defaultForm();
 		form.model = this.playground.form.model ?? form.model;
-		const blank = { json: JSON.stringify(formToBody(form), null, 2), betas: [], fault: '', apiVersion: this.playground.apiVersion };
+		const blank = {
+			json: JSON.stringify(formToBody(form), null, 2),
+			betas: [],
+			fault: '',
+			apiVersion: this.playground.apiVersion
+		};
 		this.playground.restore(this.drafts.open(blank));
 	}
 

@@ -37,7 +37,12 @@ export function isBlankDraft(snapshot: PlaygroundSnapshot): boolean {
 export function draftTitle(snapshot: PlaygroundSnapshot, fallback: string): string {
 	try {
 		const first = JSON.parse(snapshot.json)?.messages?.[0]?.content;
-		const text = typeof first === 'string' ? first : Array.isArray(first) ? (first.find((b) => b?.type === 'text')?.text ?? '') : '';
+		const text =
+			typeof first === 'string'
+				? first
+				: Array.isArray(first)
+					? (first.find((b) => b?.type === 'text')?.text ?? '')
+					: '';
 		const trimmed = String(text).trim().replace(/\s+/g, ' ');
 		return trimmed ? (trimmed.length > 24 ? `${trimmed.slice(0, 23)}…` : trimmed) : fallback;
 	} catch {

@@ -44,7 +44,8 @@ export class EvaluationRunner {
 
 	/** Stops live streams, or cancels the batch (requests already done keep their results). */
 	stop() {
-		if (this.activity === 'batch' && this.batch) void api.batches.cancel(this.batch.id).catch(() => {});
+		if (this.activity === 'batch' && this.batch)
+			void api.batches.cancel(this.batch.id).catch(() => {});
 		else this.#abort?.abort();
 	}
 
@@ -86,11 +87,16 @@ export class EvaluationRunner {
 	async #runLive(run: EvalRun, cells: EvalCell[]) {
 		const signal = this.#begin('live');
 		this.#concurrency = MAX_CONCURRENT;
-		for (const cell of cells) Object.assign(cell, { status: 'pending', text: '', error: undefined });
+		for (const cell of cells)
+			Object.assign(cell, { status: 'pending', text: '', error: undefined });
 		const attempt = async (cell: EvalCell, tries: number): Promise<void> => {
 			const version = run.versions.find((v) => v.id === cell.versionId);
 			const caseIndex = this.evaluation.cases.findIndex((c) => c.id === cell.caseId);
-			if (!version || caseIndex === -1) return void Object.assign(cell, { status: 'error', error: 'This case or version was removed' });
+			if (!version || caseIndex === -1)
+				return void Object.assign(cell, {
+					status: 'error',
+					error: 'This case or version was removed'
+				});
 			let request;
 			try {
 				request = cellRequest(version, this.evaluation.cases[caseIndex], caseIndex + 1);
@@ -98,7 +104,9 @@ export class EvaluationRunner {
 				return void Object.assign(cell, { status: 'error', error: (e as Error).message });
 			}
 			cell.status = 'running';
-			const { rateLimitedFor, ...result } = await runCell(request, signal, (text) => this.#showText(cell, text));
+			const { rateLimitedFor, ...result } = await runCell(request, signal, (text) =>
+				this.#showText(cell, text)
+			);
 			this.#pendingText.delete(cell);
 			if (rateLimitedFor !== undefined && tries < MAX_ATTEMPTS && !signal.aborted) {
 				this.#concurrency = Math.max(1, this.#concurrency >> 1);
@@ -113,7 +121,8 @@ export class EvaluationRunner {
 			this.#concurrency,
 			signal
 		);
-		for (const cell of cells) if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
+		for (const cell of cells)
+			if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
 		this.#end();
 		await this.evaluation.save();
 	}
@@ -146,11 +155,16 @@ export class EvaluationRunner {
 		const run = this.evaluation.startRun('batch');
 		try {
 			const headers = apiVersion ? { 'anthropic-version': apiVersion } : undefined;
-			const batch = await api.batches.create(requests, { label: `Evaluate: ${this.evaluation.name}` }, { headers, signal });
+			const batch = await api.batches.create(
+				requests,
+				{ label: `Evaluate: ${this.evaluation.name}` },
+				{ headers, signal }
+			);
 			this.batch = batch;
 			run.batchId = batch.id;
 		} catch (e) {
-			if (!signal.aborted) this.evaluation.message = `The batch could not be created: ${api.toUserMessage(e)}`;
+			if (!signal.aborted)
+				this.evaluation.message = `The batch could not be created: ${api.toUserMessage(e)}`;
 			for (const cell of run.cells) Object.assign(cell, { status: 'error', error: 'not sent' });
 			return this.#end();
 		}
@@ -163,7 +177,12 @@ export class EvaluationRunner {
 	/** Picks up a batch run that was still in progress when the page was closed. */
 	async resume() {
 		const run = this.evaluation.runs.findLast((r) => r.mode === 'batch' && r.batchId);
-		if (this.isBusy || !run || !run.cells.some((c) => c.status === 'running' || c.status === 'pending')) return;
+		if (
+			this.isBusy ||
+			!run ||
+			!run.cells.some((c) => c.status === 'running' || c.status === 'pending')
+		)
+			return;
 		await this.#watch(run, this.#begin('batch'));
 	}
 
@@ -210,7 +229,9 @@ export class EvaluationRunner {
 			splitter.push(value);
 		}
 		splitter.end();
-		for (const cell of run.cells) if (cell.status === 'running') Object.assign(cell, { status: 'error', error: 'no result in the batch' });
+		for (const cell of run.cells)
+			if (cell.status === 'running')
+				Object.assign(cell, { status: 'error', error: 'no result in the batch' });
 	}
 
 	/** A model grades every answered cell of the shown run that has no model grade yet. */
@@ -235,11 +256,18 @@ export class EvaluationRunner {
 		const testCase = this.evaluation.cases[caseIndex];
 		try {
 			const task = promptText(cellRequest(version, testCase, caseIndex + 1).body);
-			const body = graderRequest({ rubric: this.evaluation.rubric, task, answer: cell.text, ideal: testCase.ideal, model });
+			const body = graderRequest({
+				rubric: this.evaluation.rubric,
+				task,
+				answer: cell.text,
+				ideal: testCase.ideal,
+				model
+			});
 			const answer = parseGraderAnswer(messageText(await api.messages.create(body, { signal })));
 			cell.modelGrade = { score: answer.score, reasoning: answer.reasoning, by: 'model' };
 		} catch (e) {
-			if (!signal.aborted) this.evaluation.message = `Grading case ${caseIndex + 1}: ${api.toUserMessage(e)}`;
+			if (!signal.aborted)
+				this.evaluation.message = `Grading case ${caseIndex + 1}: ${api.toUserMessage(e)}`;
 		}
 	}
 

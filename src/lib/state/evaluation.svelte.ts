@@ -13,7 +13,12 @@ import {
 	type EvaluationInput
 } from '$lib/schemas/evaluation';
 import type { PromptSummary } from '$lib/schemas';
-import { lastUserText, withLastUserText, withSystem, systemText } from '$lib/evaluate/template-edit';
+import {
+	lastUserText,
+	withLastUserText,
+	withSystem,
+	systemText
+} from '$lib/evaluate/template-edit';
 
 let counter = 0;
 /** Ids for versions, cases and runs: unique within one evaluation, short enough for the URL. */
@@ -25,7 +30,12 @@ export function starterTemplate(): Record<string, unknown> {
 	return {
 		model: DEFAULT_MODEL,
 		max_tokens: 1024,
-		messages: [{ role: 'user', content: 'What should a visitor to {{city}} see first? Answer in two sentences.' }]
+		messages: [
+			{
+				role: 'user',
+				content: 'What should a visitor to {{city}} see first? Answer in two sentences.'
+			}
+		]
 	};
 }
 
@@ -50,12 +60,16 @@ export class EvaluationState {
 	message = $state<string | null>(null);
 
 	readonly variables = $derived(gridVariables(this.versions));
-	readonly shownRun = $derived(this.runs.find((r) => r.id === this.shownRunId) ?? this.runs.at(-1) ?? null);
+	readonly shownRun = $derived(
+		this.runs.find((r) => r.id === this.shownRunId) ?? this.runs.at(-1) ?? null
+	);
 	readonly #cells = $derived(cellIndex(this.shownRun?.cells ?? []));
 
 	readonly #onSaved?: (id: string) => void;
 
-	constructor(opts: { evaluation?: Evaluation; readonly?: boolean; onSaved?: (id: string) => void } = {}) {
+	constructor(
+		opts: { evaluation?: Evaluation; readonly?: boolean; onSaved?: (id: string) => void } = {}
+	) {
 		this.readonly = opts.readonly ?? false;
 		this.#onSaved = opts.onSaved;
 		if (opts.evaluation) this.#adopt(opts.evaluation);
@@ -232,7 +246,14 @@ export class EvaluationState {
 			startedAt: new Date().toISOString(),
 			mode,
 			versions: $state.snapshot(this.versions) as EvalVersion[],
-			cells: this.versions.flatMap((v) => this.cases.map((c) => ({ versionId: v.id, caseId: c.id, status: 'pending' as const, text: '' })))
+			cells: this.versions.flatMap((v) =>
+				this.cases.map((c) => ({
+					versionId: v.id,
+					caseId: c.id,
+					status: 'pending' as const,
+					text: ''
+				}))
+			)
 		};
 		this.runs.push(run);
 		this.shownRunId = null;
@@ -242,7 +263,8 @@ export class EvaluationState {
 	}
 
 	gradeByHand(cell: EvalCell, score: number | null, comment?: string) {
-		cell.grade = score === null ? undefined : { score, by: 'person', ...(comment ? { comment } : {}) };
+		cell.grade =
+			score === null ? undefined : { score, by: 'person', ...(comment ? { comment } : {}) };
 		this.#changed();
 	}
 
@@ -268,7 +290,9 @@ export class EvaluationState {
 		if (this.readonly) return false;
 		this.saveStatus = 'saving';
 		try {
-			const saved = this.id ? await api.evaluations.update(this.id, this.toInput()) : await api.evaluations.create(this.toInput());
+			const saved = this.id
+				? await api.evaluations.update(this.id, this.toInput())
+				: await api.evaluations.create(this.toInput());
 			this.id = saved.id;
 			this.saveStatus = 'saved';
 			this.#onSaved?.(saved.id);

@@ -12,7 +12,9 @@ export class HistoryState {
 	status = $state('');
 	/** '' for all models. */
 	model = $state('');
-	readonly models = $derived([...new Set(this.#entries.map((e) => e.model).filter(Boolean))].sort());
+	readonly models = $derived(
+		[...new Set(this.#entries.map((e) => e.model).filter(Boolean))].sort()
+	);
 	readonly visible = $derived(
 		this.#entries.filter(
 			(e) =>

@@ -13,7 +13,11 @@ export type PlaygroundSnapshot = RequestSnapshot;
  */
 export class PlaygroundState extends RequestState {
 	#models = $state.raw<ListedModel[]>([]);
-	#lastSent = $state.raw<{ body: Record<string, unknown>; betas: string[]; apiVersion: ApiVersion } | null>(null);
+	#lastSent = $state.raw<{
+		body: Record<string, unknown>;
+		betas: string[];
+		apiVersion: ApiVersion;
+	} | null>(null);
 	readonly run = new RunState();
 
 	get models(): readonly ListedModel[] {
@@ -38,13 +42,16 @@ export class PlaygroundState extends RequestState {
 	async loadModels(): Promise<void> {
 		try {
 			// Retired ones too: the picker leaves them out, but a request naming one is warned about by name.
-			this.#models = (await models.list({ limit: 100, lifecycle: ['active', 'deprecated', 'retired'] })).data as ListedModel[];
+			this.#models = (
+				await models.list({ limit: 100, lifecycle: ['active', 'deprecated', 'retired'] })
+			).data as ListedModel[];
 		} catch {
 			return; // The picker then shows just the request's own model.
 		}
 		// The built-in default gives way to the newest Sonnet this server actually offers.
 		const listed = this.#models.some((m) => m.id === this.form.model);
-		if (this.form.model === FALLBACK_DEFAULT_MODEL && !listed) this.setModel(defaultModel(this.#models));
+		if (this.form.model === FALLBACK_DEFAULT_MODEL && !listed)
+			this.setModel(defaultModel(this.#models));
 	}
 
 	/** Resolves when the run has ended (the tool loop waits for it). */

@@ -13,7 +13,13 @@ import * as edits from '$lib/request/form-edits';
 import { requestHeaders } from '$lib/request/headers';
 import * as options from '$lib/request/options';
 import { checkOutputSchemaText, OUTPUT_SCHEMA_EXAMPLES } from '$lib/request/output-examples';
-import { DEFAULT_API_VERSION, isApiVersion, LEGACY_API_VERSION, SAMPLING_PARAMS, type ApiVersion } from '$lib/request/versions';
+import {
+	DEFAULT_API_VERSION,
+	isApiVersion,
+	LEGACY_API_VERSION,
+	SAMPLING_PARAMS,
+	type ApiVersion
+} from '$lib/request/versions';
 import type { ContentBlock, ToolChoice } from '$lib/schemas';
 import type { ToolExample } from '$lib/tools/examples';
 import * as tools from '$lib/tools/form-tools';

@@ -43,7 +43,8 @@ export class RunBuffer {
 function deltaChars(delta: unknown): number {
 	if (!delta || typeof delta !== 'object') return 0;
 	let n = 0;
-	for (const [k, v] of Object.entries(delta)) if (k !== 'type' && k !== 'signature' && typeof v === 'string') n += v.length;
+	for (const [k, v] of Object.entries(delta))
+		if (k !== 'type' && k !== 'signature' && typeof v === 'string') n += v.length;
 	return n;
 }
 
@@ -61,11 +62,17 @@ export function appendOnlyView<T>(items: T[]): readonly T[] {
 		return c >= 48 && c <= 57 && Number(key) >= length;
 	};
 	return new Proxy(items, {
-		get: (target, key, receiver) => (key === 'length' ? length : isHiddenIndex(key) ? undefined : Reflect.get(target, key, receiver)),
+		get: (target, key, receiver) =>
+			key === 'length'
+				? length
+				: isHiddenIndex(key)
+					? undefined
+					: Reflect.get(target, key, receiver),
 		has: (target, key) => !isHiddenIndex(key) && Reflect.has(target, key),
 		ownKeys: (target) => Reflect.ownKeys(target).filter((k) => !isHiddenIndex(k)),
 		getOwnPropertyDescriptor: (target, key) => {
-			if (key === 'length') return { ...Reflect.getOwnPropertyDescriptor(target, key)!, value: length };
+			if (key === 'length')
+				return { ...Reflect.getOwnPropertyDescriptor(target, key)!, value: length };
 			return isHiddenIndex(key) ? undefined : Reflect.getOwnPropertyDescriptor(target, key);
 		},
 		set: () => false,

@@ -14,7 +14,15 @@ export interface RunError extends ApiErrorInfo {
 
 type Status = 'idle' | 'streaming' | 'done' | 'error' | 'stopped';
 
-const NO_TIMINGS: Timings = { ttfb: null, ttft: null, total: null, outputTokens: 0, isEstimate: true, tokensPerSecond: null, points: [] };
+const NO_TIMINGS: Timings = {
+	ttfb: null,
+	ttft: null,
+	total: null,
+	outputTokens: 0,
+	isEstimate: true,
+	tokensPerSecond: null,
+	points: []
+};
 
 /** Streamed data reaches the page at most this often (about 20 updates a second). */
 const MIN_PUBLISH_INTERVAL_MS = 50;
@@ -45,10 +53,14 @@ export class RunState {
 	#flushPending = false;
 	#publishedAt = 0;
 	#flushTimer: ReturnType<typeof setTimeout> | undefined;
-	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(null);
+	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(
+		null
+	);
 
 	#text = $derived.by(() =>
-		(this.#message?.content ?? []).map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('')
+		(this.#message?.content ?? [])
+			.map((b) => (b.type === 'text' && typeof b.text === 'string' ? b.text : ''))
+			.join('')
 	);
 
 	get status() {
@@ -109,7 +121,9 @@ export class RunState {
 
 	/** The response body exactly as received: for a stream, a .sse file that replays byte for byte. */
 	rawBody(): Blob {
-		return new Blob(this.#buffer.chunks as BlobPart[], { type: this.#isStream ? 'text/event-stream' : 'application/json' });
+		return new Blob(this.#buffer.chunks as BlobPart[], {
+			type: this.#isStream ? 'text/event-stream' : 'application/json'
+		});
 	}
 
 	get canRetry() {
@@ -160,7 +174,13 @@ export class RunState {
 			if (!current()) return;
 			if (abort.signal.aborted) this.#end('stopped', null);
 			else if (e instanceof ApiError) this.#end('error', e.toInfo());
-			else this.#end('error', { ...headerInfo(res?.headers), type: 'network_error', message: (e as Error).message, midStream: res !== undefined });
+			else
+				this.#end('error', {
+					...headerInfo(res?.headers),
+					type: 'network_error',
+					message: (e as Error).message,
+					midStream: res !== undefined
+				});
 		}
 	}
 
@@ -216,12 +236,20 @@ function outcome(buf: RunBuffer, res: Response): [Status, RunError | null] {
 	const acc = buf.accumulator;
 	const info = { ...headerInfo(res.headers), status: res.status, midStream: true };
 	if (acc.error) return ['error', { ...info, ...acc.error }];
-	if (!acc.isComplete) return ['error', { ...info, type: 'incomplete_stream', message: 'The stream ended before message_stop.' }];
+	if (!acc.isComplete)
+		return [
+			'error',
+			{ ...info, type: 'incomplete_stream', message: 'The stream ended before message_stop.' }
+		];
 	return ['done', null];
 }
 
 /** Reads a non-streaming JSON body, keeping its bytes, and hands the Message to the accumulator. */
-async function readJson(body: ReadableStream<Uint8Array>, onBytes: (c: Uint8Array) => void, buf: RunBuffer) {
+async function readJson(
+	body: ReadableStream<Uint8Array>,
+	onBytes: (c: Uint8Array) => void,
+	buf: RunBuffer
+) {
 	const decoder = new TextDecoder();
 	let text = '';
 	const reader = body.getReader();

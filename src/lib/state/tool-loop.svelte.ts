@@ -1,4 +1,10 @@
-import { browserToolOf, computerInput, isComputerCall, runBrowserTool, type ClientToolType } from '$lib/tools/client-tools';
+import {
+	browserToolOf,
+	computerInput,
+	isComputerCall,
+	runBrowserTool,
+	type ClientToolType
+} from '$lib/tools/client-tools';
 import { latestScreenshot, replayActions } from '$lib/tools/computer';
 import type { ToolExample } from '$lib/tools/examples';
 import { mockAnswer, type MockResponder } from '$lib/tools/mocks';
@@ -48,13 +54,24 @@ export class ToolLoopState {
 	/** The response whose tool calls wait for answers. */
 	readonly pending = $derived.by(() => {
 		const m = this.#run.message;
-		return this.#run.status === 'done' && m && m.stop_reason === 'tool_use' && toolCalls(m.content).length > 0 ? m : null;
+		return this.#run.status === 'done' &&
+			m &&
+			m.stop_reason === 'tool_use' &&
+			toolCalls(m.content).length > 0
+			? m
+			: null;
 	});
 	readonly calls = $derived(this.pending ? toolCalls(this.pending.content) : []);
-	readonly #isStale = $derived(!this.#isSending && this.#steps.length > 0 && this.#run.message?.id !== this.#loopMessageId);
+	readonly #isStale = $derived(
+		!this.#isSending && this.#steps.length > 0 && this.#run.message?.id !== this.#loopMessageId
+	);
 	readonly steps = $derived(this.#isStale ? [] : this.#steps);
 	readonly transcript = $derived(
-		buildTranscript(this.steps, this.#run.status === 'done' ? this.#run.message : null, this.#run.error ?? undefined)
+		buildTranscript(
+			this.steps,
+			this.#run.status === 'done' ? this.#run.message : null,
+			this.#run.error ?? undefined
+		)
 	);
 
 	/** Every computer action of this run so far (2024 tool or 2026 toolset), replayed onto the display. */
@@ -95,14 +112,21 @@ export class ToolLoopState {
 		const draft = this.#drafts[call.id];
 		if (draft) return draft;
 		// The computer toolset's members share one mock, set under "computer".
-		const mock = this.mocks[call.name] ?? (isComputerCall(call.name) ? this.mocks.computer : undefined);
+		const mock =
+			this.mocks[call.name] ?? (isComputerCall(call.name) ? this.mocks.computer : undefined);
 		const answer = mock ? mockAnswer(mock, call) : null;
 		return answer && { ...answer, source: 'mock' };
 	}
 
 	setAnswer(call: ToolCall, change: Partial<ToolAnswer>): void {
 		const current: ToolAnswer = this.answerFor(call) ?? { text: '', isError: false };
-		this.#drafts[call.id] = { text: current.text, isError: current.isError, image: current.image, ...change, source: 'manual' };
+		this.#drafts[call.id] = {
+			text: current.text,
+			isError: current.isError,
+			image: current.image,
+			...change,
+			source: 'manual'
+		};
 		this.notice = null;
 	}
 
@@ -111,10 +135,13 @@ export class ToolLoopState {
 		const done = this.#drafts[call.id];
 		if (done?.source === 'editor') return done;
 		const tool = browserToolOf(call.name);
-		if (!tool) return { text: `${call.name} does not run in the browser`, isError: true, source: 'editor' };
+		if (!tool)
+			return { text: `${call.name} does not run in the browser`, isError: true, source: 'editor' };
 		const r = runBrowserTool(this.#vfs, tool, call.input);
 		this.#files = this.#vfs.files();
-		const draft: AnswerDraft = r.ok ? { text: r.output, isError: false, source: 'editor' } : { text: r.error, isError: true, source: 'editor' };
+		const draft: AnswerDraft = r.ok
+			? { text: r.output, isError: false, source: 'editor' }
+			: { text: r.error, isError: true, source: 'editor' };
 		this.#drafts[call.id] = draft;
 		return draft;
 	}
@@ -144,7 +171,10 @@ export class ToolLoopState {
 			return false;
 		}
 		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));
-		this.#steps = [...this.steps, { response: message, results: outcome.turns[1].content as StepRecord['results'], sources }];
+		this.#steps = [
+			...this.steps,
+			{ response: message, results: outcome.turns[1].content as StepRecord['results'], sources }
+		];
 		this.notice = null;
 		this.#playground.appendTurns(outcome.turns);
 		this.#isSending = true;
@@ -189,7 +219,8 @@ export class ToolLoopState {
 
 	applyExample(example: ToolExample): void {
 		this.#playground.applyExample(example);
-		for (const [name, mock] of Object.entries(example.mocks)) this.mocks[name] = structuredClone(mock);
+		for (const [name, mock] of Object.entries(example.mocks))
+			this.mocks[name] = structuredClone(mock);
 	}
 
 	setToolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): void {

@@ -113,7 +113,8 @@ class Parser {
 		if (this.#peek() !== '^') return base;
 		this.#pos++;
 		const exponent = this.#nested(() => this.#unary());
-		if (Math.abs(exponent) > MAX_EXPONENT) throw new CalcError(`exponent ${exponent} is too large (limit ${MAX_EXPONENT})`);
+		if (Math.abs(exponent) > MAX_EXPONENT)
+			throw new CalcError(`exponent ${exponent} is too large (limit ${MAX_EXPONENT})`);
 		return base ** exponent;
 	}
 
@@ -127,15 +128,21 @@ class Parser {
 		if (t.value !== '(') throw new CalcError(`unexpected "${t.value}" at position ${t.at + 1}`);
 		this.#pos++;
 		const value = this.#nested(() => this.#expr());
-		if (this.#peek() !== ')') throw new CalcError(`missing ")" for the "(" at position ${t.at + 1}`);
+		if (this.#peek() !== ')')
+			throw new CalcError(`missing ")" for the "(" at position ${t.at + 1}`);
 		this.#pos++;
 		return value;
 	}
 }
 
 export function calculate(expression: string): CalcResult {
-	if (typeof expression !== 'string') return { ok: false, error: 'the expression must be a string' };
-	if (expression.length > MAX_EXPRESSION_LENGTH) return { ok: false, error: `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters` };
+	if (typeof expression !== 'string')
+		return { ok: false, error: 'the expression must be a string' };
+	if (expression.length > MAX_EXPRESSION_LENGTH)
+		return {
+			ok: false,
+			error: `the expression is longer than ${MAX_EXPRESSION_LENGTH} characters`
+		};
 	try {
 		const value = new Parser(tokenize(expression)).parse();
 		if (!Number.isFinite(value)) return { ok: false, error: 'the result is not a finite number' };

@@ -6,7 +6,12 @@
  */
 import type { EditorResult, VirtualFs } from './vfs';
 
-export const CLIENT_TOOL_TYPES = ['text_editor_20250728', 'bash_20250124', 'memory_20250818', 'computer_toolset_20260801'] as const;
+export const CLIENT_TOOL_TYPES = [
+	'text_editor_20250728',
+	'bash_20250124',
+	'memory_20250818',
+	'computer_toolset_20260801'
+] as const;
 export type ClientToolType = (typeof CLIENT_TOOL_TYPES)[number];
 
 export const CLIENT_TOOL_LABELS: Record<ClientToolType, string> = {
@@ -17,7 +22,13 @@ export const CLIENT_TOOL_LABELS: Record<ClientToolType, string> = {
 };
 
 /** The 2024 computer-use tools: obsolete (their beta flag with them). */
-export const OBSOLETE_TOOL_TYPES = ['computer_20241022', 'bash_20241022', 'text_editor_20241022', 'text_editor_20250124', 'text_editor_20250429'] as const;
+export const OBSOLETE_TOOL_TYPES = [
+	'computer_20241022',
+	'bash_20241022',
+	'text_editor_20241022',
+	'text_editor_20250124',
+	'text_editor_20250429'
+] as const;
 
 export const EDITOR_TOOL_NAME = 'str_replace_based_edit_tool';
 export const LEGACY_EDITOR_TOOL_NAME = 'str_replace_editor';
@@ -26,8 +37,23 @@ export const MEMORY_ROOT = '/memories';
 
 /** The members of computer_toolset_20260801: each one is its own tool_use name. */
 export const COMPUTER_MEMBERS = [
-	'screenshot', 'left_click', 'right_click', 'middle_click', 'double_click', 'triple_click', 'mouse_move',
-	'left_click_drag', 'left_mouse_down', 'left_mouse_up', 'scroll', 'type', 'key', 'hold_key', 'wait', 'zoom', 'cursor_position'
+	'screenshot',
+	'left_click',
+	'right_click',
+	'middle_click',
+	'double_click',
+	'triple_click',
+	'mouse_move',
+	'left_click_drag',
+	'left_mouse_down',
+	'left_mouse_up',
+	'scroll',
+	'type',
+	'key',
+	'hold_key',
+	'wait',
+	'zoom',
+	'cursor_position'
 ] as const;
 
 export function clientToolDef(type: ClientToolType): Record<string, unknown> {
@@ -63,35 +89,54 @@ export function isComputerCall(name: string): boolean {
 }
 
 /** The call's input in the 2024 `{action, ...}` shape the screen replays. */
-export function computerInput(name: string, input: Record<string, unknown>): Record<string, unknown> {
+export function computerInput(
+	name: string,
+	input: Record<string, unknown>
+): Record<string, unknown> {
 	return name === 'computer' ? input : { ...input, action: name };
 }
 
 const EDITOR_2025_COMMANDS = ['view', 'create', 'str_replace', 'insert'];
 const MEMORY_COMMANDS = ['view', 'create', 'str_replace', 'insert', 'delete', 'rename'];
 
-const underMemories = (p: unknown) => typeof p === 'string' && (p === MEMORY_ROOT || p.startsWith(MEMORY_ROOT + '/'));
+const underMemories = (p: unknown) =>
+	typeof p === 'string' && (p === MEMORY_ROOT || p.startsWith(MEMORY_ROOT + '/'));
 
 /** The memory tool: every path lives under /memories; insert's text is `insert_text`. */
 function runMemory(vfs: VirtualFs, input: Record<string, unknown>): EditorResult {
 	const command = input.command;
 	if (typeof command !== 'string' || !MEMORY_COMMANDS.includes(command)) {
-		return { ok: false, error: `Unrecognized command ${String(command)}. The allowed commands for the memory tool are: ${MEMORY_COMMANDS.join(', ')}` };
+		return {
+			ok: false,
+			error: `Unrecognized command ${String(command)}. The allowed commands for the memory tool are: ${MEMORY_COMMANDS.join(', ')}`
+		};
 	}
 	const paths = command === 'rename' ? [input.old_path, input.new_path] : [input.path];
 	const outside = paths.find((p) => !underMemories(p));
-	if (outside !== undefined) return { ok: false, error: `The path ${String(outside)} is outside ${MEMORY_ROOT}; the memory tool only works under ${MEMORY_ROOT}` };
+	if (outside !== undefined)
+		return {
+			ok: false,
+			error: `The path ${String(outside)} is outside ${MEMORY_ROOT}; the memory tool only works under ${MEMORY_ROOT}`
+		};
 	if (command === 'delete') return vfs.delete(input.path as string);
 	if (command === 'rename') return vfs.rename(input.old_path as string, input.new_path as string);
-	const mapped = command === 'insert' ? { ...input, new_str: input.insert_text ?? input.new_str } : input;
+	const mapped =
+		command === 'insert' ? { ...input, new_str: input.insert_text ?? input.new_str } : input;
 	// Viewing the empty memory directory lists nothing rather than failing.
 	if (command === 'view' && input.path === MEMORY_ROOT && !vfs.hasUnder(MEMORY_ROOT)) {
-		return { ok: true, output: `Here're the files and directories up to 2 levels deep in ${MEMORY_ROOT}, excluding hidden items:\n` };
+		return {
+			ok: true,
+			output: `Here're the files and directories up to 2 levels deep in ${MEMORY_ROOT}, excluding hidden items:\n`
+		};
 	}
 	return vfs.run(mapped, MEMORY_TOOL_NAME, MEMORY_COMMANDS.slice(0, 4));
 }
 
-export function runBrowserTool(vfs: VirtualFs, tool: BrowserTool, input: Record<string, unknown>): EditorResult {
+export function runBrowserTool(
+	vfs: VirtualFs,
+	tool: BrowserTool,
+	input: Record<string, unknown>
+): EditorResult {
 	switch (tool) {
 		case 'editor':
 			return vfs.run(input, EDITOR_TOOL_NAME, EDITOR_2025_COMMANDS);

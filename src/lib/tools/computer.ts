@@ -20,11 +20,19 @@ export interface ScreenAction {
 const CLICKS = ['left_click', 'right_click', 'middle_click', 'double_click'];
 
 function coordinate(v: unknown): [number, number] | null {
-	return Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n)) ? [v[0], v[1]] : null;
+	return Array.isArray(v) &&
+		v.length === 2 &&
+		v.every((n) => typeof n === 'number' && Number.isFinite(n))
+		? [v[0], v[1]]
+		: null;
 }
 
 /** The computer tool's inputs, in call order, as drawable actions; the pointer starts at the centre. */
-export function replayActions(inputs: readonly Record<string, unknown>[], width: number, height: number): ScreenAction[] {
+export function replayActions(
+	inputs: readonly Record<string, unknown>[],
+	width: number,
+	height: number
+): ScreenAction[] {
 	let x = Math.round(width / 2);
 	let y = Math.round(height / 2);
 	return inputs.map((input) => {
@@ -56,7 +64,11 @@ function imageIn(content: unknown): Screenshot | undefined {
 	if (!Array.isArray(content)) return undefined;
 	for (const b of [...content].reverse()) {
 		const src = (b as { type?: string; source?: Record<string, unknown> })?.source;
-		if ((b as { type?: string }).type === 'image' && src?.type === 'base64' && typeof src.data === 'string') {
+		if (
+			(b as { type?: string }).type === 'image' &&
+			src?.type === 'base64' &&
+			typeof src.data === 'string'
+		) {
 			return { mediaType: src.media_type as Screenshot['mediaType'], data: src.data };
 		}
 	}
@@ -64,7 +76,10 @@ function imageIn(content: unknown): Screenshot | undefined {
 }
 
 /** The newest screenshot: one attached to a waiting call, else the last one sent back in a step. */
-export function latestScreenshot(steps: readonly StepResults[], pending: readonly (Screenshot | undefined)[]): Screenshot | null {
+export function latestScreenshot(
+	steps: readonly StepResults[],
+	pending: readonly (Screenshot | undefined)[]
+): Screenshot | null {
 	const waiting = pending.filter((p): p is Screenshot => p !== undefined).at(-1);
 	if (waiting) return waiting;
 	for (const step of [...steps].reverse()) {

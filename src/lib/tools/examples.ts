@@ -22,13 +22,22 @@ export const TOOL_EXAMPLES: readonly ToolExample[] = [
 					type: 'object',
 					properties: {
 						city: { type: 'string', description: 'City name, e.g. Paris' },
-						unit: { type: 'string', enum: ['celsius', 'fahrenheit'], description: 'Temperature unit' }
+						unit: {
+							type: 'string',
+							enum: ['celsius', 'fahrenheit'],
+							description: 'Temperature unit'
+						}
 					},
 					required: ['city']
 				}
 			}
 		],
-		mocks: { get_weather: { kind: 'template', template: '{"city": "{{input.city}}", "temp_c": 21, "conditions": "sunny"}' } }
+		mocks: {
+			get_weather: {
+				kind: 'template',
+				template: '{"city": "{{input.city}}", "temp_c": 21, "conditions": "sunny"}'
+			}
+		}
 	},
 	{
 		id: 'calculator',
@@ -40,7 +49,9 @@ export const TOOL_EXAMPLES: readonly ToolExample[] = [
 				description: 'Evaluate an arithmetic expression with + - * / % ^ and parentheses.',
 				input_schema: {
 					type: 'object',
-					properties: { expression: { type: 'string', description: 'The expression, e.g. (2 + 3) * 4' } },
+					properties: {
+						expression: { type: 'string', description: 'The expression, e.g. (2 + 3) * 4' }
+					},
 					required: ['expression']
 				}
 			}
@@ -54,12 +65,18 @@ export const TOOL_EXAMPLES: readonly ToolExample[] = [
 		tools: [
 			{
 				name: 'query_database',
-				description: 'Run a read-only SQL query against the shop database and return the rows as JSON.',
+				description:
+					'Run a read-only SQL query against the shop database and return the rows as JSON.',
 				input_schema: {
 					type: 'object',
 					properties: {
 						sql: { type: 'string', description: 'A single SELECT statement' },
-						limit: { type: 'integer', minimum: 1, maximum: 100, description: 'Maximum rows to return' }
+						limit: {
+							type: 'integer',
+							minimum: 1,
+							maximum: 100,
+							description: 'Maximum rows to return'
+						}
 					},
 					required: ['sql']
 				}
@@ -71,8 +88,14 @@ export const TOOL_EXAMPLES: readonly ToolExample[] = [
 			}
 		],
 		mocks: {
-			query_database: { kind: 'fixed', text: '{"rows": [{"customer": "Ada", "orders": 3}, {"customer": "Grace", "orders": 5}], "row_count": 2}' },
-			list_tables: { kind: 'fixed', text: '{"tables": {"customers": ["id", "name"], "orders": ["id", "customer_id", "placed_at", "total"]}}' }
+			query_database: {
+				kind: 'fixed',
+				text: '{"rows": [{"customer": "Ada", "orders": 3}, {"customer": "Grace", "orders": 5}], "row_count": 2}'
+			},
+			list_tables: {
+				kind: 'fixed',
+				text: '{"tables": {"customers": ["id", "name"], "orders": ["id", "customer_id", "placed_at", "total"]}}'
+			}
 		}
 	}
 ];

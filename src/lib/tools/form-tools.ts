@@ -10,14 +10,19 @@ import type { Turn } from './pairing';
 import { clientToolDef, type ClientToolType } from './client-tools';
 import type { ChoiceMode } from './tool-defs';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function findToolOfType(form: RequestForm, type: string): ToolForm | undefined {
 	return form.tools?.find((t) => t.def.type === type);
 }
 
 /** Adds or removes one typed tool definition, keeping an existing one's settings and cache mark. */
-export function setTypedTool(form: RequestForm, type: string, def: Record<string, unknown> | null): void {
+export function setTypedTool(
+	form: RequestForm,
+	type: string,
+	def: Record<string, unknown> | null
+): void {
 	const existing = findToolOfType(form, type);
 	const rest = (form.tools ?? []).filter((t) => t.def.type !== type);
 	form.tools = def ? [...rest, { def, cache: existing?.cache ?? null }] : rest;
@@ -31,10 +36,18 @@ export function setClientTool(form: RequestForm, type: ClientToolType, on: boole
 /** The example's tools replace the custom ones (typed tools stay); its prompt fills an empty first turn. */
 export function applyExample(form: RequestForm, example: ToolExample): void {
 	const beta = (form.tools ?? []).filter((t) => typeof t.def.type === 'string');
-	form.tools = [...example.tools.map((def) => ({ def: structuredClone(def), cache: null })), ...beta];
+	form.tools = [
+		...example.tools.map((def) => ({ def: structuredClone(def), cache: null })),
+		...beta
+	];
 	const first = form.messages[0]?.blocks[0];
-	if (form.messages.length <= 1 && (!first || (first.kind === 'text' && first.text.trim() === ''))) {
-		form.messages = [{ role: 'user', blocks: [emptyText(example.prompt)], asString: true, extra: {} }];
+	if (
+		form.messages.length <= 1 &&
+		(!first || (first.kind === 'text' && first.text.trim() === ''))
+	) {
+		form.messages = [
+			{ role: 'user', blocks: [emptyText(example.prompt)], asString: true, extra: {} }
+		];
 	}
 }
 
@@ -44,14 +57,29 @@ export function setToolChoice(form: RequestForm, choice: ToolChoice | undefined)
 }
 
 /** The picker's view of the current tool_choice. */
-export function readToolChoice(form: RequestForm): { mode: ChoiceMode; name: string; disableParallel: boolean } {
+export function readToolChoice(form: RequestForm): {
+	mode: ChoiceMode;
+	name: string;
+	disableParallel: boolean;
+} {
 	const c = form.extra.tool_choice;
-	if (!isRecord(c) || typeof c.type !== 'string') return { mode: 'default', name: '', disableParallel: false };
+	if (!isRecord(c) || typeof c.type !== 'string')
+		return { mode: 'default', name: '', disableParallel: false };
 	const mode = (['auto', 'any', 'tool', 'none'] as const).find((m) => m === c.type) ?? 'default';
-	return { mode, name: typeof c.name === 'string' ? c.name : '', disableParallel: c.disable_parallel_tool_use === true };
+	return {
+		mode,
+		name: typeof c.name === 'string' ? c.name : '',
+		disableParallel: c.disable_parallel_tool_use === true
+	};
 }
 
 /** Appends a tool loop's assistant turn and the user turn with its tool_result blocks. */
 export function appendTurns(form: RequestForm, turns: readonly Turn[]): void {
-	for (const t of turns) form.messages.push({ role: t.role, blocks: t.content.map(blockToForm), asString: false, extra: {} });
+	for (const t of turns)
+		form.messages.push({
+			role: t.role,
+			blocks: t.content.map(blockToForm),
+			asString: false,
+			extra: {}
+		});
 }

@@ -32,7 +32,8 @@ type Rendered = { ok: true; text: string } | { ok: false; error: string };
 function lookup(input: Record<string, unknown>, path: string): { found: boolean; value?: unknown } {
 	let value: unknown = input;
 	for (const key of path.split('.').slice(1)) {
-		if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return { found: false };
+		if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key))
+			return { found: false };
 		value = (value as Record<string, unknown>)[key];
 	}
 	return { found: true, value };
@@ -56,7 +57,9 @@ export function renderTemplate(template: string, input: Record<string, unknown>)
 		}
 		return typeof value === 'string' ? JSON.stringify(value).slice(1, -1) : JSON.stringify(value);
 	});
-	return problems.length ? { ok: false, error: `Template: ${problems.join('; ')}` } : { ok: true, text };
+	return problems.length
+		? { ok: false, error: `Template: ${problems.join('; ')}` }
+		: { ok: true, text };
 }
 
 /** The calculator reads `input.expression`, or the input's only string field. */
@@ -67,15 +70,22 @@ function expressionOf(input: Record<string, unknown>): string | undefined {
 }
 
 /** bash_20250124 input: `{command}` or `{restart: true}`; an unmatched command has no answer. */
-export function bashAnswer(rules: readonly BashRule[], input: Record<string, unknown>): ToolAnswer | null {
+export function bashAnswer(
+	rules: readonly BashRule[],
+	input: Record<string, unknown>
+): ToolAnswer | null {
 	if (input.restart === true) return { text: 'tool has been restarted.', isError: false };
-	if (typeof input.command !== 'string') return { text: 'Expected a "command" string in the input.', isError: true };
+	if (typeof input.command !== 'string')
+		return { text: 'Expected a "command" string in the input.', isError: true };
 	for (const rule of rules) {
 		let re: RegExp;
 		try {
 			re = new RegExp(rule.pattern);
 		} catch (e) {
-			return { text: `Mock pattern ${JSON.stringify(rule.pattern)} is not a regular expression: ${(e as Error).message}`, isError: true };
+			return {
+				text: `Mock pattern ${JSON.stringify(rule.pattern)} is not a regular expression: ${(e as Error).message}`,
+				isError: true
+			};
 		}
 		if (re.test(input.command)) return { text: rule.output, isError: rule.isError === true };
 	}
@@ -97,9 +107,12 @@ export function mockAnswer(mock: MockResponder, call: ToolCall): ToolAnswer | nu
 			return bashAnswer(mock.rules, call.input);
 		case 'calculator': {
 			const expression = expressionOf(call.input);
-			if (expression === undefined) return { text: 'Expected an "expression" string in the input.', isError: true };
+			if (expression === undefined)
+				return { text: 'Expected an "expression" string in the input.', isError: true };
 			const r = calculate(expression);
-			return r.ok ? { text: String(r.value), isError: false } : { text: `Cannot evaluate: ${r.error}`, isError: true };
+			return r.ok
+				? { text: String(r.value), isError: false }
+				: { text: `Cannot evaluate: ${r.error}`, isError: true };
 		}
 	}
 }

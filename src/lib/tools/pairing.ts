@@ -25,7 +25,8 @@ export type Turn = { role: 'assistant' | 'user'; content: Record<string, unknown
 
 export type PairingOutcome = { ok: true; turns: [Turn, Turn] } | { ok: false; missing: ToolCall[] };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The tool_use blocks of a response, in order. */
 export function toolCalls(content: readonly ContentBlock[]): ToolCall[] {
@@ -43,7 +44,10 @@ export function toolResultBlock(call: ToolCall, answer: ToolAnswer): ToolResultB
 	if (answer.image) {
 		const parts: NonNullable<ToolResultBlockParam['content']> = [];
 		if (answer.text) parts.push({ type: 'text', text: answer.text });
-		parts.push({ type: 'image', source: { type: 'base64', media_type: answer.image.mediaType, data: answer.image.data } });
+		parts.push({
+			type: 'image',
+			source: { type: 'base64', media_type: answer.image.mediaType, data: answer.image.data }
+		});
 		block.content = parts;
 	} else {
 		block.content = answer.text;
@@ -63,7 +67,10 @@ function asParam(block: ContentBlock): Record<string, unknown> {
  * The assistant turn (the response's content) and the user turn that answers it.
  * `answers` is keyed by tool_use_id; its order does not matter.
  */
-export function answerTurns(content: readonly ContentBlock[], answers: Readonly<Record<string, ToolAnswer | undefined>>): PairingOutcome {
+export function answerTurns(
+	content: readonly ContentBlock[],
+	answers: Readonly<Record<string, ToolAnswer | undefined>>
+): PairingOutcome {
 	const calls = toolCalls(content);
 	const missing = calls.filter((c) => !answers[c.id]);
 	if (calls.length === 0 || missing.length > 0) return { ok: false, missing };

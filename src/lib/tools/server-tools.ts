@@ -15,7 +15,8 @@ export type ServerToolName = keyof typeof SERVER_TOOLS;
 /** Matches every version of a server tool by its `name` (an old request may carry an older one). */
 export function serverToolName(def: Record<string, unknown>): ServerToolName | null {
 	const type = typeof def.type === 'string' ? def.type : '';
-	for (const name of Object.keys(SERVER_TOOLS) as ServerToolName[]) if (type.startsWith(`${name}_`)) return name;
+	for (const name of Object.keys(SERVER_TOOLS) as ServerToolName[])
+		if (type.startsWith(`${name}_`)) return name;
 	return null;
 }
 
@@ -33,11 +34,14 @@ export interface WebSearchOptions {
 	timezone: string;
 }
 
-const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+const strings = (v: unknown) =>
+	Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export function readWebSearch(def: Record<string, unknown>): WebSearchOptions {
-	const loc = (typeof def.user_location === 'object' && def.user_location !== null ? def.user_location : {}) as Record<string, unknown>;
+	const loc = (
+		typeof def.user_location === 'object' && def.user_location !== null ? def.user_location : {}
+	) as Record<string, unknown>;
 	return {
 		maxUses: typeof def.max_uses === 'number' ? def.max_uses : null,
 		allowedDomains: strings(def.allowed_domains),
@@ -50,13 +54,29 @@ export function readWebSearch(def: Record<string, unknown>): WebSearchOptions {
 }
 
 /** The definition with these options; empty ones are left out (the API's defaults). */
-export function withWebSearch(def: Record<string, unknown>, o: WebSearchOptions): Record<string, unknown> {
-	const { max_uses: _m, allowed_domains: _a, blocked_domains: _b, user_location: _u, ...rest } = def;
+export function withWebSearch(
+	def: Record<string, unknown>,
+	o: WebSearchOptions
+): Record<string, unknown> {
+	const {
+		max_uses: _m,
+		allowed_domains: _a,
+		blocked_domains: _b,
+		user_location: _u,
+		...rest
+	} = def;
 	const out: Record<string, unknown> = { ...rest };
 	if (o.maxUses !== null) out.max_uses = o.maxUses;
 	if (o.allowedDomains.length) out.allowed_domains = o.allowedDomains;
 	if (o.blockedDomains.length) out.blocked_domains = o.blockedDomains;
-	const loc = Object.fromEntries(Object.entries({ city: o.city, region: o.region, country: o.country, timezone: o.timezone }).filter(([, v]) => v !== ''));
+	const loc = Object.fromEntries(
+		Object.entries({
+			city: o.city,
+			region: o.region,
+			country: o.country,
+			timezone: o.timezone
+		}).filter(([, v]) => v !== '')
+	);
 	if (Object.keys(loc).length) out.user_location = { type: 'approximate', ...loc };
 	return out;
 }
@@ -69,13 +89,18 @@ export function parseDomains(text: string): string[] {
 		.filter(Boolean);
 }
 
-const findServerTool = (form: RequestForm, name: ServerToolName) => (form.tools ?? []).find((t) => serverToolName(t.def) === name);
+const findServerTool = (form: RequestForm, name: ServerToolName) =>
+	(form.tools ?? []).find((t) => serverToolName(t.def) === name);
 
 /** On: the tool at its current version (an older one's settings carried over); off: removed. */
 export function setServerTool(form: RequestForm, name: ServerToolName, on: boolean): void {
 	const existing = findServerTool(form, name);
 	if (existing) setTypedTool(form, String(existing.def.type), null);
-	if (on) setTypedTool(form, SERVER_TOOLS[name].type, { ...(existing?.def ?? {}), ...serverToolDef(name) });
+	if (on)
+		setTypedTool(form, SERVER_TOOLS[name].type, {
+			...(existing?.def ?? {}),
+			...serverToolDef(name)
+		});
 }
 
 export function updateWebSearch(form: RequestForm, change: Partial<WebSearchOptions>): void {

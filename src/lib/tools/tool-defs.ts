@@ -4,7 +4,8 @@
  */
 import { CustomToolSchema, InputSchemaSchema, TOOL_NAME, type ToolChoice } from '$lib/schemas';
 
-export type SchemaCheck = { ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
+export type SchemaCheck =
+	{ ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
 
 /** The input_schema text as typed in the editor: JSON, an object, and an object schema. */
 export function checkSchemaText(text: string): SchemaCheck {
@@ -17,7 +18,12 @@ export function checkSchemaText(text: string): SchemaCheck {
 	const parsed = InputSchemaSchema.safeParse(value);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		return { ok: false, error: issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : 'input_schema must be a JSON object with "type": "object"' };
+		return {
+			ok: false,
+			error: issue.path.length
+				? `${issue.path.join('.')}: ${issue.message}`
+				: 'input_schema must be a JSON object with "type": "object"'
+		};
 	}
 	return { ok: true, schema: value as Record<string, unknown> };
 }
@@ -29,7 +35,11 @@ export function checkToolName(name: string): string | null {
 /** Every problem of a custom tool definition, as "field: message" lines. */
 export function customToolProblems(def: Record<string, unknown>): string[] {
 	const parsed = CustomToolSchema.safeParse(def);
-	return parsed.success ? [] : parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+	return parsed.success
+		? []
+		: parsed.error.issues.map((i) =>
+				i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message
+			);
 }
 
 export interface Display {
@@ -41,7 +51,11 @@ export interface Display {
 export type ChoiceMode = 'default' | 'auto' | 'any' | 'tool' | 'none';
 
 /** The tool_choice value for the picker's state; undefined leaves the field out (the API's auto). */
-export function toolChoice(mode: ChoiceMode, name: string, disableParallel: boolean): ToolChoice | undefined {
+export function toolChoice(
+	mode: ChoiceMode,
+	name: string,
+	disableParallel: boolean
+): ToolChoice | undefined {
 	const parallel = disableParallel ? { disable_parallel_tool_use: true } : {};
 	switch (mode) {
 		case 'default':

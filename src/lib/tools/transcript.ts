@@ -44,7 +44,12 @@ export interface Transcript {
 }
 
 export function sumUsage(usages: readonly Usage[]): UsageTotals {
-	const total: UsageTotals = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+	const total: UsageTotals = {
+		input_tokens: 0,
+		output_tokens: 0,
+		cache_creation_input_tokens: 0,
+		cache_read_input_tokens: 0
+	};
 	for (const u of usages) {
 		total.input_tokens += u.input_tokens;
 		total.output_tokens += u.output_tokens;
@@ -55,8 +60,14 @@ export function sumUsage(usages: readonly Usage[]): UsageTotals {
 }
 
 /** The steps answered so far, then (when given) the latest response, which has no results yet. */
-export function buildTranscript(steps: readonly StepRecord[], latest: Message | null, error?: { type: string; message: string }): Transcript {
-	const all: StepRecord[] = latest ? [...steps, { response: latest, results: [], sources: {} }] : [...steps];
+export function buildTranscript(
+	steps: readonly StepRecord[],
+	latest: Message | null,
+	error?: { type: string; message: string }
+): Transcript {
+	const all: StepRecord[] = latest
+		? [...steps, { response: latest, results: [], sources: {} }]
+		: [...steps];
 	return {
 		kind: 'tool-run',
 		version: 1,

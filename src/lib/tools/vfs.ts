@@ -75,21 +75,36 @@ export class VirtualFs {
 	 * Runs one tool call's input; never throws on bad input, it reports it as the tool would.
 	 * `commands` narrows what the calling tool offers (text_editor_20250728 has no undo_edit).
 	 */
-	run(input: Record<string, unknown>, tool = 'str_replace_editor', commands: readonly string[] = EDITOR_COMMANDS): EditorResult {
+	run(
+		input: Record<string, unknown>,
+		tool = 'str_replace_editor',
+		commands: readonly string[] = EDITOR_COMMANDS
+	): EditorResult {
 		const { command, path } = input;
 		if (typeof command !== 'string' || !commands.includes(command)) {
-			return fail(`Unrecognized command ${String(command)}. The allowed commands for the ${tool} tool are: ${commands.join(', ')}`);
+			return fail(
+				`Unrecognized command ${String(command)}. The allowed commands for the ${tool} tool are: ${commands.join(', ')}`
+			);
 		}
-		if (typeof path !== 'string' || path === '') return fail(`Parameter \`path\` is required for command: ${command}`);
-		if (!path.startsWith('/')) return fail(`The path ${path} is not an absolute path, it should start with \`/\`. Maybe you meant /${path}?`);
+		if (typeof path !== 'string' || path === '')
+			return fail(`Parameter \`path\` is required for command: ${command}`);
+		if (!path.startsWith('/'))
+			return fail(
+				`The path ${path} is not an absolute path, it should start with \`/\`. Maybe you meant /${path}?`
+			);
 		const exists = this.#files.has(path);
 		const isDir = !exists && this.#isDir(path);
 		if (command === 'create') {
-			if (exists || isDir) return fail(`File already exists at: ${path}. Cannot overwrite files using command \`create\`.`);
+			if (exists || isDir)
+				return fail(
+					`File already exists at: ${path}. Cannot overwrite files using command \`create\`.`
+				);
 		} else if (!exists && !isDir) {
 			return fail(`The path ${path} does not exist. Please provide a valid path.`);
 		} else if (isDir && command !== 'view') {
-			return fail(`The path ${path} is a directory and only the \`view\` command can be used on directories`);
+			return fail(
+				`The path ${path} is a directory and only the \`view\` command can be used on directories`
+			);
 		}
 		switch (command) {
 			case 'view':
@@ -141,10 +156,14 @@ export class VirtualFs {
 		}
 		const [start, end] = range as [number, number];
 		if (start < 1 || start > lines.length) {
-			return fail(`Invalid \`view_range\`: ${JSON.stringify(range)}. Its first element \`${start}\` should be within the range of lines of the file: [1, ${lines.length}]`);
+			return fail(
+				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its first element \`${start}\` should be within the range of lines of the file: [1, ${lines.length}]`
+			);
 		}
 		if (end !== -1 && (end < start || end > lines.length)) {
-			return fail(`Invalid \`view_range\`: ${JSON.stringify(range)}. Its second element \`${end}\` should be -1 or within [${start}, ${lines.length}]`);
+			return fail(
+				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its second element \`${end}\` should be -1 or within [${start}, ${lines.length}]`
+			);
 		}
 		const shown = lines.slice(start - 1, end === -1 ? undefined : end).join('\n');
 		return { ok: true, output: viewOutput(shown, path, start) };
@@ -152,36 +171,50 @@ export class VirtualFs {
 
 	/** Non-hidden entries up to two levels below the directory, like `find -maxdepth 2`. */
 	#viewDir(path: string, range: unknown): EditorResult {
-		if (range !== undefined && range !== null) return fail('The `view_range` parameter is not allowed when `path` points to a directory.');
+		if (range !== undefined && range !== null)
+			return fail('The `view_range` parameter is not allowed when `path` points to a directory.');
 		const base = path.endsWith('/') ? path : path + '/';
 		const entries = new Set<string>();
 		for (const file of this.#files.keys()) {
 			if (!file.startsWith(base)) continue;
 			const parts = file.slice(base.length).split('/');
 			if (parts.some((p) => p.startsWith('.'))) continue;
-			for (let depth = 1; depth <= Math.min(2, parts.length); depth++) entries.add(base + parts.slice(0, depth).join('/'));
+			for (let depth = 1; depth <= Math.min(2, parts.length); depth++)
+				entries.add(base + parts.slice(0, depth).join('/'));
 		}
 		const list = [...entries].sort().join('\n');
-		return { ok: true, output: `Here's the files and directories up to 2 levels deep in ${path}, excluding hidden items:\n${list}\n` };
+		return {
+			ok: true,
+			output: `Here's the files and directories up to 2 levels deep in ${path}, excluding hidden items:\n${list}\n`
+		};
 	}
 
 	#create(path: string, fileText: unknown): EditorResult {
-		if (typeof fileText !== 'string') return fail('Parameter `file_text` is required for command: create');
+		if (typeof fileText !== 'string')
+			return fail('Parameter `file_text` is required for command: create');
 		this.#remember(path, null);
 		this.#files.set(path, fileText);
 		return { ok: true, output: `File created successfully at: ${path}` };
 	}
 
 	#replace(path: string, oldStr: unknown, newStr: unknown): EditorResult {
-		if (typeof oldStr !== 'string' || oldStr === '') return fail('Parameter `old_str` is required for command: str_replace');
-		if (newStr !== undefined && newStr !== null && typeof newStr !== 'string') return fail('Parameter `new_str` must be a string');
+		if (typeof oldStr !== 'string' || oldStr === '')
+			return fail('Parameter `old_str` is required for command: str_replace');
+		if (newStr !== undefined && newStr !== null && typeof newStr !== 'string')
+			return fail('Parameter `new_str` must be a string');
 		const text = this.#files.get(path)!;
 		const first = text.indexOf(oldStr);
-		if (first === -1) return fail(`No replacement was performed, old_str \`${oldStr}\` did not appear verbatim in ${path}.`);
+		if (first === -1)
+			return fail(
+				`No replacement was performed, old_str \`${oldStr}\` did not appear verbatim in ${path}.`
+			);
 		if (text.indexOf(oldStr, first + 1) !== -1) {
 			const lines: number[] = [];
-			for (let at = first; at !== -1; at = text.indexOf(oldStr, at + 1)) lines.push(text.slice(0, at).split('\n').length);
-			return fail(`No replacement was performed. Multiple occurrences of old_str \`${oldStr}\` in lines ${JSON.stringify([...new Set(lines)])}. Please ensure it is unique`);
+			for (let at = first; at !== -1; at = text.indexOf(oldStr, at + 1))
+				lines.push(text.slice(0, at).split('\n').length);
+			return fail(
+				`No replacement was performed. Multiple occurrences of old_str \`${oldStr}\` in lines ${JSON.stringify([...new Set(lines)])}. Please ensure it is unique`
+			);
 		}
 		const replacement = newStr ?? '';
 		const next = text.slice(0, first) + replacement + text.slice(first + oldStr.length);
@@ -193,12 +226,16 @@ export class VirtualFs {
 	}
 
 	#insert(path: string, insertLine: unknown, newStr: unknown): EditorResult {
-		if (typeof insertLine !== 'number' || !Number.isInteger(insertLine)) return fail('Parameter `insert_line` is required for command: insert');
-		if (typeof newStr !== 'string') return fail('Parameter `new_str` is required for command: insert');
+		if (typeof insertLine !== 'number' || !Number.isInteger(insertLine))
+			return fail('Parameter `insert_line` is required for command: insert');
+		if (typeof newStr !== 'string')
+			return fail('Parameter `new_str` is required for command: insert');
 		const text = this.#files.get(path)!;
 		const lines = text.split('\n');
 		if (insertLine < 0 || insertLine > lines.length) {
-			return fail(`Invalid \`insert_line\` parameter: ${insertLine}. It should be within the range of lines of the file: [0, ${lines.length}]`);
+			return fail(
+				`Invalid \`insert_line\` parameter: ${insertLine}. It should be within the range of lines of the file: [0, ${lines.length}]`
+			);
 		}
 		const added = newStr.split('\n');
 		const next = [...lines.slice(0, insertLine), ...added, ...lines.slice(insertLine)].join('\n');
@@ -215,9 +252,15 @@ export class VirtualFs {
 		// Undoing the create of a new file removes it again.
 		if (before === null) {
 			this.#files.delete(path);
-			return { ok: true, output: `Last edit to ${path} undone successfully. The file no longer exists.` };
+			return {
+				ok: true,
+				output: `Last edit to ${path} undone successfully. The file no longer exists.`
+			};
 		}
 		this.#files.set(path, before);
-		return { ok: true, output: `Last edit to ${path} undone successfully. ${viewOutput(before, path)}` };
+		return {
+			ok: true,
+			output: `Last edit to ${path} undone successfully. ${viewOutput(before, path)}`
+		};
 	}
 }

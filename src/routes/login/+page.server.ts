@@ -18,12 +18,20 @@ export const actions: Actions = {
 		const { request, cookies, url } = event;
 		// The body was capped before it got here (hooks / scripts/start.js): a form is a few KB.
 		const data = await request.formData();
-		const form = { name: String(data.get('name') ?? ''), passcode: String(data.get('passcode') ?? '') };
+		const form = {
+			name: String(data.get('name') ?? ''),
+			passcode: String(data.get('passcode') ?? '')
+		};
 		const config = getConfig();
 		const address = eventClientAddress(event, config);
 		const result = await attemptLogin(form, address, config, getCounter());
 		if (!result.ok) {
-			log.info(result.event ?? 'login refused', { requestId: event.locals.requestId, user: form.name.slice(0, 64), address, status: result.status });
+			log.info(result.event ?? 'login refused', {
+				requestId: event.locals.requestId,
+				user: form.name.slice(0, 64),
+				address,
+				status: result.status
+			});
 			return fail(result.status, { name: form.name, message: result.message });
 		}
 		setSessionCookie(cookies, await startSession(await getStore(), result.user, address), config);

@@ -7,13 +7,17 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const tokens = await (await getStore()).listApiTokens(locals.user);
-	return { user: locals.user, tokens: tokens.map(({ id, name, createdAt, revokedAt }) => ({ id, name, createdAt, revokedAt })) };
+	return {
+		user: locals.user,
+		tokens: tokens.map(({ id, name, createdAt, revokedAt }) => ({ id, name, createdAt, revokedAt }))
+	};
 };
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const name = String((await request.formData()).get('name') ?? '').trim();
-		if (!name || name.length > 64) return fail(400, { message: 'Give the token a name (up to 64 characters).' });
+		if (!name || name.length > 64)
+			return fail(400, { message: 'Give the token a name (up to 64 characters).' });
 		const store = await getStore();
 		try {
 			await checkTokenQuota(store, locals.user, getConfig());
@@ -25,7 +29,9 @@ export const actions: Actions = {
 	},
 	revoke: async ({ request, locals }) => {
 		const id = String((await request.formData()).get('id') ?? '');
-		const revoked = await (await getStore()).revokeApiToken(id, locals.user, new Date().toISOString());
+		const revoked = await (
+			await getStore()
+		).revokeApiToken(id, locals.user, new Date().toISOString());
 		if (!revoked) return fail(404, { message: 'No such active token.' });
 		return { revoked: id };
 	}

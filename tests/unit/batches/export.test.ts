@@ -7,7 +7,19 @@ import { viewRows } from '$lib/batches/view';
 const line = (id: string, text: string, out = 1) =>
 	JSON.stringify({
 		custom_id: id,
-		result: { type: 'succeeded', message: { id: 'm', type: 'message', role: 'assistant', model: 'x', content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: out } } }
+		result: {
+			type: 'succeeded',
+			message: {
+				id: 'm',
+				type: 'message',
+				role: 'assistant',
+				model: 'x',
+				content: [{ type: 'text', text }],
+				stop_reason: 'end_turn',
+				stop_sequence: null,
+				usage: { input_tokens: 1, output_tokens: out }
+			}
+		}
 	});
 
 describe('csvField', () => {
@@ -24,22 +36,48 @@ describe('rowsToCsv', () => {
 	it('writes rows a CSV parser reads back exactly', () => {
 		const rows = [summarizeLine(line('a', 'Hello, "world"'), 1), summarizeLine('broken', 2)];
 		const parsed = Papa.parse<string[]>(rowsToCsv(rows).trimEnd()).data;
-		expect(parsed[0]).toEqual(['line', 'custom_id', 'result_type', 'stop_reason', 'input_tokens', 'output_tokens', 'first_line']);
+		expect(parsed[0]).toEqual([
+			'line',
+			'custom_id',
+			'result_type',
+			'stop_reason',
+			'input_tokens',
+			'output_tokens',
+			'first_line'
+		]);
 		expect(parsed[1]).toEqual(['1', 'a', 'succeeded', 'end_turn', '1', '1', 'Hello, "world"']);
 		expect(parsed[2].slice(0, 3)).toEqual(['2', '', 'malformed']);
 	});
 });
 
 describe('viewRows', () => {
-	const rows = [summarizeLine(line('b', 'Apple pie', 5), 1), summarizeLine(line('a', 'banana', 9), 2), summarizeLine('{', 3)];
+	const rows = [
+		summarizeLine(line('b', 'Apple pie', 5), 1),
+		summarizeLine(line('a', 'banana', 9), 2),
+		summarizeLine('{', 3)
+	];
 	it('filters by type and by search text over custom_id and text', () => {
 		const base = { sort: 'line' as const, descending: false };
-		expect(viewRows(rows, { ...base, type: 'malformed', query: '' }).map((r) => r.line)).toEqual([3]);
-		expect(viewRows(rows, { ...base, type: 'all', query: 'APPLE' }).map((r) => r.line)).toEqual([1]);
-		expect(viewRows(rows, { ...base, type: 'succeeded', query: 'a' }).map((r) => r.line)).toEqual([1, 2]);
+		expect(viewRows(rows, { ...base, type: 'malformed', query: '' }).map((r) => r.line)).toEqual([
+			3
+		]);
+		expect(viewRows(rows, { ...base, type: 'all', query: 'APPLE' }).map((r) => r.line)).toEqual([
+			1
+		]);
+		expect(viewRows(rows, { ...base, type: 'succeeded', query: 'a' }).map((r) => r.line)).toEqual([
+			1, 2
+		]);
 	});
 	it('sorts by a column either way', () => {
-		expect(viewRows(rows, { type: 'succeeded', query: '', sort: 'customId', descending: false }).map((r) => r.customId)).toEqual(['a', 'b']);
-		expect(viewRows(rows, { type: 'all', query: '', sort: 'outputTokens', descending: true }).map((r) => r.line)).toEqual([2, 1, 3]);
+		expect(
+			viewRows(rows, { type: 'succeeded', query: '', sort: 'customId', descending: false }).map(
+				(r) => r.customId
+			)
+		).toEqual(['a', 'b']);
+		expect(
+			viewRows(rows, { type: 'all', query: '', sort: 'outputTokens', descending: true }).map(
+				(r) => r.line
+			)
+		).toEqual([2, 1, 3]);
 	});
 });

@@ -12,12 +12,20 @@ const WRONG: Json[] = [null, 7, 'x', [], {}, true];
 /** Every damaged copy of `value`: one field removed or replaced, at any depth. */
 function* damaged(value: Json): Generator<Json> {
 	if (typeof value !== 'object' || value === null) return;
-	const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+	const entries = Array.isArray(value)
+		? value.map((v, i) => [String(i), v] as const)
+		: Object.entries(value);
 	for (const [key, child] of entries) {
-		const copy = () => (Array.isArray(value) ? [...value] : { ...(value as Record<string, Json>) }) as Record<string, Json>;
+		const copy = () =>
+			(Array.isArray(value) ? [...value] : { ...(value as Record<string, Json>) }) as Record<
+				string,
+				Json
+			>;
 		const without = copy();
 		delete without[key];
-		yield Array.isArray(value) ? (without as unknown as Json[]).filter((x) => x !== undefined) : without;
+		yield Array.isArray(value)
+			? (without as unknown as Json[]).filter((x) => x !== undefined)
+			: without;
 		for (const wrong of WRONG) {
 			const replaced = copy();
 			replaced[key] = wrong;
@@ -51,7 +59,8 @@ describe('the batch results fast path against BatchResultLineSchema', () => {
 		const wrongly: string[] = [];
 		for (const copy of damaged(value)) {
 			checked++;
-			if (looksLikeResult(copy) && !BatchResultLineSchema.safeParse(copy).success) wrongly.push(JSON.stringify(copy).slice(0, 200));
+			if (looksLikeResult(copy) && !BatchResultLineSchema.safeParse(copy).success)
+				wrongly.push(JSON.stringify(copy).slice(0, 200));
 		}
 		expect(checked).toBeGreaterThan(20);
 		expect(wrongly).toEqual([]);

@@ -9,36 +9,80 @@ const succeeded = JSON.stringify({
 	result: {
 		type: 'succeeded',
 		message: {
-			id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-3-5-haiku-20241022',
+			id: 'msg_1',
+			type: 'message',
+			role: 'assistant',
+			model: 'claude-3-5-haiku-20241022',
 			content: [{ type: 'text', text: '\n# Title\nSecond line' }],
-			stop_reason: 'end_turn', stop_sequence: null,
+			stop_reason: 'end_turn',
+			stop_sequence: null,
 			usage: { input_tokens: 1000, output_tokens: 2000, cache_read_input_tokens: 10 }
 		}
 	}
 });
-const errored = JSON.stringify({ custom_id: 'b', result: { type: 'errored', error: { type: 'error', error: { type: 'invalid_request_error', message: 'max_tokens: too big' } } } });
+const errored = JSON.stringify({
+	custom_id: 'b',
+	result: {
+		type: 'errored',
+		error: {
+			type: 'error',
+			error: { type: 'invalid_request_error', message: 'max_tokens: too big' }
+		}
+	}
+});
 
 describe('summarizeLine', () => {
 	it('keeps the compact fields of a succeeded result', () => {
 		expect(summarizeLine(succeeded, 1, 0, succeeded.length)).toMatchObject({
-			line: 1, customId: 'a-1', type: 'succeeded', model: 'claude-3-5-haiku-20241022', stopReason: 'end_turn',
-			inputTokens: 1000, outputTokens: 2000, cacheReadTokens: 10, firstLine: '# Title', offset: 0, length: succeeded.length
+			line: 1,
+			customId: 'a-1',
+			type: 'succeeded',
+			model: 'claude-3-5-haiku-20241022',
+			stopReason: 'end_turn',
+			inputTokens: 1000,
+			outputTokens: 2000,
+			cacheReadTokens: 10,
+			firstLine: '# Title',
+			offset: 0,
+			length: succeeded.length
 		});
 	});
 
 	it('summarises errored, canceled and expired results', () => {
-		expect(summarizeLine(errored, 2)).toMatchObject({ type: 'errored', customId: 'b', firstLine: 'invalid_request_error: max_tokens: too big' });
-		expect(summarizeLine('{"custom_id":"c","result":{"type":"canceled"}}', 3)).toMatchObject({ type: 'canceled', customId: 'c', firstLine: '' });
-		expect(summarizeLine('{"custom_id":"d","result":{"type":"expired"}}', 4)).toMatchObject({ type: 'expired', customId: 'd' });
+		expect(summarizeLine(errored, 2)).toMatchObject({
+			type: 'errored',
+			customId: 'b',
+			firstLine: 'invalid_request_error: max_tokens: too big'
+		});
+		expect(summarizeLine('{"custom_id":"c","result":{"type":"canceled"}}', 3)).toMatchObject({
+			type: 'canceled',
+			customId: 'c',
+			firstLine: ''
+		});
+		expect(summarizeLine('{"custom_id":"d","result":{"type":"expired"}}', 4)).toMatchObject({
+			type: 'expired',
+			customId: 'd'
+		});
 	});
 
 	it('marks a malformed line with its line number instead of failing', () => {
-		expect(summarizeLine('{"custom_id": "x", "res', 7)).toMatchObject({ type: 'malformed', line: 7 });
-		expect(summarizeLine('{"custom_id":"x","result":{"type":"weird"}}', 8)).toMatchObject({ type: 'malformed', customId: 'x', line: 8 });
+		expect(summarizeLine('{"custom_id": "x", "res', 7)).toMatchObject({
+			type: 'malformed',
+			line: 7
+		});
+		expect(summarizeLine('{"custom_id":"x","result":{"type":"weird"}}', 8)).toMatchObject({
+			type: 'malformed',
+			customId: 'x',
+			line: 8
+		});
 		expect(summarizeLine('{"custom_id": "x", "res', 7).firstLine).toMatch(/^line 7 is not JSON/);
 		const noUsage = JSON.parse(succeeded);
 		delete noUsage.result.message.usage;
-		expect(summarizeLine(JSON.stringify(noUsage), 9)).toMatchObject({ type: 'malformed', customId: 'a-1', firstLine: expect.stringMatching(/^line 9 is not a batch result/) });
+		expect(summarizeLine(JSON.stringify(noUsage), 9)).toMatchObject({
+			type: 'malformed',
+			customId: 'a-1',
+			firstLine: expect.stringMatching(/^line 9 is not a batch result/)
+		});
 	});
 
 	it('shortens a long first line', () => {
@@ -70,29 +114,45 @@ describe('TotalsAccumulator', () => {
 });
 
 describe('LineSplitter + ByteStore', () => {
-	it.each([7, 64, 100_000])('finds lines split across %i-byte chunks, with byte offsets that cut them out again', (size) => {
-		const text = `${succeeded}\r\n\n${errored}\n{"custom_id":"é","result":{"type":"expired"}}`;
-		const bytes = new TextEncoder().encode(text);
-		const store = new ByteStore();
-		const seen: [string, number, number, number][] = [];
-		const splitter = new LineSplitter((t, line, offset, length) => seen.push([t, line, offset, length]));
-		for (let i = 0; i < bytes.length; i += size) {
-			const chunk = bytes.slice(i, i + size);
-			store.append(chunk);
-			splitter.push(chunk);
+	it.each([7, 64, 100_000])(
+		'finds lines split across %i-byte chunks, with byte offsets that cut them out again',
+		(size) => {
+			const text = `${succeeded}\r\n\n${errored}\n{"custom_id":"é","result":{"type":"expired"}}`;
+			const bytes = new TextEncoder().encode(text);
+			const store = new ByteStore();
+			const seen: [string, number, number, number][] = [];
+			const splitter = new LineSplitter((t, line, offset, length) =>
+				seen.push([t, line, offset, length])
+			);
+			for (let i = 0; i < bytes.length; i += size) {
+				const chunk = bytes.slice(i, i + size);
+				store.append(chunk);
+				splitter.push(chunk);
+			}
+			splitter.end();
+			expect(seen.map((s) => s[1])).toEqual([1, 3, 4]);
+			expect(seen.map((s) => s[0])).toEqual([
+				succeeded,
+				errored,
+				'{"custom_id":"é","result":{"type":"expired"}}'
+			]);
+			for (const [t, , offset, length] of seen) expect(store.text(offset, length)).toBe(t);
 		}
-		splitter.end();
-		expect(seen.map((s) => s[1])).toEqual([1, 3, 4]);
-		expect(seen.map((s) => s[0])).toEqual([succeeded, errored, '{"custom_id":"é","result":{"type":"expired"}}']);
-		for (const [t, , offset, length] of seen) expect(store.text(offset, length)).toBe(t);
-	});
+	);
 
 	it('keeps byte offsets right in an ASCII-only chunk of many lines', () => {
 		const text = 'a\n\nbb\r\nccc\nd';
 		const seen: [string, number, number, number][] = [];
-		const splitter = new LineSplitter((t, line, offset, length) => seen.push([t, line, offset, length]));
+		const splitter = new LineSplitter((t, line, offset, length) =>
+			seen.push([t, line, offset, length])
+		);
 		splitter.push(new TextEncoder().encode(text));
 		splitter.end();
-		expect(seen).toEqual([['a', 1, 0, 1], ['bb', 3, 3, 3], ['ccc', 4, 7, 3], ['d', 5, 11, 1]]);
+		expect(seen).toEqual([
+			['a', 1, 0, 1],
+			['bb', 3, 3, 3],
+			['ccc', 4, 7, 3],
+			['d', 5, 11, 1]
+		]);
 	});
 });

@@ -13,7 +13,11 @@ describe('parseCsv', () => {
 
 	it('reports a row with the wrong number of fields by its line', () => {
 		const rows = parseCsv('a,b\n1,2\n3\n4,5');
-		expect(rows[1]).toEqual({ kind: 'broken', line: 3, reason: 'CSV: 1 fields where the header has 2' });
+		expect(rows[1]).toEqual({
+			kind: 'broken',
+			line: 3,
+			reason: 'CSV: 1 fields where the header has 2'
+		});
 		expect(rows[2]).toMatchObject({ kind: 'vars', line: 4 });
 	});
 
@@ -26,7 +30,8 @@ describe('parseCsv', () => {
 
 describe('parseJsonl', () => {
 	it('reads variable objects, ready requests and broken lines with their line numbers', () => {
-		const text = '{"name":"Ada","n":3}\n\n{"custom_id":"x","params":{"model":"m"}}\nnot json\n[1]\n';
+		const text =
+			'{"name":"Ada","n":3}\n\n{"custom_id":"x","params":{"model":"m"}}\nnot json\n[1]\n';
 		const rows = parseJsonl(text);
 		expect(rows[0]).toEqual({ kind: 'vars', line: 1, vars: { name: 'Ada', n: '3' } });
 		expect(rows[1]).toEqual({ kind: 'request', line: 3, custom_id: 'x', params: { model: 'm' } });

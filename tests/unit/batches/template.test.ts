@@ -17,7 +17,11 @@ describe('templateVariables', () => {
 describe('substitute', () => {
 	it('puts quotes, backslashes, newlines and unicode into strings so the JSON stays valid', () => {
 		const text = 'He said "hi" \\ then\nleft\t— 你好 👋 \u2028 {"json": true}';
-		const { value, missing } = substitute(template, { max_tokens: '100', persona: 'a "pirate"', text });
+		const { value, missing } = substitute(template, {
+			max_tokens: '100',
+			persona: 'a "pirate"',
+			text
+		});
 		expect(missing).toEqual([]);
 		const roundTrip = JSON.parse(JSON.stringify(value));
 		expect(roundTrip.messages[0].content[0].text).toBe(`Summarise: ${text}`);
@@ -25,8 +29,14 @@ describe('substitute', () => {
 	});
 
 	it('turns a whole-string placeholder in a numeric param into a number, and only there', () => {
-		const { value } = substitute({ ...template, metadata: { user_id: '{{max_tokens}}' } }, { max_tokens: '256', persona: 'x', text: '42' });
-		const v = value as Record<string, unknown> & { metadata: { user_id: unknown }; messages: { content: { text: string }[] }[] };
+		const { value } = substitute(
+			{ ...template, metadata: { user_id: '{{max_tokens}}' } },
+			{ max_tokens: '256', persona: 'x', text: '42' }
+		);
+		const v = value as Record<string, unknown> & {
+			metadata: { user_id: unknown };
+			messages: { content: { text: string }[] }[];
+		};
 		expect(v.max_tokens).toBe(256);
 		expect(v.metadata.user_id).toBe('256');
 		expect(v.messages[0].content[0].text).toBe('Summarise: 42');
@@ -57,6 +67,9 @@ describe('substitute', () => {
 
 describe('templateFromRequest', () => {
 	it('drops stream (batch requests must not stream) and keeps the rest', () => {
-		expect(templateFromRequest({ model: 'm', stream: true, max_tokens: 5 })).toEqual({ model: 'm', max_tokens: 5 });
+		expect(templateFromRequest({ model: 'm', stream: true, max_tokens: 5 })).toEqual({
+			model: 'm',
+			max_tokens: 5
+		});
 	});
 });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // Not exported by the package; read from the installed copy so an SDK update shows here.
 import { DEPRECATED_MODELS } from '../../../node_modules/@anthropic-ai/sdk/internal/data/deprecated-models.mjs';
-import { BUNDLED_CATALOG, CatalogSchema, findModel, lifecycleAt, selectableModels, costOf } from '$lib/catalog';
+import {
+	BUNDLED_CATALOG,
+	CatalogSchema,
+	findModel,
+	lifecycleAt,
+	selectableModels,
+	costOf
+} from '$lib/catalog';
 import data from '$lib/catalog/catalog.json';
 import { resetConfig } from '$lib/server/config';
 import { serverCatalog } from '$lib/server/catalog';
@@ -12,11 +19,28 @@ import { createSimulator } from '$lib/server/simulator/app';
 
 // Every id of SDK 1.14's `Model` union (resources/messages/messages.d.ts).
 const SDK_MODELS = [
-	'claude-fable-5-2', 'claude-mythos-5-2', 'claude-haiku-5-5', 'claude-sonnet-5-5', 'claude-fable-5-1',
-	'claude-opus-5-5', 'claude-mythos-5-1', 'claude-sonnet-5', 'claude-fable-5', 'claude-mythos-5', 'claude-opus-5',
-	'claude-opus-4-8', 'claude-opus-4-7', 'claude-mythos-preview', 'claude-opus-4-6', 'claude-sonnet-4-6',
-	'claude-haiku-4-5', 'claude-haiku-4-5-20251001', 'claude-opus-4-5', 'claude-opus-4-5-20251101',
-	'claude-sonnet-4-5', 'claude-sonnet-4-5-20250929'
+	'claude-fable-5-2',
+	'claude-mythos-5-2',
+	'claude-haiku-5-5',
+	'claude-sonnet-5-5',
+	'claude-fable-5-1',
+	'claude-opus-5-5',
+	'claude-mythos-5-1',
+	'claude-sonnet-5',
+	'claude-fable-5',
+	'claude-mythos-5',
+	'claude-opus-5',
+	'claude-opus-4-8',
+	'claude-opus-4-7',
+	'claude-mythos-preview',
+	'claude-opus-4-6',
+	'claude-sonnet-4-6',
+	'claude-haiku-4-5',
+	'claude-haiku-4-5-20251001',
+	'claude-opus-4-5',
+	'claude-opus-4-5-20251101',
+	'claude-sonnet-4-5',
+	'claude-sonnet-4-5-20250929'
 ];
 
 const day = (d: string) => new Date(d + 'T12:00:00Z');
@@ -28,7 +52,20 @@ describe('the bundled catalog', () => {
 	});
 
 	it('retires models on the dates the SDK gives for its deprecated ones', () => {
-		const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+		const months = [
+			'january',
+			'february',
+			'march',
+			'april',
+			'may',
+			'june',
+			'july',
+			'august',
+			'september',
+			'october',
+			'november',
+			'december'
+		];
 		for (const [id, when] of Object.entries(DEPRECATED_MODELS)) {
 			const [, month, dayOfMonth, year] = when.toLowerCase().match(/^(\w+) (\d+)\w*, (\d+)$/)!;
 			const iso = `${year}-${String(months.indexOf(month) + 1).padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
@@ -47,18 +84,25 @@ describe('the bundled catalog', () => {
 		const threes = BUNDLED_CATALOG.models.filter((m) => m.id.startsWith('claude-3'));
 		expect(threes.map((m) => m.id)).toContain('claude-3-5-haiku-20241022');
 		for (const m of threes) expect(lifecycleAt(m, day('2026-11-30')), m.id).toBe('retired');
-		expect(selectableModels(day('2026-11-30')).some((m) => m.id.startsWith('claude-3'))).toBe(false);
+		expect(selectableModels(day('2026-11-30')).some((m) => m.id.startsWith('claude-3'))).toBe(
+			false
+		);
 	});
 
 	it('has a source and a checked date on every price and rule, and a default model that is not retired', () => {
-		for (const m of BUNDLED_CATALOG.models) expect(m.source.length * m.checked.length, m.id).toBeGreaterThan(0);
-		expect(lifecycleAt(findModel(BUNDLED_CATALOG.default_model)!, day('2026-11-30'))).toBe('active');
+		for (const m of BUNDLED_CATALOG.models)
+			expect(m.source.length * m.checked.length, m.id).toBeGreaterThan(0);
+		expect(lifecycleAt(findModel(BUNDLED_CATALOG.default_model)!, day('2026-11-30'))).toBe(
+			'active'
+		);
 	});
 
 	it('refuses a file with a duplicate id or a default model it does not list', () => {
 		const dup = { ...data, models: [...data.models, data.models[0]] };
 		expect(CatalogSchema.safeParse(dup).error?.issues[0].message).toMatch(/listed twice/);
-		expect(CatalogSchema.safeParse({ ...data, default_model: 'nope' }).error?.issues[0].path).toEqual(['default_model']);
+		expect(
+			CatalogSchema.safeParse({ ...data, default_model: 'nope' }).error?.issues[0].path
+		).toEqual(['default_model']);
 	});
 });
 
@@ -78,23 +122,43 @@ describe('CATALOG_FILE', () => {
 	}
 
 	it('replaces the bundled catalog on the server, for prices and for the simulator', async () => {
-		const cheap = { ...data.models.find((m) => m.id === 'claude-opus-5')!, id: 'claude-team-model', aliases: [], price: { input: 1, output: 2 } };
+		const cheap = {
+			...data.models.find((m) => m.id === 'claude-opus-5')!,
+			id: 'claude-team-model',
+			aliases: [],
+			price: { input: 1, output: 2 }
+		};
 		override({ ...data, default_model: 'claude-team-model', models: [cheap] });
 		const catalog = serverCatalog();
 		expect(catalog.models.map((m) => m.id)).toEqual(['claude-team-model']);
-		expect(costOf('claude-team-model', { input_tokens: 1_000_000, output_tokens: 0, cache_creation_input_tokens: 1_000_000 }, {}, catalog)!.total)
+		expect(
+			costOf(
+				'claude-team-model',
+				{ input_tokens: 1_000_000, output_tokens: 0, cache_creation_input_tokens: 1_000_000 },
+				{},
+				catalog
+			)!.total
+		)
 			// The missing cache price follows the 1.25x rule.
 			.toBeCloseTo(1 + 1.25, 10);
 		const sim = createSimulator({ tokensPerSecond: 0, seed: 't' });
-		const res = await sim.fetch(new Request('http://sim/v1/models', { headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' } }));
-		expect(((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id)).toEqual(['claude-team-model']);
+		const res = await sim.fetch(
+			new Request('http://sim/v1/models', {
+				headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' }
+			})
+		);
+		expect(((await res.json()) as { data: { id: string }[] }).data.map((m) => m.id)).toEqual([
+			'claude-team-model'
+		]);
 	});
 
 	it('stops with the setting’s name when the file is missing, not JSON, or invalid', () => {
 		override('{ nope');
 		expect(() => serverCatalog()).toThrow(/^Invalid setting CATALOG_FILE: cannot read/);
 		override({ ...data, models: [{ ...data.models[0], price: { input: -1, output: 1 } }] });
-		expect(() => serverCatalog()).toThrow(/^Invalid setting CATALOG_FILE: models\.0\.price\.input: /);
+		expect(() => serverCatalog()).toThrow(
+			/^Invalid setting CATALOG_FILE: models\.0\.price\.input: /
+		);
 		process.env.CATALOG_FILE = join(dir, 'missing.json');
 		resetConfig();
 		expect(() => serverCatalog()).toThrow(/CATALOG_FILE/);

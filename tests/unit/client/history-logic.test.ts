@@ -1,20 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { evictions, matches, sortEntries, toEntry, type HistoryEntry } from '../../../src/lib/client/history-logic';
+import {
+	evictions,
+	matches,
+	sortEntries,
+	toEntry,
+	type HistoryEntry
+} from '../../../src/lib/client/history-logic';
 
-const request = { model: 'claude-3-5-haiku-20241022', max_tokens: 9, system: 'Be brief', messages: [{ role: 'user', content: [{ type: 'text', text: 'Tell me about Oslo' }] }] };
-const message = { content: [{ type: 'tool_use' }, { type: 'text', text: 'Oslo is the capital.' }], stop_reason: 'end_turn', usage: { input_tokens: 5, output_tokens: 7 } };
+const request = {
+	model: 'claude-3-5-haiku-20241022',
+	max_tokens: 9,
+	system: 'Be brief',
+	messages: [{ role: 'user', content: [{ type: 'text', text: 'Tell me about Oslo' }] }]
+};
+const message = {
+	content: [{ type: 'tool_use' }, { type: 'text', text: 'Oslo is the capital.' }],
+	stop_reason: 'end_turn',
+	usage: { input_tokens: 5, output_tokens: 7 }
+};
 
-const entry = (id: string, createdAt: number, pinned = false): HistoryEntry => ({ ...toEntry({ request }, id, createdAt), pinned });
+const entry = (id: string, createdAt: number, pinned = false): HistoryEntry => ({
+	...toEntry({ request }, id, createdAt),
+	pinned
+});
 
 describe('toEntry', () => {
 	it('summarises a finished run: first text block, stop reason, usage', () => {
 		const e = toEntry({ request, betas: ['b-1'], message }, 'id1', 1000);
-		expect(e).toMatchObject({ id: 'id1', createdAt: 1000, model: request.model, firstText: 'Oslo is the capital.', stopReason: 'end_turn', usage: message.usage, betas: ['b-1'], pinned: false, error: null });
+		expect(e).toMatchObject({
+			id: 'id1',
+			createdAt: 1000,
+			model: request.model,
+			firstText: 'Oslo is the capital.',
+			stopReason: 'end_turn',
+			usage: message.usage,
+			betas: ['b-1'],
+			pinned: false,
+			error: null
+		});
 	});
 
 	it('falls back to streamed text and keeps the error of a failed run', () => {
-		const e = toEntry({ request, text: 'partial', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'id2', 1);
-		expect(e).toMatchObject({ firstText: 'partial', stopReason: null, usage: null, error: 'overloaded_error: Overloaded' });
+		const e = toEntry(
+			{ request, text: 'partial', error: { type: 'overloaded_error', message: 'Overloaded' } },
+			'id2',
+			1
+		);
+		expect(e).toMatchObject({
+			firstText: 'partial',
+			stopReason: null,
+			usage: null,
+			error: 'overloaded_error: Overloaded'
+		});
 	});
 });
 
@@ -32,7 +69,12 @@ describe('matches', () => {
 
 describe('evictions', () => {
 	it('drops the oldest unpinned entries beyond the bound and never a pinned one', () => {
-		const entries = [entry('old-pinned', 1, true), entry('old', 2), entry('mid', 3), entry('new', 4)];
+		const entries = [
+			entry('old-pinned', 1, true),
+			entry('old', 2),
+			entry('mid', 3),
+			entry('new', 4)
+		];
 		expect(evictions(entries, 2)).toEqual(['old', 'mid']);
 		expect(evictions(entries, 4)).toEqual([]);
 	});
@@ -40,6 +82,8 @@ describe('evictions', () => {
 
 describe('sortEntries', () => {
 	it('puts pinned entries first, then newest first', () => {
-		expect(sortEntries([entry('a', 1), entry('b', 3), entry('c', 2, true)]).map((e) => e.id)).toEqual(['c', 'b', 'a']);
+		expect(
+			sortEntries([entry('a', 1), entry('b', 3), entry('c', 2, true)]).map((e) => e.id)
+		).toEqual(['c', 'b', 'a']);
 	});
 });

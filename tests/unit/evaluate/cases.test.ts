@@ -29,9 +29,13 @@ describe('importCases', () => {
 	});
 
 	it('reads JSONL objects, turning numbers into text, and refuses batch request lines', () => {
-		const jsonl = '{"city":"Oslo","days":3}\nnot json\n{"custom_id":"a","params":{}}\n{"city":"Rome","ideal":"Sunny"}\n';
+		const jsonl =
+			'{"city":"Oslo","days":3}\nnot json\n{"custom_id":"a","params":{}}\n{"city":"Rome","ideal":"Sunny"}\n';
 		const { cases, errors } = importCases(jsonl, 'cases.jsonl');
-		expect(cases).toEqual([{ vars: { city: 'Oslo', days: '3' } }, { vars: { city: 'Rome' }, ideal: 'Sunny' }]);
+		expect(cases).toEqual([
+			{ vars: { city: 'Oslo', days: '3' } },
+			{ vars: { city: 'Rome' }, ideal: 'Sunny' }
+		]);
 		expect(errors.map((e) => e.line)).toEqual([2, 3]);
 		expect(errors[1].reason).toMatch(/batch request line/);
 	});

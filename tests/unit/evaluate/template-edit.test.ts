@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lastUserText, systemText, withLastUserText, withSystem } from '$lib/evaluate/template-edit';
+import {
+	lastUserText,
+	systemText,
+	withLastUserText,
+	withSystem
+} from '$lib/evaluate/template-edit';
 
 describe('template edits', () => {
 	const template = {
@@ -8,7 +13,13 @@ describe('template edits', () => {
 		messages: [
 			{ role: 'user', content: 'first' },
 			{ role: 'assistant', content: 'ok' },
-			{ role: 'user', content: [{ type: 'image', source: {} }, { type: 'text', text: 'About {{city}}', cache_control: { type: 'ephemeral' } }] }
+			{
+				role: 'user',
+				content: [
+					{ type: 'image', source: {} },
+					{ type: 'text', text: 'About {{city}}', cache_control: { type: 'ephemeral' } }
+				]
+			}
 		]
 	};
 
@@ -18,7 +29,13 @@ describe('template edits', () => {
 		expect(next.messages).toEqual([
 			template.messages[0],
 			template.messages[1],
-			{ role: 'user', content: [{ type: 'image', source: {} }, { type: 'text', text: 'Now {{town}}', cache_control: { type: 'ephemeral' } }] }
+			{
+				role: 'user',
+				content: [
+					{ type: 'image', source: {} },
+					{ type: 'text', text: 'Now {{town}}', cache_control: { type: 'ephemeral' } }
+				]
+			}
 		]);
 		expect(next.tools).toBe(template.tools);
 		expect(template.messages[2].content).toHaveLength(2);
@@ -26,14 +43,21 @@ describe('template edits', () => {
 	});
 
 	it('adds a user turn when there is none', () => {
-		expect(withLastUserText({ model: 'm' }, 'Hi').messages).toEqual([{ role: 'user', content: 'Hi' }]);
+		expect(withLastUserText({ model: 'm' }, 'Hi').messages).toEqual([
+			{ role: 'user', content: 'Hi' }
+		]);
 	});
 
 	it('sets, replaces and drops a string system prompt; keeps a block list a block list', () => {
 		expect(withSystem({}, 'Be brief').system).toBe('Be brief');
 		expect('system' in withSystem({ system: 'x' }, '')).toBe(false);
-		const blocks = withSystem({ system: [{ type: 'text', text: 'a', cache_control: { type: 'ephemeral' } }] }, 'b');
-		expect(blocks.system).toEqual([{ type: 'text', text: 'b', cache_control: { type: 'ephemeral' } }]);
+		const blocks = withSystem(
+			{ system: [{ type: 'text', text: 'a', cache_control: { type: 'ephemeral' } }] },
+			'b'
+		);
+		expect(blocks.system).toEqual([
+			{ type: 'text', text: 'b', cache_control: { type: 'ephemeral' } }
+		]);
 		expect(systemText(blocks)).toBe('b');
 	});
 });

@@ -23,15 +23,26 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 		expect(code).toContain('"x-api-key: $ANTHROPIC_API_KEY"');
 		expect(code).toContain(`"anthropic-version: ${input.apiVersion ?? '2026-10-21'}"`);
 		expect(code.includes('--no-buffer')).toBe(isStream);
-		expect(importCurl(code)).toEqual({ ok: true, body: input.request, betas: input.betas, apiVersion: input.apiVersion ?? '2026-10-21' });
+		expect(importCurl(code)).toEqual({
+			ok: true,
+			body: input.request,
+			betas: input.betas,
+			apiVersion: input.apiVersion ?? '2026-10-21'
+		});
 	});
 
 	it('TypeScript: type-checks against the installed SDK', () => {
 		const code = toTypeScript(input);
 		expect(typeCheck(code)).toEqual([]);
-		expect(code).toContain(`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`);
+		expect(code).toContain(
+			`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`
+		);
 		// The SDK sends 2026-10-21 by default; an older version is pinned on the client.
-		expect(code).toContain(isLegacy ? `new Anthropic({ defaultHeaders: { 'anthropic-version': '2023-06-01' } })` : 'new Anthropic()');
+		expect(code).toContain(
+			isLegacy
+				? `new Anthropic({ defaultHeaders: { 'anthropic-version': '2023-06-01' } })`
+				: 'new Anthropic()'
+		);
 		expect(code).not.toMatch(/apiKey|sk-ant/);
 	});
 
@@ -40,7 +51,9 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 		const py = runChecker('python3', ['-c', PY_PARSE], code);
 		expect(py.stderr).toBe('');
 		expect(py.status).toBe(0);
-		expect(code).toContain(`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`);
+		expect(code).toContain(
+			`${isBeta ? 'client.beta.messages' : 'client.messages'}.${isStream ? 'stream' : 'create'}(`
+		);
 		expect(code.includes('betas=[')).toBe(isBeta);
 		expect(code.includes('default_headers={"anthropic-version": "2023-06-01"}')).toBe(isLegacy);
 		expect(code).not.toMatch(/api_key|sk-ant/);
@@ -53,7 +66,9 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 		expect(JSON.parse(raw!.replaceAll('` + "`" + `', '`'))).toEqual(body);
 		for (const [k, v] of Object.entries({ temperature, top_k, top_p }))
 			if (v !== undefined) expect(code).toContain(`option.WithJSONSet("${k}", ${v})`);
-		expect(code).toContain(`${isBeta ? 'client.Beta.Messages' : 'client.Messages'}.${isStream ? 'NewStreaming' : 'New'}(`);
+		expect(code).toContain(
+			`${isBeta ? 'client.Beta.Messages' : 'client.Messages'}.${isStream ? 'NewStreaming' : 'New'}(`
+		);
 		expect(code.includes('params.Betas')).toBe(isBeta);
 		expect(code).not.toMatch(/WithAPIKey|sk-ant/);
 	});
@@ -69,7 +84,10 @@ describe.each(ALL_CASES)('code for %s', (_name, input) => {
 
 describe('type checking of generated TypeScript', () => {
 	it('rejects code the SDK types do not allow (the check is not vacuous)', () => {
-		const bad = { ...CASES['plain text'], request: { ...CASES['plain text'].request, max_tokens: 'many' } };
+		const bad = {
+			...CASES['plain text'],
+			request: { ...CASES['plain text'].request, max_tokens: 'many' }
+		};
 		expect(typeCheck(toTypeScript(bad)).join('\n')).toMatch(/max_tokens|not assignable/);
 	});
 });

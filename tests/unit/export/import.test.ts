@@ -2,14 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { importCurl, importRequest } from '../../../src/lib/export/import';
 import { shellWords } from '../../../src/lib/export/shell-words';
 
-const BODY = { model: 'claude-3-5-haiku-20241022', max_tokens: 10, messages: [{ role: 'user', content: "it's" }] };
+const BODY = {
+	model: 'claude-3-5-haiku-20241022',
+	max_tokens: 10,
+	messages: [{ role: 'user', content: "it's" }]
+};
 
 describe('importCurl', () => {
 	it.each([
-		['-d with single quotes', `curl https://x/v1/messages -H 'x-api-key: $K' -d '{"model":"claude-3-5-haiku-20241022","max_tokens":10,"messages":[{"role":"user","content":"it'\\''s"}]}'`],
-		['--data-raw with double quotes', `curl https://x/v1/messages --data-raw "{\\"model\\":\\"claude-3-5-haiku-20241022\\",\\"max_tokens\\":10,\\"messages\\":[{\\"role\\":\\"user\\",\\"content\\":\\"it's\\"}]}"`],
-		['--data= form on continued lines', `curl https://x/v1/messages \\\n  --header "content-type: application/json" \\\n  --data='${JSON.stringify(BODY).replaceAll("'", `'\\''`)}'`],
-		['$\'...\' ANSI-C quoting', `curl https://x -d $'{"model":"claude-3-5-haiku-20241022","max_tokens":10,"messages":[{"role":"user","content":"it\\'s"}]}'`]
+		[
+			'-d with single quotes',
+			`curl https://x/v1/messages -H 'x-api-key: $K' -d '{"model":"claude-3-5-haiku-20241022","max_tokens":10,"messages":[{"role":"user","content":"it'\\''s"}]}'`
+		],
+		[
+			'--data-raw with double quotes',
+			`curl https://x/v1/messages --data-raw "{\\"model\\":\\"claude-3-5-haiku-20241022\\",\\"max_tokens\\":10,\\"messages\\":[{\\"role\\":\\"user\\",\\"content\\":\\"it's\\"}]}"`
+		],
+		[
+			'--data= form on continued lines',
+			`curl https://x/v1/messages \\\n  --header "content-type: application/json" \\\n  --data='${JSON.stringify(BODY).replaceAll("'", `'\\''`)}'`
+		],
+		[
+			"$'...' ANSI-C quoting",
+			`curl https://x -d $'{"model":"claude-3-5-haiku-20241022","max_tokens":10,"messages":[{"role":"user","content":"it\\'s"}]}'`
+		]
 	])('reads the body from %s', (_name, command) => {
 		expect(importCurl(command)).toEqual({ ok: true, body: BODY, betas: [] });
 	});
@@ -21,7 +37,10 @@ describe('importCurl', () => {
 	});
 
 	it('refuses a body read from a file, naming the flag', () => {
-		expect(importCurl(`curl https://x -d @body.json`)).toEqual({ ok: false, error: expect.stringContaining('-d @body.json reads the body from a file') });
+		expect(importCurl(`curl https://x -d @body.json`)).toEqual({
+			ok: false,
+			error: expect.stringContaining('-d @body.json reads the body from a file')
+		});
 	});
 
 	it.each([
@@ -38,7 +57,11 @@ describe('importCurl', () => {
 
 describe('importRequest', () => {
 	it('takes a JSON body and moves an SDK-style betas field out of it', () => {
-		expect(importRequest(JSON.stringify({ ...BODY, betas: ['x-1'] }))).toEqual({ ok: true, body: BODY, betas: ['x-1'] });
+		expect(importRequest(JSON.stringify({ ...BODY, betas: ['x-1'] }))).toEqual({
+			ok: true,
+			body: BODY,
+			betas: ['x-1']
+		});
 	});
 
 	it('imports an invalid request with a warning naming the field', () => {
@@ -47,7 +70,10 @@ describe('importRequest', () => {
 	});
 
 	it('says what to paste when given nothing', () => {
-		expect(importRequest('   ')).toEqual({ ok: false, error: expect.stringContaining('paste a curl command') });
+		expect(importRequest('   ')).toEqual({
+			ok: false,
+			error: expect.stringContaining('paste a curl command')
+		});
 	});
 });
 

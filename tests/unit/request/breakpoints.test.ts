@@ -10,7 +10,17 @@ describe('cache breakpoints', () => {
 			system: [{ type: 'text', text: 's', cache_control: cc }],
 			messages: [
 				{ role: 'user', content: 'plain' },
-				{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: [{ type: 'text', text: 'x', cache_control: cc }] }, { type: 'text', text: 'y', cache_control: cc }] }
+				{
+					role: 'user',
+					content: [
+						{
+							type: 'tool_result',
+							tool_use_id: 't',
+							content: [{ type: 'text', text: 'x', cache_control: cc }]
+						},
+						{ type: 'text', text: 'y', cache_control: cc }
+					]
+				}
 			]
 		};
 		expect(breakpointPaths(body)).toEqual([
@@ -22,6 +32,11 @@ describe('cache breakpoints', () => {
 	});
 
 	it('ignores null markers and string content', () => {
-		expect(countBreakpoints({ system: 'text', messages: [{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: null }] }] })).toBe(0);
+		expect(
+			countBreakpoints({
+				system: 'text',
+				messages: [{ role: 'user', content: [{ type: 'text', text: 'x', cache_control: null }] }]
+			})
+		).toBe(0);
 	});
 });

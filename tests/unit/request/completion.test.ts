@@ -9,12 +9,18 @@ describe('autocomplete context and schema lookups', () => {
 	it('offers top-level request fields from the schema', () => {
 		const c = ctx('{"model": "m", "|');
 		expect(c).toMatchObject({ kind: 'key', path: [], present: ['model'] });
-		expect(keysAt(c!.path)).toEqual(expect.arrayContaining(['max_tokens', 'messages', 'system', 'stop_sequences', 'top_k']));
+		expect(keysAt(c!.path)).toEqual(
+			expect.arrayContaining(['max_tokens', 'messages', 'system', 'stop_sequences', 'top_k'])
+		);
 	});
 
 	it('narrows block keys by the block type already written', () => {
 		const c = ctx('{"messages": [{"role": "user", "content": [{"type": "image", |');
-		expect(c).toMatchObject({ kind: 'key', path: ['messages', 0, 'content', 0], typeValue: 'image' });
+		expect(c).toMatchObject({
+			kind: 'key',
+			path: ['messages', 0, 'content', 0],
+			typeValue: 'image'
+		});
 		const keys = keysAt(c!.path, c!.typeValue);
 		expect(keys).toContain('source');
 		expect(keys).not.toContain('tool_use_id');
@@ -24,8 +30,15 @@ describe('autocomplete context and schema lookups', () => {
 		const role = ctx('{"messages": [{}, {"role": "|');
 		expect(role).toMatchObject({ kind: 'value', path: ['messages', 1, 'role'] });
 		expect(valuesAt(role!.path)).toEqual(['user', 'assistant', 'system']);
-		expect(valuesAt(['messages', 0, 'content', 0, 'type'])).toEqual(expect.arrayContaining(['text', 'image', 'tool_use', 'tool_result']));
-		expect(valuesAt(['messages', 0, 'content', 0, 'source', 'media_type'])).toEqual(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+		expect(valuesAt(['messages', 0, 'content', 0, 'type'])).toEqual(
+			expect.arrayContaining(['text', 'image', 'tool_use', 'tool_result'])
+		);
+		expect(valuesAt(['messages', 0, 'content', 0, 'source', 'media_type'])).toEqual([
+			'image/jpeg',
+			'image/png',
+			'image/gif',
+			'image/webp'
+		]);
 		expect(valuesAt(['stream'])).toEqual([true, false]);
 	});
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '$lib/catalog';
-import { bodyToForm, defaultForm, formToBody, type ImageForm, type ToolResultForm } from '$lib/request/form';
+import {
+	bodyToForm,
+	defaultForm,
+	formToBody,
+	type ImageForm,
+	type ToolResultForm
+} from '$lib/request/form';
 
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** A body with every block type the form edits, cache markers, and fields it does not know. */
 const everyBlock = {
@@ -16,24 +23,46 @@ const everyBlock = {
 		{
 			role: 'user',
 			content: [
-				{ type: 'text', text: 'What is in this image?', cache_control: { type: 'ephemeral', ttl: '1h' } },
+				{
+					type: 'text',
+					text: 'What is in this image?',
+					cache_control: { type: 'ephemeral', ttl: '1h' }
+				},
 				{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } }
 			]
 		},
-		{ role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { location: 'Paris' } }] },
+		{
+			role: 'assistant',
+			content: [
+				{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { location: 'Paris' } }
+			]
+		},
 		{
 			role: 'user',
 			content: [
 				{ type: 'tool_result', tool_use_id: 'toolu_1', content: '18°C', is_error: false },
-				{ type: 'tool_result', tool_use_id: 'toolu_2', content: [{ type: 'text', text: 'nested' }, { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } }] },
+				{
+					type: 'tool_result',
+					tool_use_id: 'toolu_2',
+					content: [
+						{ type: 'text', text: 'nested' },
+						{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } }
+					]
+				},
 				{ type: 'tool_result', tool_use_id: 'toolu_3' },
-				{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' } },
+				{
+					type: 'document',
+					source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' }
+				},
 				{ type: 'future_block', payload: 1 }
 			]
 		},
 		{ role: 'assistant', content: 'Plain string turn' }
 	],
-	tools: [{ name: 'get_weather', input_schema: { type: 'object' }, cache_control: { type: 'ephemeral' } }, { type: 'bash_20241022', name: 'bash' }],
+	tools: [
+		{ name: 'get_weather', input_schema: { type: 'object' }, cache_control: { type: 'ephemeral' } },
+		{ type: 'bash_20241022', name: 'bash' }
+	],
 	tool_choice: { type: 'auto' },
 	temperature: 0.5,
 	top_k: 40,
@@ -64,11 +93,16 @@ describe('form <-> body mapping', () => {
 		expect(form.messages[0].blocks[0]).toMatchObject({ cache: { type: 'ephemeral', ttl: '1h' } });
 		const nested = (form.messages[2].blocks[1] as ToolResultForm).content;
 		expect(Array.isArray(nested) && nested.map((b) => b.kind)).toEqual(['text', 'image']);
-		expect(form.extra).toEqual({ tool_choice: { type: 'auto' }, some_future_field: { nested: [1, 2] } });
+		expect(form.extra).toEqual({
+			tool_choice: { type: 'auto' },
+			some_future_field: { nested: [1, 2] }
+		});
 	});
 
 	it('round-trips each block type on its own', () => {
-		for (const block of everyBlock.messages.flatMap((m): unknown[] => (Array.isArray(m.content) ? m.content : []))) {
+		for (const block of everyBlock.messages.flatMap((m): unknown[] =>
+			Array.isArray(m.content) ? m.content : []
+		)) {
 			const body = { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: [block] }] };
 			expect(formToBody(bodyToForm(body))).toEqual(body);
 		}
@@ -80,7 +114,13 @@ describe('form <-> body mapping', () => {
 	});
 
 	it('keeps wrongly typed known fields verbatim instead of dropping them', () => {
-		const body = { model: 42, max_tokens: 'lots', messages: 'hi', temperature: 2, system: [{ type: 'image' }] };
+		const body = {
+			model: 42,
+			max_tokens: 'lots',
+			messages: 'hi',
+			temperature: 2,
+			system: [{ type: 'image' }]
+		};
 		const form = bodyToForm(body);
 		expect(form.params.maxTokens).toBeUndefined();
 		expect(form.messages).toEqual([]);
@@ -91,8 +131,18 @@ describe('form <-> body mapping', () => {
 		const form = defaultForm();
 		form.messages[0].blocks[0] = { kind: 'text', text: 'Hi', cache: null, extra: {} };
 		expect(formToBody(form).messages).toEqual([{ role: 'user', content: 'Hi' }]);
-		form.messages[0].blocks[0] = { kind: 'text', text: 'Hi', cache: { type: 'ephemeral' }, extra: {} };
-		expect(formToBody(form).messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: { type: 'ephemeral' } }] }]);
+		form.messages[0].blocks[0] = {
+			kind: 'text',
+			text: 'Hi',
+			cache: { type: 'ephemeral' },
+			extra: {}
+		};
+		expect(formToBody(form).messages).toEqual([
+			{
+				role: 'user',
+				content: [{ type: 'text', text: 'Hi', cache_control: { type: 'ephemeral' } }]
+			}
+		]);
 	});
 
 	it('gives a user message with an empty prompt for a fresh form', () => {

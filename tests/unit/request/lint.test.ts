@@ -6,7 +6,9 @@ const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 describe('request lint', () => {
 	it('accepts a valid body', () => {
-		const r = analyzeRequest(pretty({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }));
+		const r = analyzeRequest(
+			pretty({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] })
+		);
 		expect(r.diagnostics).toEqual([]);
 		expect(r.body).not.toBeNull();
 	});
@@ -28,7 +30,18 @@ describe('request lint', () => {
 	});
 
 	it('marks a deep field inside a message block', () => {
-		const text = pretty({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'AAAA' } }] }] });
+		const text = pretty({
+			model: 'm',
+			max_tokens: 5,
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{ type: 'image', source: { type: 'base64', media_type: 'image/bmp', data: 'AAAA' } }
+					]
+				}
+			]
+		});
 		const [d] = analyzeRequest(text).diagnostics;
 		expect(d.path).toBe('messages.0.content.0.source.media_type');
 		expect(at(text, d)).toBe('"media_type"');
@@ -50,7 +63,11 @@ describe('request lint', () => {
 
 	it('flags a fifth cache breakpoint at its cache_control key', () => {
 		const block = { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } };
-		const text = pretty({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: [block, block, block, block, block] }] });
+		const text = pretty({
+			model: 'm',
+			max_tokens: 5,
+			messages: [{ role: 'user', content: [block, block, block, block, block] }]
+		});
 		const ds = analyzeRequest(text).diagnostics;
 		expect(ds).toHaveLength(1);
 		expect(ds[0].path).toBe('messages.0.content.4.cache_control');

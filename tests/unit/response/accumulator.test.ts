@@ -19,13 +19,17 @@ describe('MessageAccumulator on recorded streams', () => {
 		expect(acc.isComplete).toBe(true);
 		expect(msg.content.length).toBeGreaterThan(0);
 		expect(msg.stop_reason).not.toBeNull();
-		const lastDelta = sseEvents(recorded(file)).filter((e) => e.event === 'message_delta').at(-1)!;
+		const lastDelta = sseEvents(recorded(file))
+			.filter((e) => e.event === 'message_delta')
+			.at(-1)!;
 		expect(msg.usage.output_tokens).toBe(JSON.parse(lastDelta.data).usage.output_tokens);
 	});
 
 	it('builds plain text and keeps message_start usage (stream-text-ping)', () => {
 		const msg = accumulate('stream-text-ping.sse').snapshot()!;
-		expect(blocks(accumulate('stream-text-ping.sse'))).toEqual([{ type: 'text', text: msg.content[0].type === 'text' ? msg.content[0].text : '' }]);
+		expect(blocks(accumulate('stream-text-ping.sse'))).toEqual([
+			{ type: 'text', text: msg.content[0].type === 'text' ? msg.content[0].text : '' }
+		]);
 		expect((msg.content[0] as Obj).text).toMatch(/Hello/);
 		expect(msg.stop_reason).toBe('end_turn');
 		expect(msg.usage.input_tokens).toBeGreaterThan(0);
@@ -39,7 +43,13 @@ describe('MessageAccumulator on recorded streams', () => {
 
 	it('parses chunked tool input and keeps server tool blocks (stream-tool-use-input-json-delta)', () => {
 		const content = blocks(accumulate('stream-tool-use-input-json-delta.sse'));
-		expect(content.map((b) => b.type)).toEqual(['text', 'server_tool_use', 'tool_search_tool_result', 'text', 'tool_use']);
+		expect(content.map((b) => b.type)).toEqual([
+			'text',
+			'server_tool_use',
+			'tool_search_tool_result',
+			'text',
+			'tool_use'
+		]);
 		const tool = content[4];
 		expect(tool.name).toBe('get_exchange_rate');
 		expect(tool.input).toEqual(expect.objectContaining({}));
@@ -53,7 +63,10 @@ describe('MessageAccumulator on recorded streams', () => {
 
 	it('collects thinking text and its signature (stream-thinking)', () => {
 		const events = sseEvents(recorded('stream-thinking.sse')).map((e) => JSON.parse(e.data));
-		const thinking = events.filter((e) => e.delta?.type === 'thinking_delta').map((e) => e.delta.thinking).join('');
+		const thinking = events
+			.filter((e) => e.delta?.type === 'thinking_delta')
+			.map((e) => e.delta.thinking)
+			.join('');
 		const signature = events.find((e) => e.delta?.type === 'signature_delta').delta.signature;
 		const content = blocks(accumulate('stream-thinking.sse'));
 		expect(content[0]).toEqual({ type: 'thinking', thinking, signature });
@@ -70,21 +83,61 @@ describe('MessageAccumulator on recorded streams', () => {
 		expect(acc.snapshot()!.context_management).toEqual({ applied_edits: [] });
 		// message_start said cache_read 55096; the 2025+ message_delta repeats usage, and (as in the SDK) it wins.
 		const usage = acc.snapshot()!.usage as Obj;
-		expect(usage).toEqual(expect.objectContaining({ input_tokens: 181, cache_read_input_tokens: 0, output_tokens: 8, service_tier: 'standard' }));
+		expect(usage).toEqual(
+			expect.objectContaining({
+				input_tokens: 181,
+				cache_read_input_tokens: 0,
+				output_tokens: 8,
+				service_tier: 'standard'
+			})
+		);
 		expect(usage.iterations).toHaveLength(2);
 	});
 });
 
 describe('MessageAccumulator details', () => {
-	const start = JSON.stringify({ type: 'message_start', message: { id: 'm', type: 'message', role: 'assistant', model: 'x', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } } });
+	const start = JSON.stringify({
+		type: 'message_start',
+		message: {
+			id: 'm',
+			type: 'message',
+			role: 'assistant',
+			model: 'x',
+			content: [],
+			stop_reason: null,
+			stop_sequence: null,
+			usage: { input_tokens: 5, output_tokens: 1 }
+		}
+	});
 
 	it('shows a best-effort partial tool input while it streams', () => {
 		const acc = new MessageAccumulator();
 		acc.apply('message_start', start);
-		acc.apply('content_block_start', JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 't', name: 'n', input: {} } }));
-		acc.apply('content_block_delta', JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"city": "Os' } }));
+		acc.apply(
+			'content_block_start',
+			JSON.stringify({
+				type: 'content_block_start',
+				index: 0,
+				content_block: { type: 'tool_use', id: 't', name: 'n', input: {} }
+			})
+		);
+		acc.apply(
+			'content_block_delta',
+			JSON.stringify({
+				type: 'content_block_delta',
+				index: 0,
+				delta: { type: 'input_json_delta', partial_json: '{"city": "Os' }
+			})
+		);
 		expect((acc.snapshot()!.content[0] as Obj).input).toEqual({ city: 'Os' });
-		acc.apply('content_block_delta', JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: 'lo", "n": [1,' } }));
+		acc.apply(
+			'content_block_delta',
+			JSON.stringify({
+				type: 'content_block_delta',
+				index: 0,
+				delta: { type: 'input_json_delta', partial_json: 'lo", "n": [1,' }
+			})
+		);
 		expect((acc.snapshot()!.content[0] as Obj).input).toEqual({ city: 'Oslo', n: [1] });
 	});
 
@@ -92,7 +145,14 @@ describe('MessageAccumulator details', () => {
 		const acc = new MessageAccumulator();
 		acc.apply('message_start', start);
 		const before = acc.snapshot();
-		acc.apply('message_delta', JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' }, usage: { output_tokens: 42 } }));
+		acc.apply(
+			'message_delta',
+			JSON.stringify({
+				type: 'message_delta',
+				delta: { stop_reason: 'stop_sequence', stop_sequence: 'END' },
+				usage: { output_tokens: 42 }
+			})
+		);
 		const after = acc.snapshot()!;
 		expect(after).not.toBe(before);
 		expect(after.stop_sequence).toBe('END');
@@ -103,9 +163,26 @@ describe('MessageAccumulator details', () => {
 	it('records a mid-stream error and keeps what streamed', () => {
 		const acc = new MessageAccumulator();
 		acc.apply('message_start', start);
-		acc.apply('content_block_start', JSON.stringify({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
-		acc.apply('content_block_delta', JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'partial' } }));
-		acc.apply('error', JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
+		acc.apply(
+			'content_block_start',
+			JSON.stringify({
+				type: 'content_block_start',
+				index: 0,
+				content_block: { type: 'text', text: '' }
+			})
+		);
+		acc.apply(
+			'content_block_delta',
+			JSON.stringify({
+				type: 'content_block_delta',
+				index: 0,
+				delta: { type: 'text_delta', text: 'partial' }
+			})
+		);
+		acc.apply(
+			'error',
+			JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } })
+		);
 		expect(acc.error).toEqual({ type: 'overloaded_error', message: 'Overloaded' });
 		expect(acc.snapshot()!.content).toEqual([{ type: 'text', text: 'partial' }]);
 		expect(acc.isComplete).toBe(false);

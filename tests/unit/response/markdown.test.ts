@@ -10,10 +10,37 @@ function activeParts(html: string): string[] {
 	const found: string[] = [];
 	for (const el of root.querySelectorAll('*')) {
 		const tag = el.tagName.toLowerCase();
-		if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'img', 'form', 'input', 'link', 'meta', 'base', 'math'].includes(tag)) found.push(`<${tag}>`);
+		if (
+			[
+				'script',
+				'iframe',
+				'object',
+				'embed',
+				'style',
+				'svg',
+				'img',
+				'form',
+				'input',
+				'link',
+				'meta',
+				'base',
+				'math'
+			].includes(tag)
+		)
+			found.push(`<${tag}>`);
 		for (const attr of el.attributes) {
-			if (/^on/i.test(attr.name) || attr.name === 'style' || attr.name === 'src' || attr.name === 'srcdoc') found.push(`${tag}[${attr.name}]`);
-			if (['href', 'action', 'formaction', 'xlink:href'].includes(attr.name) && !/^(https?:|mailto:|#)/i.test(attr.value.trim())) found.push(`${tag}[${attr.name}=${attr.value}]`);
+			if (
+				/^on/i.test(attr.name) ||
+				attr.name === 'style' ||
+				attr.name === 'src' ||
+				attr.name === 'srcdoc'
+			)
+				found.push(`${tag}[${attr.name}]`);
+			if (
+				['href', 'action', 'formaction', 'xlink:href'].includes(attr.name) &&
+				!/^(https?:|mailto:|#)/i.test(attr.value.trim())
+			)
+				found.push(`${tag}[${attr.name}=${attr.value}]`);
 		}
 	}
 	return found;
@@ -50,7 +77,12 @@ const XSS = [
 
 describe('renderMarkdown', () => {
 	it('has a checker that would catch active content', () => {
-		expect(activeParts('<img src=x onerror=alert(1)><a href="javascript:x">y</a>')).toEqual(['<img>', 'img[src]', 'img[onerror]', 'a[href=javascript:x]']);
+		expect(activeParts('<img src=x onerror=alert(1)><a href="javascript:x">y</a>')).toEqual([
+			'<img>',
+			'img[src]',
+			'img[onerror]',
+			'a[href=javascript:x]'
+		]);
 	});
 
 	it.each(XSS)('renders %s inert', (src) => {
@@ -58,15 +90,21 @@ describe('renderMarkdown', () => {
 	});
 
 	it('keeps ordinary markdown: emphasis, lists, tables, safe links', () => {
-		const html = renderMarkdown('**bold** and *it*\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.com)');
+		const html = renderMarkdown(
+			'**bold** and *it*\n\n- a\n- b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.com)'
+		);
 		expect(html).toContain('<strong>bold</strong>');
 		expect(html).toContain('<li>a</li>');
 		expect(html).toContain('<td>1</td>');
-		expect(html).toMatch(/<a href="https:\/\/example.com" target="_blank" rel="noopener noreferrer nofollow">site<\/a>/);
+		expect(html).toMatch(
+			/<a href="https:\/\/example.com" target="_blank" rel="noopener noreferrer nofollow">site<\/a>/
+		);
 	});
 
 	it('highlights fenced code of a known language and escapes the rest', () => {
-		expect(renderMarkdown('```ts\nconst x: number = 1;\n```')).toContain('<span class="hljs-keyword">const</span>');
+		expect(renderMarkdown('```ts\nconst x: number = 1;\n```')).toContain(
+			'<span class="hljs-keyword">const</span>'
+		);
 		expect(renderMarkdown('```brainfuck\n<b>\n```')).toContain('&lt;b&gt;');
 	});
 
@@ -79,7 +117,11 @@ describe('renderMarkdown', () => {
 
 describe('markdownChunks', () => {
 	it('splits at blank lines but never inside a code fence', () => {
-		expect(markdownChunks('one\n\ntwo\n```\na\n\nb\n```\n\nthree')).toEqual(['one\n', 'two\n```\na\n\nb\n```\n', 'three']);
+		expect(markdownChunks('one\n\ntwo\n```\na\n\nb\n```\n\nthree')).toEqual([
+			'one\n',
+			'two\n```\na\n\nb\n```\n',
+			'three'
+		]);
 	});
 
 	it('loses no text', () => {
@@ -89,11 +131,13 @@ describe('markdownChunks', () => {
 });
 
 describe('MarkdownChunker', () => {
-	const src = '# T\n\npara one\nline\n\n\n- x\n- y\n\n```py\nprint(1)\n\n```\n\n~~~\n\n~~~\ntail  \n\nend';
+	const src =
+		'# T\n\npara one\nline\n\n\n- x\n- y\n\n```py\nprint(1)\n\n```\n\n~~~\n\n~~~\ntail  \n\nend';
 
 	it('gives the same chunks as a whole-text split at every length while the text grows', () => {
 		const chunker = new MarkdownChunker();
-		for (let n = 0; n <= src.length; n++) expect(chunker.chunks(src.slice(0, n)), `at ${n}`).toEqual(markdownChunks(src.slice(0, n)));
+		for (let n = 0; n <= src.length; n++)
+			expect(chunker.chunks(src.slice(0, n)), `at ${n}`).toEqual(markdownChunks(src.slice(0, n)));
 	});
 
 	it('keeps closed chunks as the same strings when text is appended', () => {

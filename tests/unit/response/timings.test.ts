@@ -4,7 +4,15 @@ import { formatMs, TimingTracker } from '$lib/response/timings';
 describe('TimingTracker', () => {
 	it('reports nothing before anything arrived', () => {
 		const t = new TimingTracker().snapshot(null);
-		expect(t).toEqual({ ttfb: null, ttft: null, total: null, outputTokens: 0, isEstimate: true, tokensPerSecond: null, points: [] });
+		expect(t).toEqual({
+			ttfb: null,
+			ttft: null,
+			total: null,
+			outputTokens: 0,
+			isEstimate: true,
+			tokensPerSecond: null,
+			points: []
+		});
 	});
 
 	it('estimates tokens from characters until the API reports them, then scales to the real count', () => {
@@ -14,11 +22,26 @@ describe('TimingTracker', () => {
 		tr.markDelta(200, 40);
 		tr.markDelta(1200, 40);
 		const live = tr.snapshot(null);
-		expect(live).toMatchObject({ ttfb: 100, ttft: 200, total: null, outputTokens: 20, isEstimate: true, tokensPerSecond: 20 });
+		expect(live).toMatchObject({
+			ttfb: 100,
+			ttft: 200,
+			total: null,
+			outputTokens: 20,
+			isEstimate: true,
+			tokensPerSecond: 20
+		});
 		tr.markEnd(2200);
 		const done = tr.snapshot(100);
-		expect(done).toMatchObject({ total: 2200, outputTokens: 100, isEstimate: false, tokensPerSecond: 50 });
-		expect(done.points).toEqual([[200, 50], [1200, 100]]);
+		expect(done).toMatchObject({
+			total: 2200,
+			outputTokens: 100,
+			isEstimate: false,
+			tokensPerSecond: 50
+		});
+		expect(done.points).toEqual([
+			[200, 50],
+			[1200, 100]
+		]);
 	});
 
 	it('keeps the chart small for huge streams and ends on the last point', () => {

@@ -5,7 +5,9 @@ describe('config', () => {
 	it('defaults to the simulator without a key and to the API with one', () => {
 		expect(loadConfig({}).upstreamKind).toBe('simulator');
 		expect(loadConfig({ ANTHROPIC_API_KEY: 'sk-ant-x' }).upstreamKind).toBe('anthropic');
-		expect(loadConfig({ ANTHROPIC_API_KEY: 'sk-ant-x', UPSTREAM: 'simulator' }).upstreamKind).toBe('simulator');
+		expect(loadConfig({ ANTHROPIC_API_KEY: 'sk-ant-x', UPSTREAM: 'simulator' }).upstreamKind).toBe(
+			'simulator'
+		);
 	});
 	it.each([
 		[{ PORT: 'eighty' }, /^Invalid setting PORT: /],

@@ -16,7 +16,17 @@ import type { EvaluationInput } from '../../../src/lib/schemas/evaluation';
 
 const input: EvaluationInput = {
 	name: 'Weather by city',
-	versions: [{ id: 'a', label: 'A', template: { model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'Weather in {{city}}?' }] } }],
+	versions: [
+		{
+			id: 'a',
+			label: 'A',
+			template: {
+				model: 'claude-sonnet-5-5',
+				max_tokens: 100,
+				messages: [{ role: 'user', content: 'Weather in {{city}}?' }]
+			}
+		}
+	],
 	cases: [{ id: 'c1', vars: { city: 'Paris' } }],
 	rubric: 'Be right.',
 	runs: []
@@ -45,10 +55,25 @@ async function problem(p: Promise<unknown>): Promise<HttpProblem> {
 describe('evaluations service', () => {
 	it('creates, reads back, lists and updates an evaluation for its owner', async () => {
 		const created = await createEvaluation(store, input, 'ana', new Date('2026-11-30T10:00:00Z'));
-		expect(created).toMatchObject({ ...input, createdBy: 'ana', updatedBy: 'ana', createdAt: '2026-11-30T10:00:00.000Z' });
+		expect(created).toMatchObject({
+			...input,
+			createdBy: 'ana',
+			updatedBy: 'ana',
+			createdAt: '2026-11-30T10:00:00.000Z'
+		});
 		expect(await getEvaluation(store, created.id, 'ana')).toEqual(created);
-		const updated = await updateEvaluation(store, created.id, { ...input, name: 'Renamed' }, 'ana', new Date('2026-11-30T11:00:00Z'));
-		expect(updated).toMatchObject({ name: 'Renamed', createdAt: created.createdAt, updatedAt: '2026-11-30T11:00:00.000Z' });
+		const updated = await updateEvaluation(
+			store,
+			created.id,
+			{ ...input, name: 'Renamed' },
+			'ana',
+			new Date('2026-11-30T11:00:00Z')
+		);
+		expect(updated).toMatchObject({
+			name: 'Renamed',
+			createdAt: created.createdAt,
+			updatedAt: '2026-11-30T11:00:00.000Z'
+		});
 		expect((await listEvaluations(store, 'ana')).map((e) => e.name)).toContain('Renamed');
 	});
 

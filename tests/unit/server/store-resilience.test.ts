@@ -56,16 +56,25 @@ describe('the store under faults', () => {
 		stores.push(store);
 		const other = new Database(file);
 		other.exec('BEGIN EXCLUSIVE');
-		const failed = await store.savePermalink({ id: 'x', document: '{}', createdAt: 'now', createdBy: 'ada' }).catch((e) => e);
+		const failed = await store
+			.savePermalink({ id: 'x', document: '{}', createdAt: 'now', createdBy: 'ada' })
+			.catch((e) => e);
 		other.exec('ROLLBACK');
 		other.close();
 		expect(failed).toBeInstanceOf(HttpProblem);
 		expect(failed.status).toBe(503);
 		expect(await failed.toResponse().json()).toMatchObject({
 			type: 'error',
-			error: { type: 'api_error', message: expect.stringMatching(/could not save the permalink because its database is locked/) }
+			error: {
+				type: 'api_error',
+				message: expect.stringMatching(
+					/could not save the permalink because its database is locked/
+				)
+			}
 		});
-		expect(await store.savePermalink({ id: 'x', document: '{}', createdAt: 'now', createdBy: 'ada' })).toBe('created');
+		expect(
+			await store.savePermalink({ id: 'x', document: '{}', createdAt: 'now', createdBy: 'ada' })
+		).toBe('created');
 	}, 20_000);
 
 	it('answers a full store with a 503 at once, and keeps reading', async () => {
@@ -76,7 +85,10 @@ describe('the store under faults', () => {
 		for (let i = 0; i < 40 && !failed; i++)
 			failed = await store
 				.savePermalink({ id: `p${i}`, document: big, createdAt: 'now', createdBy: 'ada' })
-				.then(() => void saved++, (e) => e);
+				.then(
+					() => void saved++,
+					(e) => e
+				);
 		expect(saved).toBeGreaterThan(0);
 		expect(failed).toBeInstanceOf(HttpProblem);
 		expect((failed as HttpProblem).status).toBe(503);

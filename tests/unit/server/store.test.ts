@@ -27,7 +27,10 @@ const postgres: Backend = {
 	name: 'postgres',
 	async open() {
 		const url = process.env.TEST_DATABASE_URL;
-		if (!url) throw new Error('TEST_DATABASE_URL is not set: run `npm test`, or eval "$(bash scripts/start-postgres.sh start)" and export TEST_DATABASE_URL=$DATABASE_URL');
+		if (!url)
+			throw new Error(
+				'TEST_DATABASE_URL is not set: run `npm test`, or eval "$(bash scripts/start-postgres.sh start)" and export TEST_DATABASE_URL=$DATABASE_URL'
+			);
 		// A fresh database per run, so the migration runs from scratch each time.
 		const name = `store_${process.pid}_${Date.now()}`;
 		const admin = new pg.Client(url);
@@ -63,38 +66,91 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 	});
 
 	it('saves a permalink once and returns it unchanged', async () => {
-		const p = { id: 'abcDEF1234', document: '{"version":1,"ü":"✓"}', createdAt: '2026-01-02T03:04:05.000Z', createdBy: 'ana' };
+		const p = {
+			id: 'abcDEF1234',
+			document: '{"version":1,"ü":"✓"}',
+			createdAt: '2026-01-02T03:04:05.000Z',
+			createdBy: 'ana'
+		};
 		expect(await store.savePermalink(p)).toBe('created');
-		expect(await store.savePermalink({ ...p, document: '{"other":true}', createdBy: 'bo' })).toBe('exists');
+		expect(await store.savePermalink({ ...p, document: '{"other":true}', createdBy: 'bo' })).toBe(
+			'exists'
+		);
 		expect(await store.getPermalink('abcDEF1234')).toEqual(p);
 		expect(await store.getPermalink('missing000')).toBeUndefined();
 	});
 
 	it('indexes batches newest first, filtered by creator', async () => {
 		const base = { label: 'eval', template: '{"model":"m"}' };
-		await store.recordBatch({ ...base, batchId: 'msgbatch_1', createdBy: 'ana', createdAt: '2026-01-01T00:00:00.000Z' });
-		await store.recordBatch({ ...base, batchId: 'msgbatch_2', createdBy: 'bo', createdAt: '2026-01-02T00:00:00.000Z' });
-		await store.recordBatch({ ...base, batchId: 'msgbatch_3', createdBy: 'ana', createdAt: '2026-01-03T00:00:00.000Z' });
-		expect((await store.listBatches()).map((b) => b.batchId)).toEqual(['msgbatch_3', 'msgbatch_2', 'msgbatch_1']);
-		expect((await store.listBatches({ createdBy: 'ana', limit: 1 })).map((b) => b.batchId)).toEqual(['msgbatch_3']);
-		expect(await store.getBatch('msgbatch_2')).toEqual({ ...base, batchId: 'msgbatch_2', createdBy: 'bo', createdAt: '2026-01-02T00:00:00.000Z' });
+		await store.recordBatch({
+			...base,
+			batchId: 'msgbatch_1',
+			createdBy: 'ana',
+			createdAt: '2026-01-01T00:00:00.000Z'
+		});
+		await store.recordBatch({
+			...base,
+			batchId: 'msgbatch_2',
+			createdBy: 'bo',
+			createdAt: '2026-01-02T00:00:00.000Z'
+		});
+		await store.recordBatch({
+			...base,
+			batchId: 'msgbatch_3',
+			createdBy: 'ana',
+			createdAt: '2026-01-03T00:00:00.000Z'
+		});
+		expect((await store.listBatches()).map((b) => b.batchId)).toEqual([
+			'msgbatch_3',
+			'msgbatch_2',
+			'msgbatch_1'
+		]);
+		expect((await store.listBatches({ createdBy: 'ana', limit: 1 })).map((b) => b.batchId)).toEqual(
+			['msgbatch_3']
+		);
+		expect(await store.getBatch('msgbatch_2')).toEqual({
+			...base,
+			batchId: 'msgbatch_2',
+			createdBy: 'bo',
+			createdAt: '2026-01-02T00:00:00.000Z'
+		});
 		expect(await store.getBatch('nope')).toBeUndefined();
 	});
 
 	it('adds usage per user and day without losing concurrent adds', async () => {
-		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0, reservedTokens: 0 });
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({
+			inputTokens: 0,
+			outputTokens: 0,
+			reservedTokens: 0
+		});
 		await Promise.all(
-			Array.from({ length: 20 }, () => store.addUsage('ana', '2026-01-01', { inputTokens: 10, outputTokens: 3 }))
+			Array.from({ length: 20 }, () =>
+				store.addUsage('ana', '2026-01-01', { inputTokens: 10, outputTokens: 3 })
+			)
 		);
 		await store.addUsage('ana', '2026-01-02', { inputTokens: 5_000_000_000, outputTokens: 1 });
-		expect(await store.getUsage('ana', '2026-01-01')).toEqual({ inputTokens: 200, outputTokens: 60, reservedTokens: 0 });
-		expect(await store.getUsage('ana', '2026-01-02')).toEqual({ inputTokens: 5_000_000_000, outputTokens: 1, reservedTokens: 0 });
-		expect(await store.getUsage('bo', '2026-01-01')).toEqual({ inputTokens: 0, outputTokens: 0, reservedTokens: 0 });
+		expect(await store.getUsage('ana', '2026-01-01')).toEqual({
+			inputTokens: 200,
+			outputTokens: 60,
+			reservedTokens: 0
+		});
+		expect(await store.getUsage('ana', '2026-01-02')).toEqual({
+			inputTokens: 5_000_000_000,
+			outputTokens: 1,
+			reservedTokens: 0
+		});
+		expect(await store.getUsage('bo', '2026-01-01')).toEqual({
+			inputTokens: 0,
+			outputTokens: 0,
+			reservedTokens: 0
+		});
 	});
 
 	it('increments rate counters atomically per key and window', async () => {
 		const window = 1_767_225_600_000; // beyond 32-bit: a real ms timestamp
-		const counts = await Promise.all(Array.from({ length: 25 }, () => store.incrementRate('ip:1', window)));
+		const counts = await Promise.all(
+			Array.from({ length: 25 }, () => store.incrementRate('ip:1', window))
+		);
 		expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
 		expect(await store.incrementRate('ip:1', window + 60_000)).toBe(1);
 		expect(await store.incrementRate('ip:2', window)).toBe(1);
@@ -103,7 +159,13 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 	});
 
 	it('keeps API tokens by hash, lists them per user and revokes them', async () => {
-		const t = { id: 'tok_1', user: 'ana', name: 'laptop', hash: 'a'.repeat(64), createdAt: '2026-01-01T00:00:00.000Z' };
+		const t = {
+			id: 'tok_1',
+			user: 'ana',
+			name: 'laptop',
+			hash: 'a'.repeat(64),
+			createdAt: '2026-01-01T00:00:00.000Z'
+		};
 		await store.createApiToken(t);
 		await store.createApiToken({ ...t, id: 'tok_2', hash: 'b'.repeat(64), name: 'ci' });
 		await expect(store.createApiToken({ ...t, id: 'tok_3' })).rejects.toThrow();
@@ -122,11 +184,17 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 
 	it('holds budget reservations atomically and settles them into usage', async () => {
 		const day = '2026-11-30';
-		const results = await Promise.all(Array.from({ length: 10 }, () => store.reserveUsage('res', day, 60, 200)));
+		const results = await Promise.all(
+			Array.from({ length: 10 }, () => store.reserveUsage('res', day, 60, 200))
+		);
 		expect(results.filter(Boolean)).toHaveLength(3);
 		expect((await store.getUsage('res', day)).reservedTokens).toBe(180);
 		await store.settleUsage('res', day, 60, { inputTokens: 40, outputTokens: 5 });
-		expect(await store.getUsage('res', day)).toEqual({ inputTokens: 40, outputTokens: 5, reservedTokens: 120 });
+		expect(await store.getUsage('res', day)).toEqual({
+			inputTokens: 40,
+			outputTokens: 5,
+			reservedTokens: 120
+		});
 		// A release of more than is held never goes below zero.
 		await store.settleUsage('res', day, 500, { inputTokens: 0, outputTokens: 0 });
 		expect((await store.getUsage('res', day)).reservedTokens).toBe(0);
@@ -135,8 +203,20 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 	});
 
 	it('keeps sessions server-side: found while active, gone once revoked or expired', async () => {
-		await store.createSession({ idHash: 'h1', user: 'ses', address: '10.0.0.1', createdAt: '2026-11-30T00:00:00Z', expiresAt: '2026-12-07T00:00:00Z' });
-		await store.createSession({ idHash: 'h2', user: 'ses', address: '', createdAt: '2026-11-30T00:00:00Z', expiresAt: '2026-12-07T00:00:00Z' });
+		await store.createSession({
+			idHash: 'h1',
+			user: 'ses',
+			address: '10.0.0.1',
+			createdAt: '2026-11-30T00:00:00Z',
+			expiresAt: '2026-12-07T00:00:00Z'
+		});
+		await store.createSession({
+			idHash: 'h2',
+			user: 'ses',
+			address: '',
+			createdAt: '2026-11-30T00:00:00Z',
+			expiresAt: '2026-12-07T00:00:00Z'
+		});
 		expect((await store.findSession('h1', '2026-11-30T12:00:00Z'))?.user).toBe('ses');
 		expect(await store.findSession('h1', '2026-12-08T00:00:00Z')).toBeUndefined();
 		expect(await store.revokeSessions({ idHash: 'h1' }, 'now')).toBe(1);
@@ -147,22 +227,56 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 	});
 
 	it('settles a batch hold once, whoever claims it first', async () => {
-		await store.recordBatchReservation({ batchId: 'b1', user: 'bat', day: '2026-11-30', reservedTokens: 900 });
+		await store.recordBatchReservation({
+			batchId: 'b1',
+			user: 'bat',
+			day: '2026-11-30',
+			reservedTokens: 900
+		});
 		expect((await store.openBatchReservations()).map((r) => r.batchId)).toContain('b1');
-		const claims = await Promise.all([store.claimBatchReservation('b1', 'now'), store.claimBatchReservation('b1', 'now')]);
-		expect(claims.filter(Boolean)).toEqual([{ batchId: 'b1', user: 'bat', day: '2026-11-30', reservedTokens: 900 }]);
+		const claims = await Promise.all([
+			store.claimBatchReservation('b1', 'now'),
+			store.claimBatchReservation('b1', 'now')
+		]);
+		expect(claims.filter(Boolean)).toEqual([
+			{ batchId: 'b1', user: 'bat', day: '2026-11-30', reservedTokens: 900 }
+		]);
 		expect((await store.openBatchReservations()).map((r) => r.batchId)).not.toContain('b1');
 		expect(await store.countOwned('api_tokens', 'nobody')).toBe(0);
 	});
 
 	it('keeps evaluations per creator, updates them in place, and shares immutable snapshots', async () => {
-		const base = { name: 'Cities', document: '{"v":1}', createdBy: 'eva', updatedBy: 'eva', createdAt: 't1', updatedAt: 't1' };
+		const base = {
+			name: 'Cities',
+			document: '{"v":1}',
+			createdBy: 'eva',
+			updatedBy: 'eva',
+			createdAt: 't1',
+			updatedAt: 't1'
+		};
 		await store.saveEvaluation({ ...base, id: 'evalAAAAAA' });
 		await store.saveEvaluation({ ...base, id: 'evalBBBBBB', createdBy: 'otto', updatedBy: 'otto' });
-		await store.saveEvaluation({ ...base, id: 'evalAAAAAA', name: 'Cities 2', document: '{"v":2}', createdBy: 'x', updatedBy: 'eva2', updatedAt: 't2' });
+		await store.saveEvaluation({
+			...base,
+			id: 'evalAAAAAA',
+			name: 'Cities 2',
+			document: '{"v":2}',
+			createdBy: 'x',
+			updatedBy: 'eva2',
+			updatedAt: 't2'
+		});
 		const got = await store.getEvaluation('evalAAAAAA');
-		expect(got).toEqual({ ...base, id: 'evalAAAAAA', name: 'Cities 2', document: '{"v":2}', updatedBy: 'eva2', updatedAt: 't2' });
-		expect((await store.listEvaluations({ createdBy: 'eva' })).map((e) => e.id)).toEqual(['evalAAAAAA']);
+		expect(got).toEqual({
+			...base,
+			id: 'evalAAAAAA',
+			name: 'Cities 2',
+			document: '{"v":2}',
+			updatedBy: 'eva2',
+			updatedAt: 't2'
+		});
+		expect((await store.listEvaluations({ createdBy: 'eva' })).map((e) => e.id)).toEqual([
+			'evalAAAAAA'
+		]);
 		expect(await store.getEvaluation('missing000')).toBeUndefined();
 		const share = { id: 'shareAAAAA', document: '{"s":1}', createdAt: 't3', createdBy: 'eva' };
 		expect(await store.saveEvaluationShare(share)).toBe('created');
@@ -176,7 +290,12 @@ describe('store migrations', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'store-reopen-'));
 		const file = join(dir, 'p.sqlite');
 		const first = await openStore({ sqliteFile: file });
-		await first.savePermalink({ id: 'keep123456', document: '{}', createdAt: 'now', createdBy: 'ana' });
+		await first.savePermalink({
+			id: 'keep123456',
+			document: '{}',
+			createdAt: 'now',
+			createdBy: 'ana'
+		});
 		await first.close();
 		const second = await openStore({ sqliteFile: file });
 		expect((await second.getPermalink('keep123456'))?.createdBy).toBe('ana');

@@ -5,7 +5,8 @@ describe('PlaygroundState', () => {
 	it('refuses a fifth cache breakpoint with a notice', () => {
 		const p = new PlaygroundState();
 		p.updateBlock(0, 0, { text: 'b0' });
-		for (let i = 1; i < 5; i++) p.addBlock(0, { kind: 'text', text: `b${i}`, cache: null, extra: {} });
+		for (let i = 1; i < 5; i++)
+			p.addBlock(0, { kind: 'text', text: `b${i}`, cache: null, extra: {} });
 		for (let i = 0; i < 4; i++) p.setCache({ kind: 'block', message: 0, index: i }, true);
 		expect(p.breakpoints).toBe(4);
 		expect(p.notice).toBeNull();
@@ -19,12 +20,18 @@ describe('PlaygroundState', () => {
 
 	it('keeps a JSON draft verbatim and updates the form from it', () => {
 		const p = new PlaygroundState();
-		const text = '{"model":"x","max_tokens":3,"messages":[{"role":"user","content":"yo"}],"extra_field":1}';
+		const text =
+			'{"model":"x","max_tokens":3,"messages":[{"role":"user","content":"yo"}],"extra_field":1}';
 		p.setJson(text);
 		expect(p.jsonText).toBe(text);
 		expect(p.form.model).toBe('x');
 		p.setParam('maxTokens', 4);
-		expect(JSON.parse(p.jsonText)).toEqual({ model: 'x', max_tokens: 4, messages: [{ role: 'user', content: 'yo' }], extra_field: 1 });
+		expect(JSON.parse(p.jsonText)).toEqual({
+			model: 'x',
+			max_tokens: 4,
+			messages: [{ role: 'user', content: 'yo' }],
+			extra_field: 1
+		});
 	});
 
 	it('blocks sending with the reason while the JSON is invalid', () => {
@@ -37,10 +44,21 @@ describe('PlaygroundState', () => {
 	it('appends a reply and an empty user turn', () => {
 		const p = new PlaygroundState();
 		p.updateBlock(0, 0, { text: 'Hi' });
-		p.appendReply({ content: [{ type: 'text', text: 'Hello!', citations: null }, { type: 'tool_use', id: 't1', name: 'f', input: { a: 1 } }] });
+		p.appendReply({
+			content: [
+				{ type: 'text', text: 'Hello!', citations: null },
+				{ type: 'tool_use', id: 't1', name: 'f', input: { a: 1 } }
+			]
+		});
 		expect(JSON.parse(p.jsonText).messages).toEqual([
 			{ role: 'user', content: 'Hi' },
-			{ role: 'assistant', content: [{ type: 'text', text: 'Hello!' }, { type: 'tool_use', id: 't1', name: 'f', input: { a: 1 } }] },
+			{
+				role: 'assistant',
+				content: [
+					{ type: 'text', text: 'Hello!' },
+					{ type: 'tool_use', id: 't1', name: 'f', input: { a: 1 } }
+				]
+			},
 			{ role: 'user', content: '' }
 		]);
 	});
@@ -93,8 +111,14 @@ describe('PlaygroundState intent methods', () => {
 		p.setUserId('u1');
 		p.addTool({ name: 'calc', input_schema: { type: 'object' } });
 		p.updateTool(0, { description: 'adds' });
-		expect(body(p)).toMatchObject({ model: 'claude-x', system: 'Be brief', metadata: { user_id: 'u1' } });
-		expect(body(p).tools).toEqual([{ name: 'calc', input_schema: { type: 'object' }, description: 'adds' }]);
+		expect(body(p)).toMatchObject({
+			model: 'claude-x',
+			system: 'Be brief',
+			metadata: { user_id: 'u1' }
+		});
+		expect(body(p).tools).toEqual([
+			{ name: 'calc', input_schema: { type: 'object' }, description: 'adds' }
+		]);
 		p.setSystemText(0, '');
 		p.setUserId('');
 		p.removeTool(0);

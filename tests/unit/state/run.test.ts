@@ -22,7 +22,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('RunState', () => {
 	it('streams a recorded thinking stream into a message, the event log and the exact bytes', async () => {
 		const sse = recorded('stream-thinking.sse');
-		const fetch = answer(sse, { headers: { 'content-type': 'text/event-stream', 'request-id': 'req_1' } });
+		const fetch = answer(sse, {
+			headers: { 'content-type': 'text/event-stream', 'request-id': 'req_1' }
+		});
 		vi.stubGlobal('fetch', fetch);
 		const run = new RunState();
 		await run.send({ model: 'm', max_tokens: 5, messages: [] });
@@ -31,12 +33,16 @@ describe('RunState', () => {
 		expect(run.blocks.map((b) => b.type)).toEqual(['thinking', 'text']);
 		expect(run.text).toBe(run.blocks[1].type === 'text' ? run.blocks[1].text : 'no');
 		expect(run.events.map((e) => e.event)).toEqual(sseEvents(sse).map((e) => e.event));
-		expect(run.eventCounts.content_block_delta).toBe(sseEvents(sse).filter((e) => e.event === 'content_block_delta').length);
+		expect(run.eventCounts.content_block_delta).toBe(
+			sseEvents(sse).filter((e) => e.event === 'content_block_delta').length
+		);
 		expect(run.stopReason).toBe('end_turn');
 		expect(run.timings.isEstimate).toBe(false);
 		expect(run.timings.outputTokens).toBe(run.usage?.output_tokens);
 		expect(run.timings.ttft).not.toBeNull();
-		expect(new Uint8Array(await run.rawBody().arrayBuffer())).toEqual(new TextEncoder().encode(sse));
+		expect(new Uint8Array(await run.rawBody().arrayBuffer())).toEqual(
+			new TextEncoder().encode(sse)
+		);
 		expect(run.byteCount).toBe(new TextEncoder().encode(sse).length);
 	});
 
@@ -53,21 +59,42 @@ describe('RunState', () => {
 	});
 
 	it('keeps status, type, message, request-id and retry-after of an HTTP error', async () => {
-		vi.stubGlobal('fetch', answer(recorded('error-529-overloaded_error.json'), { status: 529, headers: { 'request-id': 'req_x', 'retry-after': '3' } }));
+		vi.stubGlobal(
+			'fetch',
+			answer(recorded('error-529-overloaded_error.json'), {
+				status: 529,
+				headers: { 'request-id': 'req_x', 'retry-after': '3' }
+			})
+		);
 		const run = new RunState();
 		await run.send({});
 		expect(run.status).toBe('error');
-		expect(run.error).toEqual({ status: 529, type: 'overloaded_error', message: 'Overloaded', requestId: 'req_x', retryAfter: 3 });
+		expect(run.error).toEqual({
+			status: 529,
+			type: 'overloaded_error',
+			message: 'Overloaded',
+			requestId: 'req_x',
+			retryAfter: 3
+		});
 	});
 
 	it('keeps what streamed before a mid-stream error event', async () => {
 		const events = sseEvents(recorded('stream-text-ping.sse')).slice(0, 4);
-		const sse = events.map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`).join('') + 'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"boom"}}\n\n';
+		const sse =
+			events.map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`).join('') +
+			'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"boom"}}\n\n';
 		vi.stubGlobal('fetch', answer(sse, { headers: { 'request-id': 'req_y' } }));
 		const run = new RunState();
 		await run.send({});
 		expect(run.status).toBe('error');
-		expect(run.error).toEqual(expect.objectContaining({ type: 'api_error', message: 'boom', requestId: 'req_y', midStream: true }));
+		expect(run.error).toEqual(
+			expect.objectContaining({
+				type: 'api_error',
+				message: 'boom',
+				requestId: 'req_y',
+				midStream: true
+			})
+		);
 		expect(run.message?.content.length).toBe(1);
 		expect(run.events.at(-1)?.event).toBe('error');
 	});
@@ -83,7 +110,14 @@ describe('RunState', () => {
 	it('stops: aborts the request and keeps the status "stopped"', async () => {
 		vi.stubGlobal(
 			'fetch',
-			vi.fn((_url: string, req: RequestInit) => new Promise((_, reject) => req.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))))
+			vi.fn(
+				(_url: string, req: RequestInit) =>
+					new Promise((_, reject) =>
+						req.signal?.addEventListener('abort', () =>
+							reject(new DOMException('aborted', 'AbortError'))
+						)
+					)
+			)
 		);
 		const run = new RunState();
 		const sent = run.send({});
@@ -106,7 +140,10 @@ describe('RunState.retry', () => {
 		expect(fetch).toHaveBeenCalledTimes(2);
 		const [first, second] = fetch.mock.calls.map((c) => c[1]);
 		expect(second.body).toBe(first.body);
-		expect(second.headers).toEqual({ 'content-type': 'application/json', 'x-simulator-fault': 'overloaded' });
+		expect(second.headers).toEqual({
+			'content-type': 'application/json',
+			'x-simulator-fault': 'overloaded'
+		});
 	});
 });
 
@@ -115,11 +152,18 @@ describe('RunState publishing', () => {
 		const frames: FrameRequestCallback[] = [];
 		vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
 		const events = sseEvents(recorded('stream-text-ping.sse'));
-		const head = events.slice(0, 3).map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`).join('');
-		const delta = 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"x"}}\n\n';
+		const head = events
+			.slice(0, 3)
+			.map((e) => `event: ${e.event}\ndata: ${e.data}\n\n`)
+			.join('');
+		const delta =
+			'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"x"}}\n\n';
 		let source!: ReadableStreamDefaultController<Uint8Array>;
 		const body = new ReadableStream<Uint8Array>({ start: (c) => void (source = c) });
-		vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } })));
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }))
+		);
 		const run = new RunState();
 		const sent = run.send({});
 		source.enqueue(new TextEncoder().encode(head + delta.repeat(100)));

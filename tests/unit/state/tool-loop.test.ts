@@ -18,14 +18,22 @@ function message(content: Block[], stop = 'tool_use') {
 		usage: { input_tokens: 10 * counter, output_tokens: 3 }
 	};
 }
-const use = (id: string, name: string, input: Block = {}) => ({ type: 'tool_use', id, name, input });
+const use = (id: string, name: string, input: Block = {}) => ({
+	type: 'tool_use',
+	id,
+	name,
+	input
+});
 
 /** A fetch answering each request (non-streaming) with the next message from `next`; bodies are kept. */
 function api(next: (n: number) => object) {
 	const bodies: { messages: { role: string; content: Block[] }[] }[] = [];
 	const fetch = vi.fn(async (_url: string, init: RequestInit) => {
 		bodies.push(JSON.parse(init.body as string));
-		return new Response(JSON.stringify(next(bodies.length)), { status: 200, headers: { 'content-type': 'application/json' } });
+		return new Response(JSON.stringify(next(bodies.length)), {
+			status: 200,
+			headers: { 'content-type': 'application/json' }
+		});
 	});
 	vi.stubGlobal('fetch', fetch);
 	return bodies;
@@ -43,7 +51,11 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('ToolLoopState', () => {
 	it('refuses to continue until every call has a result, then sends them in call order', async () => {
-		const bodies = api((n) => (n === 1 ? message([use('t1', 'calc'), use('t2', 'calc')]) : message([{ type: 'text', text: 'ok' }], 'end_turn')));
+		const bodies = api((n) =>
+			n === 1
+				? message([use('t1', 'calc'), use('t2', 'calc')])
+				: message([{ type: 'text', text: 'ok' }], 'end_turn')
+		);
 		const { playground, loop } = setup();
 		await playground.send();
 		expect(loop.calls.map((c) => c.id)).toEqual(['t1', 't2']);
@@ -71,7 +83,11 @@ describe('ToolLoopState', () => {
 		await playground.send();
 		await loop.autoRun();
 		expect(bodies).toHaveLength(4);
-		expect(bodies.slice(1).map((b) => b.messages.at(-1)!.content[0].content)).toEqual(['2', '4', '6']);
+		expect(bodies.slice(1).map((b) => b.messages.at(-1)!.content[0].content)).toEqual([
+			'2',
+			'4',
+			'6'
+		]);
 		expect(loop.notice).toMatch(/step cap \(3 steps\)/);
 		expect(loop.transcript.steps).toHaveLength(4);
 	});
@@ -102,18 +118,34 @@ describe('ToolLoopState', () => {
 
 	it('runs text editor calls against the in-browser files', async () => {
 		const bodies = api((n) =>
-			n === 1 ? message([use('e1', 'str_replace_editor', { command: 'create', path: '/a.md', file_text: 'hello' })]) : message([{ type: 'text', text: 'done' }], 'end_turn')
+			n === 1
+				? message([
+						use('e1', 'str_replace_editor', {
+							command: 'create',
+							path: '/a.md',
+							file_text: 'hello'
+						})
+					])
+				: message([{ type: 'text', text: 'done' }], 'end_turn')
 		);
 		const { playground, loop } = setup();
 		await playground.send();
 		await loop.continue();
 		expect(loop.files).toEqual({ '/a.md': 'hello' });
-		expect(bodies[1].messages[2].content[0]).toEqual({ type: 'tool_result', tool_use_id: 'e1', content: 'File created successfully at: /a.md' });
+		expect(bodies[1].messages[2].content[0]).toEqual({
+			type: 'tool_result',
+			tool_use_id: 'e1',
+			content: 'File created successfully at: /a.md'
+		});
 		expect(loop.transcript.steps[0].results[0].source).toBe('editor');
 	});
 
 	it('starts a new transcript when a run is sent some other way', async () => {
-		api((n) => (n === 2 ? message([{ type: 'text', text: 'done' }], 'end_turn') : message([use(`t${n}`, 'calc')])));
+		api((n) =>
+			n === 2
+				? message([{ type: 'text', text: 'done' }], 'end_turn')
+				: message([use(`t${n}`, 'calc')])
+		);
 		const { playground, loop } = setup();
 		loop.setMock('calc', { kind: 'fixed', text: '1' });
 		await playground.send();

@@ -7,36 +7,67 @@ const call = (input: Record<string, unknown>) => ({ id: 'toolu_1', name: 't', in
 
 describe('renderTemplate', () => {
 	it('fills placeholders from the input, strings JSON-escaped so JSON stays JSON', () => {
-		const r = renderTemplate('{"city": "{{input.city}}", "temp_c": 21, "n": {{ input.n }}}', { city: 'Say "hi"', n: 3 });
+		const r = renderTemplate('{"city": "{{input.city}}", "temp_c": 21, "n": {{ input.n }}}', {
+			city: 'Say "hi"',
+			n: 3
+		});
 		expect(r).toEqual({ ok: true, text: '{"city": "Say \\"hi\\"", "temp_c": 21, "n": 3}' });
 		if (r.ok) expect(JSON.parse(r.text).city).toBe('Say "hi"');
 	});
 	it('reads nested fields and array items, inserting objects as JSON', () => {
-		expect(renderTemplate('{{input.a.b}} {{input.list.1}} {{input.a}}', { a: { b: 'x' }, list: [1, 2] })).toEqual({ ok: true, text: 'x 2 {"b":"x"}' });
+		expect(
+			renderTemplate('{{input.a.b}} {{input.list.1}} {{input.a}}', { a: { b: 'x' }, list: [1, 2] })
+		).toEqual({ ok: true, text: 'x 2 {"b":"x"}' });
 	});
 	it('reports missing fields and refuses anything but input paths', () => {
-		expect(renderTemplate('{{input.city}}', {})).toEqual({ ok: false, error: "Template: the call's input has no input.city" });
+		expect(renderTemplate('{{input.city}}', {})).toEqual({
+			ok: false,
+			error: "Template: the call's input has no input.city"
+		});
 		expect(renderTemplate('{{input.constructor}}', {}).ok).toBe(false);
 		expect(renderTemplate('{{input.__proto__}}', {}).ok).toBe(false);
-		expect(renderTemplate('{{process.exit()}}', {})).toMatchObject({ ok: false, error: expect.stringMatching(/not a placeholder/) });
+		expect(renderTemplate('{{process.exit()}}', {})).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/not a placeholder/)
+		});
 	});
 	it('leaves text without placeholders as it is', () => {
-		expect(renderTemplate('plain {not a placeholder}', {})).toEqual({ ok: true, text: 'plain {not a placeholder}' });
+		expect(renderTemplate('plain {not a placeholder}', {})).toEqual({
+			ok: true,
+			text: 'plain {not a placeholder}'
+		});
 	});
 });
 
 describe('mockAnswer', () => {
 	it('answers per responder kind', () => {
 		expect(mockAnswer({ kind: 'none' }, call({}))).toBeNull();
-		expect(mockAnswer({ kind: 'fixed', text: '{"ok":true}' }, call({}))).toEqual({ text: '{"ok":true}', isError: false });
-		expect(mockAnswer({ kind: 'fixed', text: 'down', isError: true }, call({}))).toEqual({ text: 'down', isError: true });
-		expect(mockAnswer({ kind: 'template', template: '{{input.q}}!' }, call({ q: 'hi' }))).toEqual({ text: 'hi!', isError: false });
+		expect(mockAnswer({ kind: 'fixed', text: '{"ok":true}' }, call({}))).toEqual({
+			text: '{"ok":true}',
+			isError: false
+		});
+		expect(mockAnswer({ kind: 'fixed', text: 'down', isError: true }, call({}))).toEqual({
+			text: 'down',
+			isError: true
+		});
+		expect(mockAnswer({ kind: 'template', template: '{{input.q}}!' }, call({ q: 'hi' }))).toEqual({
+			text: 'hi!',
+			isError: false
+		});
 		expect(mockAnswer({ kind: 'template', template: '{{input.q}}' }, call({}))?.isError).toBe(true);
 	});
 	it('runs the calculator on the expression, and reports refusals as errors', () => {
-		expect(mockAnswer({ kind: 'calculator' }, call({ expression: '(2 + 3) * 4' }))).toEqual({ text: '20', isError: false });
-		expect(mockAnswer({ kind: 'calculator' }, call({ expr: '2^3' }))).toEqual({ text: '8', isError: false });
-		expect(mockAnswer({ kind: 'calculator' }, call({ expression: 'process.exit()' }))).toMatchObject({ isError: true, text: expect.stringMatching(/^Cannot evaluate/) });
+		expect(mockAnswer({ kind: 'calculator' }, call({ expression: '(2 + 3) * 4' }))).toEqual({
+			text: '20',
+			isError: false
+		});
+		expect(mockAnswer({ kind: 'calculator' }, call({ expr: '2^3' }))).toEqual({
+			text: '8',
+			isError: false
+		});
+		expect(
+			mockAnswer({ kind: 'calculator' }, call({ expression: 'process.exit()' }))
+		).toMatchObject({ isError: true, text: expect.stringMatching(/^Cannot evaluate/) });
 		expect(mockAnswer({ kind: 'calculator' }, call({ n: 1 }))?.isError).toBe(true);
 	});
 });

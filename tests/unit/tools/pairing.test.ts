@@ -48,15 +48,27 @@ describe('answerTurns', () => {
 	});
 
 	it('carries is_error, and only when set', () => {
-		const out = answerTurns(content, { toolu_A: text('city not found', true), toolu_B: text('12°C') });
+		const out = answerTurns(content, {
+			toolu_A: text('city not found', true),
+			toolu_B: text('12°C')
+		});
 		if (!out.ok) throw new Error('expected turns');
-		expect(out.turns[1].content[0]).toEqual({ type: 'tool_result', tool_use_id: 'toolu_A', content: 'city not found', is_error: true });
+		expect(out.turns[1].content[0]).toEqual({
+			type: 'tool_result',
+			tool_use_id: 'toolu_A',
+			content: 'city not found',
+			is_error: true
+		});
 		expect(out.turns[1].content[1]).not.toHaveProperty('is_error');
 	});
 
 	it('sends an image result as an image block inside the tool_result, after any text', () => {
 		const out = answerTurns(content, {
-			toolu_A: { text: 'screen', isError: false, image: { mediaType: 'image/png', data: 'iVBORw0KGgo=' } },
+			toolu_A: {
+				text: 'screen',
+				isError: false,
+				image: { mediaType: 'image/png', data: 'iVBORw0KGgo=' }
+			},
 			toolu_B: { text: '', isError: false, image: { mediaType: 'image/png', data: 'AAAA' } }
 		});
 		if (!out.ok) throw new Error('expected turns');
@@ -64,6 +76,8 @@ describe('answerTurns', () => {
 			{ type: 'text', text: 'screen' },
 			{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } }
 		]);
-		expect(out.turns[1].content[1].content).toEqual([{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } }]);
+		expect(out.turns[1].content[1].content).toEqual([
+			{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'AAAA' } }
+		]);
 	});
 });

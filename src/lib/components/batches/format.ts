@@ -4,7 +4,13 @@ import type { RequestCounts } from '$lib/schemas';
 export function when(iso: string | null): string {
 	if (!iso) return '';
 	const d = new Date(iso);
-	return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+	return d.toLocaleString(undefined, {
+		month: 'short',
+		day: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	});
 }
 
 /** Requests in the batch (the counts always add up to it). */

@@ -14,7 +14,12 @@ export interface BatchIndexEntry {
 	created_at: string;
 }
 
-export async function recordBatch(entry: { id: string; label: string; creator: string; template: unknown }): Promise<void> {
+export async function recordBatch(entry: {
+	id: string;
+	label: string;
+	creator: string;
+	template: unknown;
+}): Promise<void> {
 	const store = await getStore();
 	await store.recordBatch({
 		batchId: entry.id,
@@ -33,12 +38,21 @@ function parseTemplate(text: string): unknown {
 	}
 }
 
-export async function getBatchIndex(ids: readonly string[]): Promise<Record<string, BatchIndexEntry>> {
+export async function getBatchIndex(
+	ids: readonly string[]
+): Promise<Record<string, BatchIndexEntry>> {
 	const store = await getStore();
 	const found = await Promise.all(ids.map((id) => store.getBatch(id)));
 	const out: Record<string, BatchIndexEntry> = {};
 	for (const r of found)
-		if (r) out[r.batchId] = { id: r.batchId, label: r.label, creator: r.createdBy, template: parseTemplate(r.template), created_at: r.createdAt };
+		if (r)
+			out[r.batchId] = {
+				id: r.batchId,
+				label: r.label,
+				creator: r.createdBy,
+				template: parseTemplate(r.template),
+				created_at: r.createdAt
+			};
 	return out;
 }
 

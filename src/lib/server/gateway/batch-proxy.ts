@@ -25,8 +25,15 @@ export async function readBatchCreateBody(event: RequestEvent): Promise<string> 
 	return text;
 }
 
-function isBatch(value: unknown): value is { type: 'message_batch'; id: string; results_url: unknown } {
-	return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'message_batch' && typeof (value as { id?: unknown }).id === 'string';
+function isBatch(
+	value: unknown
+): value is { type: 'message_batch'; id: string; results_url: unknown } {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { type?: unknown }).type === 'message_batch' &&
+		typeof (value as { id?: unknown }).id === 'string'
+	);
 }
 
 /**
@@ -41,9 +48,13 @@ function rewrite(value: unknown, origin: string): unknown {
 }
 
 /** Forwards a call whose JSON answer is a batch or a page of batches, rewriting every results_url. */
-export async function forwardBatch(event: RequestEvent, call: Omit<UpstreamRequest, 'headers' | 'signal'>): Promise<Response> {
+export async function forwardBatch(
+	event: RequestEvent,
+	call: Omit<UpstreamRequest, 'headers' | 'signal'>
+): Promise<Response> {
 	const response = await forward(event, call);
-	if (!response.ok || !response.headers.get('content-type')?.includes('application/json')) return response;
+	if (!response.ok || !response.headers.get('content-type')?.includes('application/json'))
+		return response;
 	const body = (await response.json()) as unknown;
 	const origin = event.url.origin;
 	const page = body as { data?: unknown } | null;
@@ -51,7 +62,10 @@ export async function forwardBatch(event: RequestEvent, call: Omit<UpstreamReque
 	// Ended batches settle their budget hold from their results (guard/batch-budget.ts).
 	observeBatches(batches ?? [body], getLimitDeps());
 	const rewritten = batches
-		? { ...page, data: (await ownBatchesOnly(batches, event.locals.user)).map((b) => rewrite(b, origin)) }
+		? {
+				...page,
+				data: (await ownBatchesOnly(batches, event.locals.user)).map((b) => rewrite(b, origin))
+			}
 		: rewrite(body, origin);
 	const headers = new Headers(response.headers);
 	headers.delete('content-length');

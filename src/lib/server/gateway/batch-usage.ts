@@ -9,7 +9,11 @@ const FOREVER = 8_640_000_000_000_000;
  * Books a batch's usage to its creator (or, for a batch made elsewhere, whoever downloads it)
  * when its results have been read through completely.
  */
-export async function recordBatchUsage(batchId: string, downloader: string, usage: { input: number; output: number }) {
+export async function recordBatchUsage(
+	batchId: string,
+	downloader: string,
+	usage: { input: number; output: number }
+) {
 	const store = await getStore();
 	// An atomic counter makes "only the first complete download counts" hold across instances.
 	if ((await store.incrementRate(`batch-usage:${batchId}`, FOREVER)) !== 1) return;

@@ -34,27 +34,59 @@ function parseStored<S extends z.ZodType>(text: string, schema: S, what: string)
 	try {
 		raw = JSON.parse(text);
 	} catch {
-		throw new HttpProblem('invalid_request_error', `The stored ${what} is not valid JSON (it is damaged)`, 422);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`The stored ${what} is not valid JSON (it is damaged)`,
+			422
+		);
 	}
 	const parsed = schema.safeParse(raw);
-	if (!parsed.success) throw new HttpProblem('invalid_request_error', `The stored ${what} is damaged: ${describeIssues(parsed.error)}`, 422);
+	if (!parsed.success)
+		throw new HttpProblem(
+			'invalid_request_error',
+			`The stored ${what} is damaged: ${describeIssues(parsed.error)}`,
+			422
+		);
 	return parsed.data;
 }
 
 /** Saves a new evaluation owned by `user`. */
-export async function createEvaluation(store: Store, body: unknown, user: string, now = new Date()): Promise<Evaluation> {
+export async function createEvaluation(
+	store: Store,
+	body: unknown,
+	user: string,
+	now = new Date()
+): Promise<Evaluation> {
 	const input = stripSecrets(validate(EvaluationInputSchema, body), serverSecrets());
 	const at = now.toISOString();
-	const evaluation: Evaluation = { ...input, id: newId(), createdBy: user, updatedBy: user, createdAt: at, updatedAt: at };
+	const evaluation: Evaluation = {
+		...input,
+		id: newId(),
+		createdBy: user,
+		updatedBy: user,
+		createdAt: at,
+		updatedAt: at
+	};
 	await save(store, evaluation);
 	return evaluation;
 }
 
 /** Replaces an evaluation's content; only its owner may, and to anyone else it does not exist. */
-export async function updateEvaluation(store: Store, id: string, body: unknown, user: string, now = new Date()): Promise<Evaluation> {
+export async function updateEvaluation(
+	store: Store,
+	id: string,
+	body: unknown,
+	user: string,
+	now = new Date()
+): Promise<Evaluation> {
 	const current = await getEvaluation(store, id, user);
 	const input = stripSecrets(validate(EvaluationInputSchema, body), serverSecrets());
-	const evaluation: Evaluation = { ...current, ...input, updatedBy: user, updatedAt: now.toISOString() };
+	const evaluation: Evaluation = {
+		...current,
+		...input,
+		updatedBy: user,
+		updatedAt: now.toISOString()
+	};
 	await save(store, evaluation);
 	return evaluation;
 }
@@ -80,22 +112,45 @@ export async function getEvaluation(store: Store, id: string, user: string): Pro
 
 export async function listEvaluations(store: Store, user: string): Promise<EvaluationSummary[]> {
 	const rows = await store.listEvaluations({ createdBy: user });
-	return rows.map(({ id, name, createdBy, updatedBy, updatedAt }) => ({ id, name, createdBy, updatedBy, updatedAt }));
+	return rows.map(({ id, name, createdBy, updatedBy, updatedAt }) => ({
+		id,
+		name,
+		createdBy,
+		updatedBy,
+		updatedAt
+	}));
 }
 
 /** Freezes the evaluation as it is now; the same content always gets the same share id. */
-export async function shareEvaluation(store: Store, id: string, user: string, now = new Date()): Promise<EvaluationShare> {
+export async function shareEvaluation(
+	store: Store,
+	id: string,
+	user: string,
+	now = new Date()
+): Promise<EvaluationShare> {
 	const evaluation = await getEvaluation(store, id, user);
 	const shareId = contentId({ kind: 'evaluation', evaluation });
-	const share: EvaluationShare = { id: shareId, evaluation, sharedAt: now.toISOString(), sharedBy: user };
-	const status = await store.saveEvaluationShare({ id: shareId, document: JSON.stringify(share), createdAt: share.sharedAt, createdBy: user });
+	const share: EvaluationShare = {
+		id: shareId,
+		evaluation,
+		sharedAt: now.toISOString(),
+		sharedBy: user
+	};
+	const status = await store.saveEvaluationShare({
+		id: shareId,
+		document: JSON.stringify(share),
+		createdAt: share.sharedAt,
+		createdBy: user
+	});
 	return status === 'created' ? share : await readEvaluationShare(store, shareId);
 }
 
 /** Anyone with the link may read a share; unknown ids are a 404. */
 export async function readEvaluationShare(store: Store, id: string): Promise<EvaluationShare> {
-	if (!EVALUATION_ID.test(id)) throw new HttpProblem('not_found_error', `No shared evaluation with id ${JSON.stringify(id)}`);
+	if (!EVALUATION_ID.test(id))
+		throw new HttpProblem('not_found_error', `No shared evaluation with id ${JSON.stringify(id)}`);
 	const row = await store.getEvaluationShare(id);
-	if (!row) throw new HttpProblem('not_found_error', `No shared evaluation with id ${JSON.stringify(id)}`);
+	if (!row)
+		throw new HttpProblem('not_found_error', `No shared evaluation with id ${JSON.stringify(id)}`);
 	return parseStored(row.document, EvaluationShareSchema, 'shared evaluation');
 }

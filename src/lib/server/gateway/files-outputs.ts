@@ -22,7 +22,12 @@ export function outputFileRecorder(owners: () => Promise<FileOwners>, user: stri
 			// The store is opened only when a tool made a file, not on every answer.
 			owners()
 				.then((o) => o.recordFileOwner(m[1], user, new Date().toISOString()))
-				.catch((e) => log.error('could not record the owner of a tool-made file', { fileId: m[1], error: String(e) }));
+				.catch((e) =>
+					log.error('could not record the owner of a tool-made file', {
+						fileId: m[1],
+						error: String(e)
+					})
+				);
 		}
 		tail = text.slice(-CARRY);
 	};

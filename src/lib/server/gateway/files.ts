@@ -5,7 +5,10 @@ import type { Store } from '../store';
 export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export type FileOwners = Pick<Store, 'recordFileOwner' | 'fileOwner' | 'listOwnedFiles' | 'forgetFile'>;
+export type FileOwners = Pick<
+	Store,
+	'recordFileOwner' | 'fileOwner' | 'listOwnedFiles' | 'forgetFile'
+>;
 
 export interface FilesGatewayDeps {
 	owners: FileOwners;
@@ -33,7 +36,12 @@ const notFound = (id: string) => new HttpProblem('not_found_error', `File not fo
  * who uploaded it: uploads record the owner, lists show only one's own files, and another
  * user's file answers 404 exactly as a file that does not exist.
  */
-export async function filesGateway(request: Request, apiPath: string, user: string, deps: FilesGatewayDeps): Promise<Response> {
+export async function filesGateway(
+	request: Request,
+	apiPath: string,
+	user: string,
+	deps: FilesGatewayDeps
+): Promise<Response> {
 	const method = request.method;
 	if (apiPath === '/v1/files' && method === 'POST') return upload(request, user, deps);
 	if (apiPath === '/v1/files' && method === 'GET') return list(user, deps);
@@ -55,7 +63,10 @@ async function upload(request: Request, user: string, deps: FilesGatewayDeps): P
 	const max = deps.maxUploadBytes ?? MAX_UPLOAD_BYTES;
 	// Refused before a byte goes upstream; a body without a length is capped by upstream itself.
 	if (Number(request.headers.get('content-length') ?? 0) > max + MULTIPART_OVERHEAD)
-		throw new HttpProblem('request_too_large', `File exceeds the maximum allowed size of ${Math.round(max / 1024 / 1024)} MB.`);
+		throw new HttpProblem(
+			'request_too_large',
+			`File exceeds the maximum allowed size of ${Math.round(max / 1024 / 1024)} MB.`
+		);
 	const response = await deps.relay();
 	if (!response.ok) return response;
 	const bytes = new Uint8Array(await response.arrayBuffer());
@@ -96,5 +107,9 @@ function withBody(response: Response, bytes: Uint8Array): Response {
 	const headers = new Headers(response.headers);
 	headers.delete('content-length');
 	headers.delete('content-encoding');
-	return new Response(bytes as BodyInit, { status: response.status, statusText: response.statusText, headers });
+	return new Response(bytes as BodyInit, {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
 }

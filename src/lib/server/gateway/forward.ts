@@ -123,11 +123,17 @@ export async function forward(
 	// Nothing upstream says may carry our key back to a client, echoed or not.
 	const secret = getConfig().ANTHROPIC_API_KEY;
 	const headers = new Headers(upstream.headers);
-	for (const [name, value] of [...headers]) if (scrubText(value, secret) !== value) headers.delete(name);
+	for (const [name, value] of [...headers])
+		if (scrubText(value, secret) !== value) headers.delete(name);
 	headers.set('x-upstream', getUpstream().kind);
 	if (upstream.status >= 500)
-		log.warn('upstream error', { requestId: event.locals.requestId, path: call.path, status: upstream.status });
-	if (upstream.body && secret) upstream = new Response(scrubStream(upstream.body, secret), { status: upstream.status });
+		log.warn('upstream error', {
+			requestId: event.locals.requestId,
+			path: call.path,
+			status: upstream.status
+		});
+	if (upstream.body && secret)
+		upstream = new Response(scrubStream(upstream.body, secret), { status: upstream.status });
 	if (call.stream && upstream.ok && upstream.body) {
 		headers.set('cache-control', 'no-cache');
 		headers.set('x-accel-buffering', 'no');

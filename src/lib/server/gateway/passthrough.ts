@@ -27,7 +27,8 @@ export async function passUnmodelled(event: RequestEvent, apiPath: string): Prom
 	const config = getConfig();
 	const upstream = getUpstream();
 	const method = event.request.method;
-	if (MODELLED_FAMILY.test(apiPath)) throw new HttpProblem('not_found_error', `Not found: ${method} /api${apiPath}`);
+	if (MODELLED_FAMILY.test(apiPath))
+		throw new HttpProblem('not_found_error', `Not found: ${method} /api${apiPath}`);
 	if (upstream.kind === 'simulator' && !SIMULATED.test(apiPath))
 		throw new HttpProblem('not_found_error', `the simulator does not model ${method} ${apiPath}`);
 	await checkUserLimits(event.locals.user, config, getLimitDeps());
@@ -50,5 +51,9 @@ export async function passUnmodelled(event: RequestEvent, apiPath: string): Prom
 	const out = relayedResponseHeaders(response.headers, (v) => scrubText(v, secret));
 	out.set('x-upstream', upstream.kind);
 	const body = response.body ? passThrough(scrubStream(response.body, secret), abort) : null;
-	return new Response(body, { status: response.status, statusText: response.statusText, headers: out });
+	return new Response(body, {
+		status: response.status,
+		statusText: response.statusText,
+		headers: out
+	});
 }

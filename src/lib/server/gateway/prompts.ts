@@ -17,7 +17,13 @@ const owned = (p: PromptRecord) => ({ owner: p.owner, shared: p.shared });
 
 function toVersion(v: PromptVersionRecord): PromptVersion {
 	const document = PromptDocumentSchema.parse(JSON.parse(v.document));
-	return { version: v.version, name: v.name, document, created_by: v.createdBy, created_at: v.createdAt };
+	return {
+		version: v.version,
+		name: v.name,
+		document,
+		created_by: v.createdBy,
+		created_at: v.createdAt
+	};
 }
 
 function modelOf(document: string): string | null {
@@ -29,9 +35,15 @@ function modelOf(document: string): string | null {
 	}
 }
 
-async function findPrompt(store: Store, id: string, user: string, access: 'read' | 'write'): Promise<PromptRecord> {
+async function findPrompt(
+	store: Store,
+	id: string,
+	user: string,
+	access: 'read' | 'write'
+): Promise<PromptRecord> {
 	const prompt = PROMPT_ID.test(id) ? await store.prompts.get(id) : undefined;
-	if (!prompt) throw new HttpProblem('not_found_error', `No saved prompt with id ${JSON.stringify(id)}`);
+	if (!prompt)
+		throw new HttpProblem('not_found_error', `No saved prompt with id ${JSON.stringify(id)}`);
 	// A prompt shared with the team may be versioned by anyone on it; a private one by its owner.
 	const needed = access === 'write' && prompt?.shared ? 'read' : access;
 	assertAccess(owned(prompt), user, { kind: 'saved prompt', id }, needed);
@@ -42,17 +54,42 @@ async function findPrompt(store: Store, id: string, user: string, access: 'read'
 export async function createPrompt(store: Store, body: unknown, user: string, now = new Date()) {
 	const input = validate(PromptSaveSchema, body);
 	const { name, shared, ...document } = input;
-	const prompt: PromptRecord = { id: randomId(12), owner: user, shared: shared ?? true, createdAt: now.toISOString() };
-	const first = await store.prompts.create(prompt, { name, document: JSON.stringify(document), createdBy: user, createdAt: prompt.createdAt });
+	const prompt: PromptRecord = {
+		id: randomId(12),
+		owner: user,
+		shared: shared ?? true,
+		createdAt: now.toISOString()
+	};
+	const first = await store.prompts.create(prompt, {
+		name,
+		document: JSON.stringify(document),
+		createdBy: user,
+		createdAt: prompt.createdAt
+	});
 	return { id: prompt.id, version: first.version };
 }
 
 /** Saves the next version of an existing prompt: nothing earlier is changed. */
-export async function addPromptVersion(store: Store, id: string, body: unknown, user: string, now = new Date()) {
+export async function addPromptVersion(
+	store: Store,
+	id: string,
+	body: unknown,
+	user: string,
+	now = new Date()
+) {
 	await findPrompt(store, id, user, 'write');
 	const { name, shared, ...document } = validate(PromptSaveSchema, body);
-	if (shared !== undefined) throw new HttpProblem('invalid_request_error', 'shared is set when a prompt is created, not per version');
-	const saved = await store.prompts.addVersion(id, { name, document: JSON.stringify(document), createdBy: user, createdAt: now.toISOString() });
+	if (shared !== undefined)
+		throw new HttpProblem(
+			'invalid_request_error',
+			'shared is set when a prompt is created, not per version'
+		);
+	const saved = await store.prompts.addVersion(id, {
+		name,
+		document: JSON.stringify(document),
+		createdBy: user,
+		createdAt: now.toISOString()
+	});
 	return { id, version: saved.version };
 }
 
@@ -63,7 +100,11 @@ export async function getPrompt(store: Store, id: string, user: string): Promise
 }
 
 /** The prompts `user` may see, newest change first; `query` matches name, model or who changed it. */
-export async function listPrompts(store: Store, user: string, query = ''): Promise<PromptSummary[]> {
+export async function listPrompts(
+	store: Store,
+	user: string,
+	query = ''
+): Promise<PromptSummary[]> {
 	const all = visibleTo(await store.prompts.list(), owned, user);
 	const needle = query.trim().toLowerCase();
 	const rows = all.map((p) => ({
@@ -77,5 +118,7 @@ export async function listPrompts(store: Store, user: string, query = ''): Promi
 		model: modelOf(p.latest.document)
 	}));
 	if (!needle) return rows;
-	return rows.filter((r) => [r.name, r.model ?? '', r.updated_by, r.owner].some((s) => s.toLowerCase().includes(needle)));
+	return rows.filter((r) =>
+		[r.name, r.model ?? '', r.updated_by, r.owner].some((s) => s.toLowerCase().includes(needle))
+	);
 }

@@ -24,7 +24,10 @@ function partialMatchAtEnd(bytes: Uint8Array, secret: Uint8Array): number {
  * ending in what could be the start of the secret is held back (until the next chunk says),
  * so streams keep their timing.
  */
-export function scrubStream(body: ReadableStream<Uint8Array>, secret: string | undefined): ReadableStream<Uint8Array> {
+export function scrubStream(
+	body: ReadableStream<Uint8Array>,
+	secret: string | undefined
+): ReadableStream<Uint8Array> {
 	if (!secret) return body;
 	const needle = Buffer.from(secret);
 	const replacement = Buffer.from(REDACTED_KEY);
@@ -43,7 +46,8 @@ export function scrubStream(body: ReadableStream<Uint8Array>, secret: string | u
 				parts.push(data.subarray(0, data.length - keep));
 				carry = Buffer.from(data.subarray(data.length - keep));
 				const out = Buffer.concat(parts);
-				if (out.length) controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+				if (out.length)
+					controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
 			},
 			flush(controller) {
 				if (carry.length) controller.enqueue(new Uint8Array(carry));

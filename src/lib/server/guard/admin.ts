@@ -30,8 +30,20 @@ export async function adminOverview(store: Store, config: Config, now = Date.now
 			sessions: sessions.filter((s) => s.user === name).length
 		})),
 		// The id hash is the handle for a revoke; the cookie value itself is never stored.
-		sessions: sessions.map((s) => ({ id: s.idHash.slice(0, 16), user: s.user, address: s.address, createdAt: s.createdAt, expiresAt: s.expiresAt })),
-		tokens: tokens.map(({ id, user, name, createdAt, revokedAt }) => ({ id, user, name, createdAt, revokedAt })),
+		sessions: sessions.map((s) => ({
+			id: s.idHash.slice(0, 16),
+			user: s.user,
+			address: s.address,
+			createdAt: s.createdAt,
+			expiresAt: s.expiresAt
+		})),
+		tokens: tokens.map(({ id, user, name, createdAt, revokedAt }) => ({
+			id,
+			user,
+			name,
+			createdAt,
+			revokedAt
+		})),
 		usage,
 		budgets: {
 			dailyTokenBudget: config.DAILY_TOKEN_BUDGET ?? null,

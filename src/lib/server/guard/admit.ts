@@ -30,10 +30,18 @@ export async function admitMessage(
 	deps: GuardDeps
 ): Promise<Admission> {
 	await checkRate(user, config, deps);
-	const release = params.stream === true ? await takeStreamSlot(user, config, deps) : await takeRequestSlot(user, config, deps);
+	const release =
+		params.stream === true
+			? await takeStreamSlot(user, config, deps)
+			: await takeRequestSlot(user, config, deps);
 	let reservation: Reservation;
 	try {
-		reservation = await reserveBudget(user, { inputTokens: estimateInputTokens(raw), maxTokens: params.max_tokens }, config, deps);
+		reservation = await reserveBudget(
+			user,
+			{ inputTokens: estimateInputTokens(raw), maxTokens: params.max_tokens },
+			config,
+			deps
+		);
 	} catch (e) {
 		await release();
 		throw e;

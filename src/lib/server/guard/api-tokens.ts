@@ -22,10 +22,20 @@ export interface CreatedToken {
 	token: string;
 }
 
-export async function createApiToken(store: Store, user: string, name: string): Promise<CreatedToken> {
+export async function createApiToken(
+	store: Store,
+	user: string,
+	name: string
+): Promise<CreatedToken> {
 	const token = TOKEN_PREFIX + randomBase62(32);
 	const id = 'tok_' + randomBase62(12);
-	await store.createApiToken({ id, user, name, hash: hashToken(token), createdAt: new Date().toISOString() });
+	await store.createApiToken({
+		id,
+		user,
+		name,
+		hash: hashToken(token),
+		createdAt: new Date().toISOString()
+	});
 	return { id, name, token };
 }
 
@@ -48,7 +58,9 @@ export const apiTokenAuth: Handle = async ({ event, resolve }) => {
 	if (token?.startsWith(TOKEN_PREFIX)) {
 		const record = await (await getStore()).findApiToken(hashToken(token));
 		if (!record)
-			return apiError('authentication_error', 'invalid or revoked playground API token', { requestId: event.locals.requestId });
+			return apiError('authentication_error', 'invalid or revoked playground API token', {
+				requestId: event.locals.requestId
+			});
 		event.locals.tokenUser = record.user;
 	}
 	return resolve(event);

@@ -29,8 +29,15 @@ const allocate = (n: number): Uint8Array<ArrayBuffer> => {
 };
 
 /** Reads a body into one buffer, refusing it past `maxBytes` (declared or counted). */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-	const tooLarge = () => new HttpProblem('request_too_large', `Request exceeds the maximum allowed number of bytes (${maxBytes}).`);
+export async function readBodyBytes(
+	request: Request,
+	maxBytes: number
+): Promise<Uint8Array<ArrayBuffer>> {
+	const tooLarge = () =>
+		new HttpProblem(
+			'request_too_large',
+			`Request exceeds the maximum allowed number of bytes (${maxBytes}).`
+		);
 	const declared = Number(request.headers.get('content-length') ?? NaN);
 	if (declared > maxBytes) throw tooLarge();
 	if (!request.body) return new Uint8Array(0);
@@ -41,7 +48,9 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 	for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
 		if (size + chunk.byteLength > maxBytes) throw tooLarge();
 		if (size + chunk.byteLength > out.byteLength) {
-			const grown = allocate(Math.min(maxBytes, Math.max(out.byteLength * 2, size + chunk.byteLength)));
+			const grown = allocate(
+				Math.min(maxBytes, Math.max(out.byteLength * 2, size + chunk.byteLength))
+			);
 			grown.set(out.subarray(0, size));
 			out = grown;
 		}
@@ -52,7 +61,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
 }
 
 async function checkUtf8(bytes: Uint8Array): Promise<void> {
-	for (let start = 0; start < bytes.length; ) {
+	for (let start = 0; start < bytes.length;) {
 		let end = Math.min(bytes.length, start + SLICE);
 		// Cut only before a lead byte, so no character is split between slices.
 		while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--;
@@ -62,7 +71,13 @@ async function checkUtf8(bytes: Uint8Array): Promise<void> {
 	}
 }
 
-const QUOTE = 34, BACKSLASH = 92, OPEN_OBJ = 123, CLOSE_OBJ = 125, OPEN_ARR = 91, CLOSE_ARR = 93, COLON = 58;
+const QUOTE = 34,
+	BACKSLASH = 92,
+	OPEN_OBJ = 123,
+	CLOSE_OBJ = 125,
+	OPEN_ARR = 91,
+	CLOSE_ARR = 93,
+	COLON = 58;
 const isSpace = (b: number) => b === 32 || b === 9 || b === 10 || b === 13;
 
 /**
@@ -103,12 +118,14 @@ export async function checkBatchBody(
 			const { path, message } = primaryIssue(parsed.error.issues[0]);
 			throw invalid(`${formatPath(['requests', count, ...path])}: ${message}`);
 		}
-		if (seen.has(parsed.data.custom_id)) throw invalid(`requests.${count}.custom_id: duplicate custom_id "${parsed.data.custom_id}"`);
+		if (seen.has(parsed.data.custom_id))
+			throw invalid(`requests.${count}.custom_id: duplicate custom_id "${parsed.data.custom_id}"`);
 		seen.add(parsed.data.custom_id);
 		onRequest(parsed.data.params, count);
 		worst += estimateInputTokens(parsed.data.params) + parsed.data.params.max_tokens;
 		count++;
-		if (count > BATCH_MAX_REQUESTS) throw invalid(`requests: a batch holds at most ${BATCH_MAX_REQUESTS} requests`);
+		if (count > BATCH_MAX_REQUESTS)
+			throw invalid(`requests: a batch holds at most ${BATCH_MAX_REQUESTS} requests`);
 	};
 
 	while (i < buf.length) {
@@ -129,7 +146,8 @@ export async function checkBatchBody(
 				inString = true;
 				stringStart = i;
 			} else if (b === OPEN_OBJ || b === OPEN_ARR) {
-				if (depth === 1 && b === OPEN_ARR && lastKey === 'requests') inRequests = sawRequests = true;
+				if (depth === 1 && b === OPEN_ARR && lastKey === 'requests')
+					inRequests = sawRequests = true;
 				else if (depth === 2 && inRequests) {
 					if (b !== OPEN_OBJ) throw invalid(`requests.${count}: must be an object`);
 					elementStart = i;
@@ -142,7 +160,11 @@ export async function checkBatchBody(
 					takeElement(elementStart, i + 1);
 					elementStart = -1;
 				} else if (depth === 1 && inRequests) inRequests = false;
-				else if (depth === 0 && i !== buf.length - 1 && buf.subarray(i + 1).some((x) => !isSpace(x)))
+				else if (
+					depth === 0 &&
+					i !== buf.length - 1 &&
+					buf.subarray(i + 1).some((x) => !isSpace(x))
+				)
 					throw invalid('request body is not valid JSON: text after the object');
 			} else if (depth === 1 && b === COLON && lastKey !== 'requests') {
 				// Another top-level key: its value is skipped by the same scan.

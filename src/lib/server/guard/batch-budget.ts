@@ -21,11 +21,19 @@ export interface BatchHold {
  * Before a batch create goes upstream: the rate, the per-user batch quota, and a hold on the
  * whole batch's worst case (refused over budget, as a single request would be).
  */
-export async function admitBatch(user: string, worstCase: number, config: Config, deps: GuardDeps): Promise<BatchHold> {
+export async function admitBatch(
+	user: string,
+	worstCase: number,
+	config: Config,
+	deps: GuardDeps
+): Promise<BatchHold> {
 	await checkRate(user, config, deps);
 	const store = await getStore();
 	if ((await store.countOwned('batches', user)) >= config.MAX_BATCHES_PER_USER)
-		throw new HttpProblem('rate_limit_error', `${user} has ${config.MAX_BATCHES_PER_USER} batches on this playground (the most allowed); delete some first.`);
+		throw new HttpProblem(
+			'rate_limit_error',
+			`${user} has ${config.MAX_BATCHES_PER_USER} batches on this playground (the most allowed); delete some first.`
+		);
 	const day = utcDay();
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worstCase;
@@ -37,7 +45,10 @@ export async function admitBatch(user: string, worstCase: number, config: Config
 	return {
 		tokens,
 		day,
-		release: () => deps.writes.run('batch hold release', { user, tokens }, () => deps.ledger.settle(user, day, tokens, { input: 0, output: 0 })),
+		release: () =>
+			deps.writes.run('batch hold release', { user, tokens }, () =>
+				deps.ledger.settle(user, day, tokens, { input: 0, output: 0 })
+			),
 		attach: (batchId) =>
 			deps.writes.run('batch hold', { user, batchId, tokens }, () =>
 				store.recordBatchReservation({ batchId, user, day, reservedTokens: tokens })
@@ -60,7 +71,11 @@ async function resultsUsage(batchId: string) {
 }
 
 /** Settles an ended batch's hold once (across instances: the claim is atomic in the store). */
-export async function settleEndedBatch(batchId: string, deps: GuardDeps, store?: Store): Promise<void> {
+export async function settleEndedBatch(
+	batchId: string,
+	deps: GuardDeps,
+	store?: Store
+): Promise<void> {
 	const s = store ?? (await getStore());
 	const hold = await s.claimBatchReservation(batchId, new Date().toISOString());
 	if (!hold) return;
@@ -75,7 +90,9 @@ export function observeBatches(batches: readonly unknown[], deps: GuardDeps): vo
 	for (const b of batches) {
 		const batch = b as { id?: unknown; processing_status?: unknown } | null;
 		if (typeof batch?.id === 'string' && batch.processing_status === 'ended')
-			settleEndedBatch(batch.id, deps).catch((e) => log.error('batch settlement failed', { batchId: batch.id, error: String(e) }));
+			settleEndedBatch(batch.id, deps).catch((e) =>
+				log.error('batch settlement failed', { batchId: batch.id, error: String(e) })
+			);
 	}
 }
 

@@ -51,7 +51,9 @@ export async function reserveBudget(
 			if (settled) return;
 			settled = true;
 			const charged = complete && usage ? usage : chargeForUnknown(worst, usage);
-			await deps.writes.run('usage', { user, day, ...charged }, () => deps.ledger.settle(user, day, tokens, charged));
+			await deps.writes.run('usage', { user, day, ...charged }, () =>
+				deps.ledger.settle(user, day, tokens, charged)
+			);
 		}
 	};
 }

@@ -22,9 +22,13 @@ export const csrfGuard: Handle = async ({ event, resolve }) => {
 	// ORIGIN, when set, is the truth; the request URL would otherwise come from the Host header.
 	const ours = getConfig().ORIGIN ? new URL(getConfig().ORIGIN!) : event.url;
 	if (!SAFE.has(event.request.method) && origin && !sameHost(origin, ours)) {
-		return apiError('permission_error', `Cross-site ${event.request.method} refused: origin ${origin} is not this playground`, {
-			requestId: event.locals.requestId
-		});
+		return apiError(
+			'permission_error',
+			`Cross-site ${event.request.method} refused: origin ${origin} is not this playground`,
+			{
+				requestId: event.locals.requestId
+			}
+		);
 	}
 	return resolve(event);
 };

@@ -14,6 +14,11 @@ let deps: GuardDeps | undefined;
  * stream ends and a crashed instance must not hold slots forever.
  */
 export function getLimitDeps(): GuardDeps {
-	deps ??= { counter: getCounter(), ledger: storeLedger(getStore), slots: memorySlots(), writes: getDurableQueue() };
+	deps ??= {
+		counter: getCounter(),
+		ledger: storeLedger(getStore),
+		slots: memorySlots(),
+		writes: getDurableQueue()
+	};
 	return deps;
 }

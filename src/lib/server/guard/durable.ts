@@ -46,7 +46,11 @@ export function durableQueue(firstDelayMs = 250): DurableQueue {
 		for (const item of batch) {
 			try {
 				await item.write();
-				log.info('store write recovered', { what: item.what, attempts: item.attempts + 1, ...item.fields });
+				log.info('store write recovered', {
+					what: item.what,
+					attempts: item.attempts + 1,
+					...item.fields
+				});
 			} catch {
 				item.attempts += 1;
 				waiting.push(item);
@@ -65,7 +69,10 @@ export function durableQueue(firstDelayMs = 250): DurableQueue {
 				waiting.push({ what, fields, write, attempts: 1 });
 				if (waiting.length > MAX_PENDING) {
 					const dropped = waiting.shift()!;
-					log.error('store write dropped: retry queue full', { what: dropped.what, ...dropped.fields });
+					log.error('store write dropped: retry queue full', {
+						what: dropped.what,
+						...dropped.fields
+					});
 				}
 				schedule();
 			}

@@ -32,9 +32,13 @@ export const authGate: Handle = async ({ event, resolve }) => {
 	}
 	if (isPublic(event.url.pathname)) return resolve(event);
 	if (event.url.pathname.startsWith('/api/')) {
-		return apiError('authentication_error', 'Sign in to the playground, or send a playground API token as x-api-key.', {
-			requestId: event.locals.requestId
-		});
+		return apiError(
+			'authentication_error',
+			'Sign in to the playground, or send a playground API token as x-api-key.',
+			{
+				requestId: event.locals.requestId
+			}
+		);
 	}
 	const next = event.url.pathname + event.url.search;
 	redirect(303, `/login?next=${encodeURIComponent(next)}`);

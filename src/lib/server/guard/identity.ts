@@ -4,7 +4,9 @@ import { getStore } from '../store';
 import { SESSION_COOKIE, sessionUser } from './session';
 
 export function isGateOn(config: Config): boolean {
-	return Boolean(config.PLAYGROUND_PASSCODE || config.PLAYGROUND_USERS || config.TRUSTED_USER_HEADER);
+	return Boolean(
+		config.PLAYGROUND_PASSCODE || config.PLAYGROUND_USERS || config.TRUSTED_USER_HEADER
+	);
 }
 
 /**
@@ -12,10 +14,17 @@ export function isGateOn(config: Config): boolean {
  * entry from the right (each trusted proxy appends the address it saw; anything further left
  * was written by the client and proves nothing). Plain inputs, so node handlers can call it.
  */
-export function clientAddress(socketAddress: string, forwardedFor: string | null, hops: number): string {
+export function clientAddress(
+	socketAddress: string,
+	forwardedFor: string | null,
+	hops: number
+): string {
 	const socket = normalizeAddress(socketAddress);
 	if (hops <= 0 || !forwardedFor) return socket;
-	const chain = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean);
+	const chain = forwardedFor
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 	const entry = chain[chain.length - hops];
 	return entry ? normalizeAddress(entry) : socket;
 }
@@ -27,7 +36,11 @@ export function eventClientAddress(event: RequestEvent, config: Config): string 
 	} catch {
 		socket = '';
 	}
-	return clientAddress(socket, event.request.headers.get('x-forwarded-for'), config.TRUSTED_PROXY_HOPS);
+	return clientAddress(
+		socket,
+		event.request.headers.get('x-forwarded-for'),
+		config.TRUSTED_PROXY_HOPS
+	);
 }
 
 /** The user behind a request from a trusted reverse proxy's header, else from our session cookie. */

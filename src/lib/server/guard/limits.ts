@@ -29,22 +29,38 @@ export function secondsToNextMinute(now: number) {
 }
 export function secondsToMidnight(now: number) {
 	const d = new Date(now);
-	return Math.max(1, Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now) / 1000));
+	return Math.max(
+		1,
+		Math.ceil((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now) / 1000)
+	);
 }
 
 /**
  * Per-user requests per minute, for every route that reaches upstream or writes to the store
  * (messages, count_tokens, batches, permalinks). Plain function: node handlers call it too.
  */
-export async function checkRate(user: string, config: Config, deps: Pick<LimitDeps, 'counter'>, now = Date.now()): Promise<void> {
+export async function checkRate(
+	user: string,
+	config: Config,
+	deps: Pick<LimitDeps, 'counter'>,
+	now = Date.now()
+): Promise<void> {
 	if (!config.REQUESTS_PER_MINUTE) return;
 	const n = await deps.counter.hit(`rpm:${user}`, 60_000, now);
 	if (n > config.REQUESTS_PER_MINUTE)
-		throw new LimitProblem(`${user} is over this playground's limit of ${config.REQUESTS_PER_MINUTE} requests per minute.`, secondsToNextMinute(now));
+		throw new LimitProblem(
+			`${user} is over this playground's limit of ${config.REQUESTS_PER_MINUTE} requests per minute.`,
+			secondsToNextMinute(now)
+		);
 }
 
 /** Refuses when the user's budget for today is already spent (batch creates check their whole hold). */
-export async function checkBudgetLeft(user: string, config: Config, deps: LimitDeps, now = Date.now()): Promise<void> {
+export async function checkBudgetLeft(
+	user: string,
+	config: Config,
+	deps: LimitDeps,
+	now = Date.now()
+): Promise<void> {
 	if (!config.DAILY_TOKEN_BUDGET) return;
 	const day = utcDay(now);
 	const used = (await deps.ledger.usedOn(user, day)) + (await deps.ledger.heldOn(user, day));
@@ -56,33 +72,68 @@ export async function checkBudgetLeft(user: string, config: Config, deps: LimitD
 }
 
 /** One of the user's concurrent non-streaming request slots, or a refusal. */
-export async function takeRequestSlot(user: string, config: Config, deps: LimitDeps): Promise<() => Promise<void>> {
+export async function takeRequestSlot(
+	user: string,
+	config: Config,
+	deps: LimitDeps
+): Promise<() => Promise<void>> {
 	if (!config.MAX_CONCURRENT_REQUESTS) return async () => {};
-	const release = await deps.slots.acquire(`req:${user}`, config.MAX_CONCURRENT_REQUESTS, config.UPSTREAM_TIMEOUT_MS);
+	const release = await deps.slots.acquire(
+		`req:${user}`,
+		config.MAX_CONCURRENT_REQUESTS,
+		config.UPSTREAM_TIMEOUT_MS
+	);
 	if (!release)
-		throw new LimitProblem(`${user} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`, 1);
+		throw new LimitProblem(
+			`${user} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`,
+			1
+		);
 	return release;
 }
 
 /** Takes one of the user's concurrent-stream slots, or refuses; the release goes with the stream. */
-export async function takeStreamSlot(user: string, config: Config, deps: LimitDeps): Promise<() => Promise<void>> {
+export async function takeStreamSlot(
+	user: string,
+	config: Config,
+	deps: LimitDeps
+): Promise<() => Promise<void>> {
 	if (!config.MAX_CONCURRENT_STREAMS) return async () => {};
-	const release = await deps.slots.acquire(user, config.MAX_CONCURRENT_STREAMS, config.UPSTREAM_TIMEOUT_MS);
+	const release = await deps.slots.acquire(
+		user,
+		config.MAX_CONCURRENT_STREAMS,
+		config.UPSTREAM_TIMEOUT_MS
+	);
 	if (!release)
-		throw new LimitProblem(`${user} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`, 1);
+		throw new LimitProblem(
+			`${user} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`,
+			1
+		);
 	return release;
 }
 
 /** One of the user's batch-upload slots: each upload may be hundreds of MB, so they must not pile up. */
-export async function takeUploadSlot(user: string, config: Config, deps: LimitDeps): Promise<() => Promise<void>> {
+export async function takeUploadSlot(
+	user: string,
+	config: Config,
+	deps: LimitDeps
+): Promise<() => Promise<void>> {
 	const n = config.MAX_BATCH_UPLOADS_PER_USER;
 	const release = await deps.slots.acquire(`upload:${user}`, n, config.UPSTREAM_TIMEOUT_MS);
-	if (!release) throw new LimitProblem(`${user} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`, 5);
+	if (!release)
+		throw new LimitProblem(
+			`${user} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`,
+			5
+		);
 	return release;
 }
 
 /** For routes without a token estimate (relayed endpoints): the rate, and a budget not yet spent. */
-export async function checkUserLimits(user: string, config: Config, deps: LimitDeps, now = Date.now()): Promise<void> {
+export async function checkUserLimits(
+	user: string,
+	config: Config,
+	deps: LimitDeps,
+	now = Date.now()
+): Promise<void> {
 	await checkRate(user, config, deps, now);
 	await checkBudgetLeft(user, config, deps, now);
 }

@@ -8,7 +8,9 @@ export const LOGIN_FAILURES_PER_NAME = 5;
 /** ...and from one address (trying many names); higher, as an office may share an address. */
 export const LOGIN_FAILURES_PER_ADDRESS = 20;
 
-export type LoginResult = { ok: true; user: string } | { ok: false; status: 400 | 401 | 429; message: string; event?: string };
+export type LoginResult =
+	| { ok: true; user: string }
+	| { ok: false; status: 400 | 401 | 429; message: string; event?: string };
 
 /**
  * Whose secret a name needs. A listed user's own (PLAYGROUND_USERS); reserved names (SSO
@@ -18,9 +20,13 @@ export type LoginResult = { ok: true; user: string } | { ok: false; status: 400 
 function expectedSecret(user: string, config: Config): string | null {
 	const own = config.PLAYGROUND_USERS?.get(user);
 	if (own) return own;
-	const reserved = [...config.RESERVED_NAMES, ...config.ADMIN_USERS].some((n) => n.toLowerCase() === user.toLowerCase());
+	const reserved = [...config.RESERVED_NAMES, ...config.ADMIN_USERS].some(
+		(n) => n.toLowerCase() === user.toLowerCase()
+	);
 	if (reserved) return null;
-	const listed = [...(config.PLAYGROUND_USERS?.keys() ?? [])].some((n) => n.toLowerCase() === user.toLowerCase());
+	const listed = [...(config.PLAYGROUND_USERS?.keys() ?? [])].some(
+		(n) => n.toLowerCase() === user.toLowerCase()
+	);
 	if (listed) return null;
 	return config.PLAYGROUND_PASSCODE ?? null;
 }
@@ -38,11 +44,21 @@ export async function attemptLogin(
 	if (!config.PLAYGROUND_PASSCODE && !config.PLAYGROUND_USERS)
 		return { ok: false, status: 400, message: 'This playground has no passcode login.' };
 	const user = cleanUserName(form.name);
-	if (!user) return { ok: false, status: 400, message: 'Enter your name (letters, digits, spaces, . _ @ -; up to 64).' };
+	if (!user)
+		return {
+			ok: false,
+			status: 400,
+			message: 'Enter your name (letters, digits, spaces, . _ @ -; up to 64).'
+		};
 	const keys = [`login-fail:name:${user.toLowerCase()}`, `login-fail:addr:${client}`];
 	const failures = await Promise.all(keys.map((k) => counter.count(k, 60_000)));
 	if (failures[0] >= LOGIN_FAILURES_PER_NAME || failures[1] >= LOGIN_FAILURES_PER_ADDRESS)
-		return { ok: false, status: 429, message: 'Too many attempts. Wait a minute and try again.', event: 'login locked out' };
+		return {
+			ok: false,
+			status: 429,
+			message: 'Too many attempts. Wait a minute and try again.',
+			event: 'login locked out'
+		};
 	const expected = expectedSecret(user, config);
 	// The same comparison runs either way, so timing does not tell reserved names apart.
 	const matches = passcodeMatches(form.passcode, expected ?? '\u0000never') && expected !== null;

@@ -20,7 +20,12 @@ export function ownershipEnforced(config: Config = getConfig()): boolean {
 	return isGateOn(config);
 }
 
-export function canAccess(thing: Owned | undefined, user: string, access: Access = 'read', config: Config = getConfig()): boolean {
+export function canAccess(
+	thing: Owned | undefined,
+	user: string,
+	access: Access = 'read',
+	config: Config = getConfig()
+): boolean {
 	if (!ownershipEnforced(config)) return true;
 	if (!thing) return false;
 	if (thing.owner === user) return true;
@@ -43,6 +48,11 @@ export function assertAccess(
 }
 
 /** Keeps the items `user` may see (lists). */
-export function visibleTo<T>(items: readonly T[], ownerOf: (item: T) => Owned | undefined, user: string, config: Config = getConfig()): T[] {
+export function visibleTo<T>(
+	items: readonly T[],
+	ownerOf: (item: T) => Owned | undefined,
+	user: string,
+	config: Config = getConfig()
+): T[] {
 	return items.filter((item) => canAccess(ownerOf(item), user, 'read', config));
 }

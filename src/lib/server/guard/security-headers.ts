@@ -12,6 +12,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('referrer-policy', 'same-origin');
 	h.set('x-frame-options', 'DENY');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-	if (!h.has('content-security-policy')) h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	if (!h.has('content-security-policy'))
+		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
 	return response;
 };

@@ -14,7 +14,12 @@ export function hashSessionId(id: string): string {
 }
 
 /** Starts a session and returns the cookie value (shown to the browser once, never stored). */
-export async function startSession(store: Store, user: string, address: string, now = Date.now()): Promise<string> {
+export async function startSession(
+	store: Store,
+	user: string,
+	address: string,
+	now = Date.now()
+): Promise<string> {
 	const id = randomBytes(32).toString('base64url');
 	await store.createSession({
 		idHash: hashSessionId(id),
@@ -27,7 +32,11 @@ export async function startSession(store: Store, user: string, address: string, 
 }
 
 /** The user of an active session, or null (unknown, revoked, expired or malformed cookie). */
-export async function sessionUser(store: Store, value: string | undefined, now = Date.now()): Promise<string | null> {
+export async function sessionUser(
+	store: Store,
+	value: string | undefined,
+	now = Date.now()
+): Promise<string | null> {
 	if (!value || !/^[\w-]{43}$/.test(value)) return null;
 	return (await store.findSession(hashSessionId(value), new Date(now).toISOString()))?.user ?? null;
 }

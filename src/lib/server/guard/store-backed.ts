@@ -14,7 +14,9 @@ export function storeCounter(store: () => Promise<Store>): WindowCounter {
 			const start = Math.floor(now / windowMs) * windowMs;
 			// Old windows are useless; sweep them now and then rather than on every hit.
 			if (++hits % 500 === 0)
-				s.pruneRates(now - DAY_MS).catch((e) => log.warn('rate counter prune failed', { error: String(e) }));
+				s.pruneRates(now - DAY_MS).catch((e) =>
+					log.warn('rate counter prune failed', { error: String(e) })
+				);
 			return s.incrementRate(`${key}@${windowMs}`, start);
 		},
 		async count(key, windowMs, now = Date.now()) {
@@ -26,7 +28,9 @@ export function storeCounter(store: () => Promise<Store>): WindowCounter {
 export function storeLedger(store: () => Promise<Store>): UsageLedger {
 	return {
 		async add(user, day, usage) {
-			await (await store()).addUsage(user, day, { inputTokens: usage.input, outputTokens: usage.output });
+			await (
+				await store()
+			).addUsage(user, day, { inputTokens: usage.input, outputTokens: usage.output });
 		},
 		async usedOn(user, day) {
 			const u = await (await store()).getUsage(user, day);
@@ -39,7 +43,9 @@ export function storeLedger(store: () => Promise<Store>): UsageLedger {
 			return (await store()).reserveUsage(user, day, tokens, budget);
 		},
 		async settle(user, day, reserved, usage) {
-			await (await store()).settleUsage(user, day, reserved, { inputTokens: usage.input, outputTokens: usage.output });
+			await (
+				await store()
+			).settleUsage(user, day, reserved, { inputTokens: usage.input, outputTokens: usage.output });
 		}
 	};
 }

@@ -16,7 +16,10 @@ interface UsageFields {
 /** Input tokens in the budget's sense: everything read, cached or not. */
 export function usageTotals(u: UsageFields | undefined): TokenUsage {
 	return {
-		input: (u?.input_tokens ?? 0) + (u?.cache_creation_input_tokens ?? 0) + (u?.cache_read_input_tokens ?? 0),
+		input:
+			(u?.input_tokens ?? 0) +
+			(u?.cache_creation_input_tokens ?? 0) +
+			(u?.cache_read_input_tokens ?? 0),
 		output: u?.output_tokens ?? 0
 	};
 }

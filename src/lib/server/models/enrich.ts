@@ -17,7 +17,11 @@ function enrichOne(model: Json, catalog: Catalog): Json {
 export function enrichModels(body: unknown, catalog: Catalog): unknown {
 	if (!body || typeof body !== 'object') return body;
 	const b = body as Json;
-	if (Array.isArray(b.data)) return { ...b, data: b.data.map((m) => (m && typeof m === 'object' ? enrichOne(m as Json, catalog) : m)) };
+	if (Array.isArray(b.data))
+		return {
+			...b,
+			data: b.data.map((m) => (m && typeof m === 'object' ? enrichOne(m as Json, catalog) : m))
+		};
 	if (b.type === 'model') return enrichOne(b, catalog);
 	return body;
 }

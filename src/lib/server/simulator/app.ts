@@ -1,13 +1,18 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	BATCH_MAX_BYTES,
-	CountTokensParamsSchema,
-} from '$lib/schemas';
+import { BATCH_MAX_BYTES, CountTokensParamsSchema } from '$lib/schemas';
 import type { Catalog } from '$lib/catalog';
 import { serverCatalog } from '../catalog';
 import { listModels, retrieveModel, usableModel } from './models';
-import { HttpProblem, apiError, json, newRequestId, parseJsonText, readBodyText, validate } from '../http';
+import {
+	HttpProblem,
+	apiError,
+	json,
+	newRequestId,
+	parseJsonText,
+	readBodyText,
+	validate
+} from '../http';
 import { parseFaults, statusFault, type Faults } from './faults';
 import { rateLimitHeaders } from './headers';
 import { checkPrompt, planMessage, requestSeed, type SimContext } from './messages';
@@ -50,7 +55,10 @@ export interface Simulator {
 const MAX_BODY = 32 * 1024 * 1024;
 
 export function parseBetas(header: string | null): string[] {
-	return (header ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+	return (header ?? '')
+		.split(',')
+		.map((b) => b.trim())
+		.filter(Boolean);
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
@@ -103,11 +111,20 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 			errorAfter: faults.streamError
 		});
 		return new Response(body, {
-			headers: { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }
+			headers: {
+				...headers,
+				'content-type': 'text/event-stream; charset=utf-8',
+				'cache-control': 'no-cache'
+			}
 		});
 	}
 
-	async function route(request: Request, url: URL, ctx: SimContext, faults: Faults): Promise<Response> {
+	async function route(
+		request: Request,
+		url: URL,
+		ctx: SimContext,
+		faults: Faults
+	): Promise<Response> {
 		const path = url.pathname.replace(/\/+$/, '');
 		const method = request.method;
 		if (path === '/v1/messages' && method === 'POST') return messages(request, ctx, faults);
@@ -146,12 +163,21 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 				if (!request.headers.get('anthropic-version'))
 					throw new HttpProblem('invalid_request_error', 'anthropic-version: header is required');
 				checkVersionHeader(request.headers.get('anthropic-version')!);
-				const faults = { ...parseFaults(options.fault), ...parseFaults(request.headers.get('x-simulator-fault')) };
+				const faults = {
+					...parseFaults(options.fault),
+					...parseFaults(request.headers.get('x-simulator-fault'))
+				};
 				if (faults.status) {
 					const { problem, headers } = statusFault(faults.status);
 					// A refused Messages call still reports the rate-limit buckets, as the API does.
-					const limits = url.pathname.startsWith('/v1/messages') ? rateLimitHeaders(new Date(), used) : {};
-					response = apiError(problem.type, problem.message, { status: problem.status, headers: { ...limits, ...headers }, requestId });
+					const limits = url.pathname.startsWith('/v1/messages')
+						? rateLimitHeaders(new Date(), used)
+						: {};
+					response = apiError(problem.type, problem.message, {
+						status: problem.status,
+						headers: { ...limits, ...headers },
+						requestId
+					});
 				} else {
 					const ctx: SimContext = {
 						seed: options.seed,

@@ -70,7 +70,11 @@ export function batchProgress(meta: BatchMeta, nowMs: number): BatchProgress {
 	const end = plannedEnd(meta);
 	const hasEnded = nowMs >= end.atMs;
 	// Work stops at a cancel or at expiry; a completed batch has finished everything.
-	const stopAt = Math.min(nowMs, meta.cancelInitiatedAtMs ?? Infinity, meta.createdAtMs + BATCH_LIFETIME_MS);
+	const stopAt = Math.min(
+		nowMs,
+		meta.cancelInitiatedAtMs ?? Infinity,
+		meta.createdAtMs + BATCH_LIFETIME_MS
+	);
 	const finished = hasEnded && end.reason === 'completed' ? meta.count : finishedBy(meta, stopAt);
 	const errored = erroredWithin(meta.errored, finished);
 	const unfinished = meta.count - finished;
@@ -106,7 +110,8 @@ export function batchObject(meta: BatchMeta, nowMs: number, origin: string): Mes
 		created_at: rfc3339(meta.createdAtMs),
 		expires_at: rfc3339(meta.createdAtMs + BATCH_LIFETIME_MS),
 		archived_at: null,
-		cancel_initiated_at: meta.cancelInitiatedAtMs === null ? null : rfc3339(meta.cancelInitiatedAtMs),
+		cancel_initiated_at:
+			meta.cancelInitiatedAtMs === null ? null : rfc3339(meta.cancelInitiatedAtMs),
 		results_url: p.status === 'ended' ? `${origin}/v1/messages/batches/${meta.id}/results` : null
 	};
 }

@@ -9,7 +9,10 @@ import type { StoredRequest } from './batches-store';
 export function runRequest(params: unknown, ctx: SimContext): BatchResultLine['result'] {
 	try {
 		const message = planMessage(parseMessageRequest(params, ctx.version), ctx);
-		return { type: 'succeeded', message: { ...message, usage: { ...message.usage, service_tier: 'batch' } } };
+		return {
+			type: 'succeeded',
+			message: { ...message, usage: { ...message.usage, service_tier: 'batch' } }
+		};
 	} catch (e) {
 		if (!(e instanceof HttpProblem)) throw e;
 		// The API's errored results carry `request_id: null` inside the envelope.
@@ -17,9 +20,19 @@ export function runRequest(params: unknown, ctx: SimContext): BatchResultLine['r
 	}
 }
 
-function resultFor(stored: StoredRequest, index: number, progress: BatchProgress, ctx: SimContext): BatchResultLine['result'] {
-	if (index >= progress.finished) return { type: progress.endReason === 'expired' ? 'expired' : 'canceled' };
-	if (stored.error) return { type: 'errored', error: stored.error as Extract<BatchResultLine['result'], { type: 'errored' }>['error'] };
+function resultFor(
+	stored: StoredRequest,
+	index: number,
+	progress: BatchProgress,
+	ctx: SimContext
+): BatchResultLine['result'] {
+	if (index >= progress.finished)
+		return { type: progress.endReason === 'expired' ? 'expired' : 'canceled' };
+	if (stored.error)
+		return {
+			type: 'errored',
+			error: stored.error as Extract<BatchResultLine['result'], { type: 'errored' }>['error']
+		};
 	return runRequest(stored.params, ctx);
 }
 
@@ -46,7 +59,10 @@ export function resultsStream(
 				if (next.done) break;
 				if (next.value === '') continue;
 				const stored = JSON.parse(next.value) as StoredRequest;
-				const line: BatchResultLine = { custom_id: stored.custom_id, result: resultFor(stored, index++, progress, ctx) };
+				const line: BatchResultLine = {
+					custom_id: stored.custom_id,
+					result: resultFor(stored, index++, progress, ctx)
+				};
 				chunk += JSON.stringify(line) + '\n';
 			}
 			if (chunk) controller.enqueue(encoder.encode(chunk));

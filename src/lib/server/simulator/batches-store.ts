@@ -41,7 +41,10 @@ export class BatchStore {
 		return join(this.#root, id);
 	}
 
-	async create(meta: BatchMeta, requests: AsyncIterable<StoredRequest> | Iterable<StoredRequest>): Promise<void> {
+	async create(
+		meta: BatchMeta,
+		requests: AsyncIterable<StoredRequest> | Iterable<StoredRequest>
+	): Promise<void> {
 		await mkdir(this.#dir(meta.id), { recursive: true });
 		const out = createWriteStream(join(this.#dir(meta.id), 'requests.jsonl'));
 		try {

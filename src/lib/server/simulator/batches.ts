@@ -35,12 +35,18 @@ export function createBatches(options: BatchOptions) {
 	 * Only the envelope can fail a create; each request's params are run through the same
 	 * checks as /v1/messages, and a rejected one is stored as an `errored` result.
 	 */
-	async function* checked(raw: BatchCreateParams, ctx: SimContext, errored: number[]): AsyncGenerator<StoredRequest> {
+	async function* checked(
+		raw: BatchCreateParams,
+		ctx: SimContext,
+		errored: number[]
+	): AsyncGenerator<StoredRequest> {
 		for (let i = 0; i < raw.requests.length; i++) {
 			const { custom_id, params } = raw.requests[i];
 			const result = runRequest(params, ctx);
 			if (result.type === 'errored') errored.push(i);
-			yield result.type === 'errored' ? { custom_id, params, error: result.error } : { custom_id, params };
+			yield result.type === 'errored'
+				? { custom_id, params, error: result.error }
+				: { custom_id, params };
 			if (i % CHECKS_PER_TICK === CHECKS_PER_TICK - 1) await new Promise((r) => setImmediate(r));
 		}
 	}
@@ -76,7 +82,10 @@ export function createBatches(options: BatchOptions) {
 		const meta = await found(id);
 		const now = options.now();
 		if (batchProgress(meta, now).status === 'ended')
-			throw new HttpProblem('invalid_request_error', `Batch ${id} has already ended and cannot be canceled.`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`Batch ${id} has already ended and cannot be canceled.`
+			);
 		if (meta.cancelInitiatedAtMs === null) {
 			meta.cancelInitiatedAtMs = now;
 			await store.writeMeta(meta);
@@ -87,7 +96,10 @@ export function createBatches(options: BatchOptions) {
 	async function remove(id: string): Promise<Response> {
 		const meta = await found(id);
 		if (batchProgress(meta, options.now()).status !== 'ended')
-			throw new HttpProblem('invalid_request_error', `Batch ${id} is still processing; cancel it and wait until it has ended before deleting it.`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`Batch ${id} is still processing; cancel it and wait until it has ended before deleting it.`
+			);
 		await store.remove(id);
 		return json({ id, type: 'message_batch_deleted' });
 	}
@@ -97,7 +109,10 @@ export function createBatches(options: BatchOptions) {
 		const meta = await found(id);
 		const progress = batchProgress(meta, options.now());
 		if (progress.status !== 'ended')
-			throw new HttpProblem('invalid_request_error', `Batch ${id} is still processing; results are available once processing_status is "ended".`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`Batch ${id} is still processing; results are available once processing_status is "ended".`
+			);
 		const body = resultsStream(store.requestLines(id), progress, { ...ctx, betas: meta.betas });
 		return new Response(body, {
 			headers: {
@@ -108,7 +123,12 @@ export function createBatches(options: BatchOptions) {
 	}
 
 	return {
-		async handle(request: Request, url: URL, path: string, ctx: SimContext): Promise<Response | null> {
+		async handle(
+			request: Request,
+			url: URL,
+			path: string,
+			ctx: SimContext
+		): Promise<Response | null> {
 			const method = request.method;
 			const origin = url.origin;
 			if (path === '/v1/messages/batches') {
@@ -122,7 +142,8 @@ export function createBatches(options: BatchOptions) {
 			const id = m[1];
 			if (m[2] === 'cancel' && method === 'POST') return cancel(id, origin);
 			if (m[2] === 'results' && method === 'GET') return results(id, ctx);
-			if (m[2] === undefined && method === 'GET') return json(batchObject(await found(id), options.now(), origin));
+			if (m[2] === undefined && method === 'GET')
+				return json(batchObject(await found(id), options.now(), origin));
 			if (m[2] === undefined && method === 'DELETE') return remove(id);
 			return null;
 		}

@@ -19,11 +19,17 @@ export interface BetaStep {
 
 export function betaToolType(tool: unknown): BetaToolType | undefined {
 	const type = (tool as { type?: string })?.type;
-	return type === 'computer_20241022' || type === 'bash_20241022' || type === 'text_editor_20241022' ? type : undefined;
+	return type === 'computer_20241022' || type === 'bash_20241022' || type === 'text_editor_20241022'
+		? type
+		: undefined;
 }
 
 /** The next action for a beta tool, or undefined when the demo has run its course. */
-export function betaToolInput(tool: unknown, type: BetaToolType, s: BetaStep): Record<string, unknown> | undefined {
+export function betaToolInput(
+	tool: unknown,
+	type: BetaToolType,
+	s: BetaStep
+): Record<string, unknown> | undefined {
 	switch (type) {
 		case 'computer_20241022':
 			return computerAction(tool as ComputerTool, s);
@@ -34,11 +40,16 @@ export function betaToolInput(tool: unknown, type: BetaToolType, s: BetaStep): R
 	}
 }
 
-function computerAction(tool: ComputerTool, { step, lastFailed, prompt, rng }: BetaStep): Record<string, unknown> | undefined {
+function computerAction(
+	tool: ComputerTool,
+	{ step, lastFailed, prompt, rng }: BetaStep
+): Record<string, unknown> | undefined {
 	// Coordinates stay inside the display the tool declares.
 	const x = intBetween(rng, 0, tool.display_width_px - 1);
 	const y = intBetween(rng, 0, tool.display_height_px - 1);
-	const words = prompt.match(/"([^"]{1,40})"/)?.[1] ?? pick(rng, ['weather in Paris', 'release notes', 'hello world']);
+	const words =
+		prompt.match(/"([^"]{1,40})"/)?.[1] ??
+		pick(rng, ['weather in Paris', 'release notes', 'hello world']);
 	const script: Record<string, unknown>[] = [
 		{ action: 'screenshot' },
 		{ action: 'mouse_move', coordinate: [x, y] },
@@ -51,7 +62,11 @@ function computerAction(tool: ComputerTool, { step, lastFailed, prompt, rng }: B
 
 function bashAction({ step, lastFailed, prompt }: BetaStep): Record<string, unknown> | undefined {
 	const wantsFiles = /file|list|director|folder|ls\b/i.test(prompt);
-	const script = [wantsFiles ? 'ls -la' : 'uname -a', 'cat README.md | head -n 20', 'echo "done"'].map((command) => ({ command }));
+	const script = [
+		wantsFiles ? 'ls -la' : 'uname -a',
+		'cat README.md | head -n 20',
+		'echo "done"'
+	].map((command) => ({ command }));
 	return recover(script, step, lastFailed, { restart: true });
 }
 
@@ -70,7 +85,12 @@ function editorAction({ step, lastFailed, prompt }: BetaStep): Record<string, un
 }
 
 /** The script's next step; after a failed step a recovery action, until the script's length is used up. */
-function recover(script: Record<string, unknown>[], step: number, lastFailed: boolean, recovery: Record<string, unknown>) {
+function recover(
+	script: Record<string, unknown>[],
+	step: number,
+	lastFailed: boolean,
+	recovery: Record<string, unknown>
+) {
 	if (step >= script.length) return undefined;
 	return lastFailed ? recovery : script[step];
 }

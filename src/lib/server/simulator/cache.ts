@@ -31,16 +31,23 @@ interface Breakpoint {
  * Marks the last block as a breakpoint when the request asks for automatic caching
  * (top-level `cache_control`, 2025), then enforces the API's limit of 4 breakpoints.
  */
-export function withBreakpoints(segments: PromptSegment[], topLevel?: PromptSegment['cacheControl']): PromptSegment[] {
+export function withBreakpoints(
+	segments: PromptSegment[],
+	topLevel?: PromptSegment['cacheControl']
+): PromptSegment[] {
 	let out = segments;
 	if (topLevel) {
 		// Blocks only: not the base overhead nor a message's role marker.
 		const last = segments.findLastIndex((s) => s.path !== '' && !/^messages\.\d+$/.test(s.path));
-		if (last >= 0 && !segments[last].cacheControl) out = segments.map((s, i) => (i === last ? { ...s, cacheControl: topLevel } : s));
+		if (last >= 0 && !segments[last].cacheControl)
+			out = segments.map((s, i) => (i === last ? { ...s, cacheControl: topLevel } : s));
 	}
 	const found = out.filter((s) => s.cacheControl).length;
 	if (found > MAX_BREAKPOINTS)
-		throw new HttpProblem('invalid_request_error', `A maximum of ${MAX_BREAKPOINTS} blocks with cache_control may be provided. Found ${found}.`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`A maximum of ${MAX_BREAKPOINTS} blocks with cache_control may be provided. Found ${found}.`
+		);
 	return out;
 }
 
@@ -52,7 +59,12 @@ function breakpoints(model: string, segments: PromptSegment[]): Breakpoint[] {
 		// Length-prefixed so that segment boundaries are part of the key.
 		hash.update(`${s.key.length}:${s.key}`);
 		tokens += s.tokens;
-		if (s.cacheControl) out.push({ hash: hash.copy().digest('hex'), tokens, ttlMs: TTL_MS[s.cacheControl.ttl ?? '5m'] });
+		if (s.cacheControl)
+			out.push({
+				hash: hash.copy().digest('hex'),
+				tokens,
+				ttlMs: TTL_MS[s.cacheControl.ttl ?? '5m']
+			});
 	}
 	return out;
 }
@@ -96,7 +108,10 @@ export class PromptCache {
 			input_tokens: total - read - creation,
 			cache_creation_input_tokens: creation,
 			cache_read_input_tokens: read,
-			cache_creation: { ephemeral_5m_input_tokens: creation - hour, ephemeral_1h_input_tokens: hour }
+			cache_creation: {
+				ephemeral_5m_input_tokens: creation - hour,
+				ephemeral_1h_input_tokens: hour
+			}
 		};
 	}
 

@@ -34,7 +34,9 @@ const STOPWORDS = new Set(
 );
 
 export function keywords(text: string): string[] {
-	return [...new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter((w) => w.length > 1 && !STOPWORDS.has(w));
+	return [...new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter(
+		(w) => w.length > 1 && !STOPWORDS.has(w)
+	);
 }
 
 /** Sentences with their offsets; a sentence keeps its trailing space, as the API's cited_text does. */
@@ -55,7 +57,10 @@ function pickQuotes(sources: Source[], question: string, max: number): Sentence[
 	let order = 0;
 	for (const source of sources)
 		source.parts.forEach((part, p) => {
-			const pieces = source.location === 'content_block_location' ? [{ start: 0, end: part.length }] : sentences(part);
+			const pieces =
+				source.location === 'content_block_location'
+					? [{ start: 0, end: part.length }]
+					: sentences(part);
 			for (const { start, end } of pieces) {
 				const text = part.slice(start, end);
 				if (!text.trim()) continue;
@@ -84,31 +89,79 @@ function citationFor(q: Sentence): Citation {
 	switch (s.location) {
 		case 'char_location': {
 			const offset = s.parts.slice(0, q.part).reduce((n, p) => n + p.length, 0);
-			return { type: 'char_location', ...base, document_index: s.index, document_title: s.title, start_char_index: offset + q.start, end_char_index: offset + q.end, file_id: s.fileId };
+			return {
+				type: 'char_location',
+				...base,
+				document_index: s.index,
+				document_title: s.title,
+				start_char_index: offset + q.start,
+				end_char_index: offset + q.end,
+				file_id: s.fileId
+			};
 		}
 		case 'page_location':
-			return { type: 'page_location', ...base, document_index: s.index, document_title: s.title, start_page_number: q.part + 1, end_page_number: q.part + 2, file_id: s.fileId };
+			return {
+				type: 'page_location',
+				...base,
+				document_index: s.index,
+				document_title: s.title,
+				start_page_number: q.part + 1,
+				end_page_number: q.part + 2,
+				file_id: s.fileId
+			};
 		case 'content_block_location':
-			return { type: 'content_block_location', ...base, document_index: s.index, document_title: s.title, start_block_index: q.part, end_block_index: q.part + 1, file_id: s.fileId };
+			return {
+				type: 'content_block_location',
+				...base,
+				document_index: s.index,
+				document_title: s.title,
+				start_block_index: q.part,
+				end_block_index: q.part + 1,
+				file_id: s.fileId
+			};
 		default:
-			return { type: 'search_result_location', ...base, search_result_index: s.index, source: s.origin ?? '', title: s.title, start_block_index: q.part, end_block_index: q.part };
+			return {
+				type: 'search_result_location',
+				...base,
+				search_result_index: s.index,
+				source: s.origin ?? '',
+				title: s.title,
+				start_block_index: q.part,
+				end_block_index: q.part
+			};
 	}
 }
 
 function name(source: Source): string {
-	if (source.location === 'search_result_location') return source.title ? `"${source.title}"` : 'the search result';
+	if (source.location === 'search_result_location')
+		return source.title ? `"${source.title}"` : 'the search result';
 	return source.title ? `"${source.title}"` : 'the document';
 }
 
 /** A quoting answer to `question` from `sources`; quotes carry citations where the source enables them. */
 export function citedAnswer(sources: Source[], question: string): AnswerBlock[] {
 	const quotes = pickQuotes(sources, question, 3);
-	if (quotes.length === 0) return [{ type: 'text', text: `The ${sources.length > 1 ? 'sources hold' : 'source holds'} no text I could quote.` }];
+	if (quotes.length === 0)
+		return [
+			{
+				type: 'text',
+				text: `The ${sources.length > 1 ? 'sources hold' : 'source holds'} no text I could quote.`
+			}
+		];
 	const names = [...new Set(quotes.map((q) => name(q.source)))];
-	const blocks: AnswerBlock[] = [{ type: 'text', text: `Here is what ${names.join(' and ')} ${names.length > 1 ? 'say' : 'says'}: ` }];
+	const blocks: AnswerBlock[] = [
+		{
+			type: 'text',
+			text: `Here is what ${names.join(' and ')} ${names.length > 1 ? 'say' : 'says'}: `
+		}
+	];
 	quotes.forEach((q, i) => {
 		const said = q.text.trim();
-		blocks.push(q.source.citations ? { type: 'text', text: said, citations: [citationFor(q)] } : { type: 'text', text: said });
+		blocks.push(
+			q.source.citations
+				? { type: 'text', text: said, citations: [citationFor(q)] }
+				: { type: 'text', text: said }
+		);
 		blocks.push({ type: 'text', text: i === quotes.length - 1 ? '' : ' ' });
 	});
 	blocks[blocks.length - 1].text = '\n\nThat is the relevant part of the source.';

@@ -44,8 +44,20 @@ export function evaluate(expression: string): number {
 		while (['*', '/', '//', '%'].includes(peek())) {
 			const op = next();
 			const r = power();
-			if (op !== '*' && r === 0) throw new EvalError(op === '%' ? 'ZeroDivisionError: integer modulo by zero' : 'ZeroDivisionError: division by zero');
-			v = op === '*' ? v * r : op === '/' ? v / r : op === '//' ? Math.floor(v / r) : v - r * Math.floor(v / r);
+			if (op !== '*' && r === 0)
+				throw new EvalError(
+					op === '%'
+						? 'ZeroDivisionError: integer modulo by zero'
+						: 'ZeroDivisionError: division by zero'
+				);
+			v =
+				op === '*'
+					? v * r
+					: op === '/'
+						? v / r
+						: op === '//'
+							? Math.floor(v / r)
+							: v - r * Math.floor(v / r);
 		}
 		return v;
 	}
@@ -55,7 +67,8 @@ export function evaluate(expression: string): number {
 		return v;
 	}
 	const value = sum();
-	if (i < tokens.length) throw new EvalError(`SyntaxError: invalid syntax near ${JSON.stringify(tokens[i])}`);
+	if (i < tokens.length)
+		throw new EvalError(`SyntaxError: invalid syntax near ${JSON.stringify(tokens[i])}`);
 	return value;
 }
 
@@ -96,7 +109,12 @@ export function runBash(command: string): RunResult {
 	if (redirect) {
 		const inner = runBash(redirect[1]);
 		if (inner.return_code !== 0) return inner;
-		return { stdout: '', stderr: '', return_code: 0, files: [{ name: redirect[2], content: inner.stdout }] };
+		return {
+			stdout: '',
+			stderr: '',
+			return_code: 0,
+			files: [{ name: redirect[2], content: inner.stdout }]
+		};
 	}
 	const python = command.match(/^python3? -c (['"])([\s\S]*)\1$/);
 	if (python) return runPython(python[2]);
@@ -111,10 +129,16 @@ export function codeFromPrompt(prompt: string): { python: string; bash: string }
 	const fenced = prompt.match(/```(?:python|py|bash|sh)?\n([\s\S]*?)```/);
 	if (fenced) {
 		const code = fenced[1].trim();
-		return /^echo\b/.test(code) ? { python: `print(${JSON.stringify(code.replace(/^echo\s+/, ''))})`, bash: code } : { python: code, bash: `python3 -c '${code}'` };
+		return /^echo\b/.test(code)
+			? { python: `print(${JSON.stringify(code.replace(/^echo\s+/, ''))})`, bash: code }
+			: { python: code, bash: `python3 -c '${code}'` };
 	}
 	const write = prompt.match(/\becho\s+(["'])(.*?)\1\s*>\s*([\w-]{1,60}\.[a-z0-9]{1,8})/i);
-	if (write) return { python: `print(${JSON.stringify(write[2])})`, bash: `echo ${JSON.stringify(write[2])} > ${write[3]}` };
+	if (write)
+		return {
+			python: `print(${JSON.stringify(write[2])})`,
+			bash: `echo ${JSON.stringify(write[2])} > ${write[3]}`
+		};
 	const echo = prompt.match(/\becho\s+(["'])(.*?)\1|\becho\s+([^\n.?!]+)/i);
 	if (echo) {
 		const text = (echo[2] ?? echo[3]).trim();
@@ -122,7 +146,9 @@ export function codeFromPrompt(prompt: string): { python: string; bash: string }
 	}
 	const print = prompt.match(/\bprint\((.*?)\)/);
 	if (print) return { python: `print(${print[1]})`, bash: `python3 -c 'print(${print[1]})'` };
-	const math = prompt.match(/[-(\d][\d\s.()+\-*/%]*[\d)]/g)?.filter((m) => /\d\s*(\*\*|\/\/|[-+*/%])\s*[-(\d]/.test(m));
+	const math = prompt
+		.match(/[-(\d][\d\s.()+\-*/%]*[\d)]/g)
+		?.filter((m) => /\d\s*(\*\*|\/\/|[-+*/%])\s*[-(\d]/.test(m));
 	if (math && math.length > 0) {
 		const expr = math[0].trim().replace(/\s+/g, ' ');
 		return { python: `print(${expr})`, bash: `python3 -c 'print(${expr})'` };

@@ -33,7 +33,12 @@ function blockTokens(block: unknown): number {
 			return sourceTokens(b) ?? 0;
 		case 'tool_result': {
 			const c = b.content;
-			const inner = typeof c === 'string' ? countTextTokens(c) : Array.isArray(c) ? c.reduce((n, x) => n + blockTokens(x), 0) : 0;
+			const inner =
+				typeof c === 'string'
+					? countTextTokens(c)
+					: Array.isArray(c)
+						? c.reduce((n, x) => n + blockTokens(x), 0)
+						: 0;
 			return inner + 4;
 		}
 		default:
@@ -49,7 +54,12 @@ function withoutCacheControl(b: Record<string, unknown>): Record<string, unknown
 function blockSegment(block: unknown, path: string): PromptSegment {
 	const b = (block ?? {}) as Record<string, unknown>;
 	const cc = b.cache_control as CacheControl | null | undefined;
-	return { path, key: JSON.stringify(withoutCacheControl(b)), tokens: blockTokens(b), cacheControl: cc ?? undefined };
+	return {
+		path,
+		key: JSON.stringify(withoutCacheControl(b)),
+		tokens: blockTokens(b),
+		cacheControl: cc ?? undefined
+	};
 }
 
 /** The prompt as segments; their tokens add up to the count_tokens answer. */
@@ -59,12 +69,22 @@ export function promptSegments(params: CountTokensParams): PromptSegment[] {
 		const s = blockSegment(tool, `tools.${i}`);
 		out.push({ ...s, key: 'tool:' + s.key, tokens: countTextTokens(s.key) + PER_TOOL });
 	});
-	if (typeof params.system === 'string') out.push({ path: 'system', key: 'system:' + params.system, tokens: countTextTokens(params.system) });
+	if (typeof params.system === 'string')
+		out.push({
+			path: 'system',
+			key: 'system:' + params.system,
+			tokens: countTextTokens(params.system)
+		});
 	else params.system?.forEach((b, i) => out.push(blockSegment(b, `system.${i}`)));
 	params.messages.forEach((m, i) => {
 		// The role marker keeps "user: X" and "assistant: X" apart in the cache key.
 		out.push({ path: `messages.${i}`, key: 'role:' + m.role, tokens: PER_MESSAGE });
-		if (typeof m.content === 'string') out.push({ path: `messages.${i}.content`, key: JSON.stringify(m.content), tokens: countTextTokens(m.content) });
+		if (typeof m.content === 'string')
+			out.push({
+				path: `messages.${i}.content`,
+				key: JSON.stringify(m.content),
+				tokens: countTextTokens(m.content)
+			});
 		else m.content?.forEach((b, j) => out.push(blockSegment(b, `messages.${i}.content.${j}`)));
 	});
 	return out;

@@ -11,7 +11,8 @@ import { pdfPages } from './pdf';
  * them (`document_index`, `search_result_index`). Each source is a list of parts: the whole
  * text (char locations), one text per page (page locations) or one per content block.
  */
-export type LocationType = 'char_location' | 'page_location' | 'content_block_location' | 'search_result_location';
+export type LocationType =
+	'char_location' | 'page_location' | 'content_block_location' | 'search_result_location';
 
 export interface Source {
 	location: LocationType;
@@ -49,12 +50,20 @@ export function sourceTokens(block: Block, files?: FileStore): number | undefine
 	}
 	if (!source) return countTextTokens(JSON.stringify(block.source ?? ''));
 	const text = source.parts.reduce((n, p) => n + countTextTokens(p), 0);
-	const framing = countTextTokens(`${source.title ?? ''} ${String(block.context ?? '')} ${source.origin ?? ''}`) + 4;
-	return text + framing + (source.location === 'page_location' ? source.parts.length * PDF_PAGE_TOKENS : 0);
+	const framing =
+		countTextTokens(`${source.title ?? ''} ${String(block.context ?? '')} ${source.origin ?? ''}`) +
+		4;
+	return (
+		text +
+		framing +
+		(source.location === 'page_location' ? source.parts.length * PDF_PAGE_TOKENS : 0)
+	);
 }
 
 /** Every block the request's messages hold, tool_result contents included, with its path. */
-function* blocksOf(params: CountTokensParams): Generator<{ block: Block; path: string; messageIndex: number }> {
+function* blocksOf(
+	params: CountTokensParams
+): Generator<{ block: Block; path: string; messageIndex: number }> {
 	for (const [i, m] of params.messages.entries()) {
 		if (typeof m.content === 'string') continue;
 		for (const [j, b] of (m.content as Block[]).entries()) {
@@ -67,15 +76,21 @@ function* blocksOf(params: CountTokensParams): Generator<{ block: Block; path: s
 }
 
 /** Reads every source of a request (PDFs need async parsing); call before planning or counting. */
-export async function resolveSources(params: CountTokensParams, files?: FileStore): Promise<Source[]> {
+export async function resolveSources(
+	params: CountTokensParams,
+	files?: FileStore
+): Promise<Source[]> {
 	const out: Source[] = [];
 	let documents = 0;
 	let searchResults = 0;
 	for (const { block, path, messageIndex } of blocksOf(params)) {
-		if (block.type === 'image' && (block.source as Block | undefined)?.type === 'file') fileImageTokens.set(block, imageFile(block, path, files));
+		if (block.type === 'image' && (block.source as Block | undefined)?.type === 'file')
+			fileImageTokens.set(block, imageFile(block, path, files));
 		if (block.type !== 'document' && block.type !== 'search_result') continue;
 		const index = block.type === 'document' ? documents++ : searchResults++;
-		const source = resolveSync(block, index, path, messageIndex, files) ?? (await resolvePdf(block, index, path, messageIndex, files));
+		const source =
+			resolveSync(block, index, path, messageIndex, files) ??
+			(await resolvePdf(block, index, path, messageIndex, files));
 		resolved.set(block, source);
 		out.push(source);
 	}
@@ -102,10 +117,28 @@ function textOfBlocks(blocks: unknown): string[] {
 	return (blocks as Block[]).map((b) => (b.type === 'text' ? String(b.text ?? '') : ''));
 }
 
-function resolveSync(block: Block, index: number, path: string, messageIndex: number, files?: FileStore): Source | undefined {
-	const base = { index, path, messageIndex, citations: enabled(block), fileId: null, title: (block.title as string | null | undefined) ?? null };
+function resolveSync(
+	block: Block,
+	index: number,
+	path: string,
+	messageIndex: number,
+	files?: FileStore
+): Source | undefined {
+	const base = {
+		index,
+		path,
+		messageIndex,
+		citations: enabled(block),
+		fileId: null,
+		title: (block.title as string | null | undefined) ?? null
+	};
 	if (block.type === 'search_result')
-		return { ...base, location: 'search_result_location', origin: String(block.source ?? ''), parts: textOfBlocks(block.content) };
+		return {
+			...base,
+			location: 'search_result_location',
+			origin: String(block.source ?? ''),
+			parts: textOfBlocks(block.content)
+		};
 	const source = (block.source ?? {}) as Block;
 	switch (source.type) {
 		case 'text':
@@ -118,7 +151,13 @@ function resolveSync(block: Block, index: number, path: string, messageIndex: nu
 			const file = fileFor(source, path, files);
 			if (file.mime_type === 'application/pdf') return undefined;
 			const text = new TextDecoder().decode(files!.content(file.id));
-			return { ...base, fileId: file.id, title: base.title ?? file.filename, location: 'char_location', parts: [text] };
+			return {
+				...base,
+				fileId: file.id,
+				title: base.title ?? file.filename,
+				location: 'char_location',
+				parts: [text]
+			};
 		}
 		default:
 			return undefined;
@@ -129,28 +168,50 @@ function resolveSync(block: Block, index: number, path: string, messageIndex: nu
 function imageFile(block: Block, path: string, files?: FileStore): number {
 	const id = String((block.source as Block).file_id ?? '');
 	const file = files?.get(id);
-	if (!file) throw new HttpProblem('invalid_request_error', `${path}.source.file_id: File not found: ${id}`);
+	if (!file)
+		throw new HttpProblem('invalid_request_error', `${path}.source.file_id: File not found: ${id}`);
 	if (!file.mime_type.startsWith('image/'))
-		throw new HttpProblem('invalid_request_error', `${path}.source: an image file must be an image, not ${file.mime_type}`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.source: an image file must be an image, not ${file.mime_type}`
+		);
 	const bytes = files!.content(id) ?? new Uint8Array();
 	const kind = sniffImage(bytes);
 	const size = kind && imageSize(bytes, kind);
-	if (!size) throw new HttpProblem('invalid_request_error', `${path}.source: The image file ${id} could not be decoded`);
+	if (!size)
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.source: The image file ${id} could not be decoded`
+		);
 	return tokensForSize(size);
 }
 
 function fileFor(source: Block, path: string, files?: FileStore) {
 	const id = String(source.file_id ?? '');
 	const file = files?.get(id);
-	if (!file) throw new HttpProblem('invalid_request_error', `${path}.source.file_id: File not found: ${id}`);
-	if (files!.isExpired(file)) throw new HttpProblem('invalid_request_error', `${path}.source.file_id: File ${id} has expired`);
+	if (!file)
+		throw new HttpProblem('invalid_request_error', `${path}.source.file_id: File not found: ${id}`);
+	if (files!.isExpired(file))
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.source.file_id: File ${id} has expired`
+		);
 	const usable = file.mime_type === 'application/pdf' || file.mime_type.startsWith('text/');
 	if (!usable)
-		throw new HttpProblem('invalid_request_error', `${path}.source: a document file must be a PDF or plain text, not ${file.mime_type}`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.source: a document file must be a PDF or plain text, not ${file.mime_type}`
+		);
 	return file;
 }
 
-async function resolvePdf(block: Block, index: number, path: string, messageIndex: number, files?: FileStore): Promise<Source> {
+async function resolvePdf(
+	block: Block,
+	index: number,
+	path: string,
+	messageIndex: number,
+	files?: FileStore
+): Promise<Source> {
 	const source = (block.source ?? {}) as Block;
 	let bytes: Uint8Array;
 	let fileId: string | null = null;
@@ -166,9 +227,21 @@ async function resolvePdf(block: Block, index: number, path: string, messageInde
 		throw new HttpProblem('invalid_request_error', `${path}.source: unsupported document source`);
 	}
 	const parts = await pdfPages(bytes).catch(() => {
-		throw new HttpProblem('invalid_request_error', `${path}.source: The PDF specified could not be read`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.source: The PDF specified could not be read`
+		);
 	});
-	return { location: 'page_location', index, path, messageIndex, citations: enabled(block), fileId, title, parts };
+	return {
+		location: 'page_location',
+		index,
+		path,
+		messageIndex,
+		citations: enabled(block),
+		fileId,
+		title,
+		parts
+	};
 }
 
 /**
@@ -181,7 +254,10 @@ export function pagesForUrl(url: string): string[] {
 	try {
 		const u = new URL(url);
 		host = u.hostname;
-		const path = decodeURIComponent(u.pathname).replace(/\.[a-z0-9]+$/i, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+		const path = decodeURIComponent(u.pathname)
+			.replace(/\.[a-z0-9]+$/i, '')
+			.split(/[^A-Za-z0-9]+/)
+			.filter(Boolean);
 		if (path.length > 0) words = path.join(' ');
 	} catch {
 		// not a URL: the generic words stand

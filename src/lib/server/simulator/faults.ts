@@ -20,21 +20,38 @@ export interface Faults {
 	redactedThinking?: boolean;
 }
 
-const STATUS_FAULTS: Record<string, { type: ApiErrorType; message: string; headers?: Record<string, string> }> = {
-	overloaded: { type: 'overloaded_error', message: 'Overloaded', headers: { 'retry-after': '1', 'x-should-retry': 'true' } },
+const STATUS_FAULTS: Record<
+	string,
+	{ type: ApiErrorType; message: string; headers?: Record<string, string> }
+> = {
+	overloaded: {
+		type: 'overloaded_error',
+		message: 'Overloaded',
+		headers: { 'retry-after': '1', 'x-should-retry': 'true' }
+	},
 	rate_limit: {
 		type: 'rate_limit_error',
-		message: 'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the request rate or try again later.',
+		message:
+			'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the request rate or try again later.',
 		headers: { 'retry-after': '1' }
 	},
 	api_error: { type: 'api_error', message: 'Internal server error' },
 	timeout: { type: 'timeout_error', message: 'Request timed out' },
 	invalid_request: { type: 'invalid_request_error', message: 'Simulated invalid request' },
 	authentication: { type: 'authentication_error', message: 'invalid x-api-key' },
-	billing: { type: 'billing_error', message: 'Your credit balance is too low to access the Anthropic API.' },
-	permission: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' },
+	billing: {
+		type: 'billing_error',
+		message: 'Your credit balance is too low to access the Anthropic API.'
+	},
+	permission: {
+		type: 'permission_error',
+		message: 'Your API key does not have permission to use the specified resource.'
+	},
 	not_found: { type: 'not_found_error', message: 'Not found' },
-	request_too_large: { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' }
+	request_too_large: {
+		type: 'request_too_large',
+		message: 'Request exceeds the maximum allowed number of bytes.'
+	}
 };
 export type StatusFault = keyof typeof STATUS_FAULTS;
 
@@ -82,7 +99,13 @@ export function parseFaults(spec: string | null | undefined): Faults {
 			faults.streamError = { events: n, type, message };
 		} else if (name === 'drop_after' && Number.isInteger(n) && n >= 0 && extra === undefined) {
 			faults.dropAfter = n;
-		} else if (name === 'slow' && Number.isFinite(n) && n >= 0 && n <= 60_000 && extra === undefined) {
+		} else if (
+			name === 'slow' &&
+			Number.isFinite(n) &&
+			n >= 0 &&
+			n <= 60_000 &&
+			extra === undefined
+		) {
 			faults.slowMs = n;
 		} else {
 			throw unknownFault(item);
@@ -92,7 +115,10 @@ export function parseFaults(spec: string | null | undefined): Faults {
 }
 
 /** The HTTP error a status fault stands for, with the headers the API sends with it. */
-export function statusFault(kind: StatusFault): { problem: HttpProblem; headers: Record<string, string> } {
+export function statusFault(kind: StatusFault): {
+	problem: HttpProblem;
+	headers: Record<string, string>;
+} {
 	const f = STATUS_FAULTS[kind];
 	return { problem: new HttpProblem(f.type, f.message), headers: f.headers ?? {} };
 }

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	renameSync,
+	writeFileSync
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HttpProblem, randomId } from '../http';
@@ -65,7 +72,9 @@ export class FileStore {
 
 	/** Newest first, as the API lists. */
 	list(): StoredFile[] {
-		return [...this.load().values()].sort((a, b) => (a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1));
+		return [...this.load().values()].sort((a, b) =>
+			a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1
+		);
 	}
 
 	get(id: string): StoredFile | undefined {
@@ -102,7 +111,10 @@ export class FileStore {
 			size_bytes: input.bytes.byteLength,
 			created_at: new Date(created).toISOString(),
 			downloadable: input.downloadable,
-			expires_at: input.expiresInSeconds === undefined ? null : new Date(created + input.expiresInSeconds * 1000).toISOString()
+			expires_at:
+				input.expiresInSeconds === undefined
+					? null
+					: new Date(created + input.expiresInSeconds * 1000).toISOString()
 		};
 		try {
 			mkdirSync(this.dir, { recursive: true });

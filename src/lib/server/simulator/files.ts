@@ -33,7 +33,10 @@ export class DetailedProblem extends HttpProblem {
 		super(type, message);
 	}
 	override toResponse(requestId?: string): Response {
-		const body = { type: 'error', error: { type: this.type, message: this.message, details: { error_code: this.errorCode } } };
+		const body = {
+			type: 'error',
+			error: { type: this.type, message: this.message, details: { error_code: this.errorCode } }
+		};
 		return json(requestId ? { ...body, request_id: requestId } : body, { status: this.status });
 	}
 }
@@ -58,22 +61,37 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 	async function upload(request: Request): Promise<Response> {
 		const type = request.headers.get('content-type') ?? '';
 		if (!type.toLowerCase().startsWith('multipart/form-data'))
-			throw new HttpProblem('invalid_request_error', 'content-type: file uploads must be multipart/form-data with a "file" part');
+			throw new HttpProblem(
+				'invalid_request_error',
+				'content-type: file uploads must be multipart/form-data with a "file" part'
+			);
 		const declared = Number(request.headers.get('content-length') ?? 0);
 		if (declared > maxFileBytes + MULTIPART_OVERHEAD) throw tooLarge(maxFileBytes);
 		let form: FormData;
 		try {
-			form = await new Response((await readCapped(request, maxFileBytes + MULTIPART_OVERHEAD)) as BodyInit, { headers: { 'content-type': type } }).formData();
+			form = await new Response(
+				(await readCapped(request, maxFileBytes + MULTIPART_OVERHEAD)) as BodyInit,
+				{ headers: { 'content-type': type } }
+			).formData();
 		} catch (e) {
 			if (e instanceof HttpProblem) throw e;
-			throw new HttpProblem('invalid_request_error', 'request body is not valid multipart/form-data');
+			throw new HttpProblem(
+				'invalid_request_error',
+				'request body is not valid multipart/form-data'
+			);
 		}
 		const file = form.get('file');
-		if (!(file instanceof Blob)) throw new HttpProblem('invalid_request_error', 'file: a "file" part is required');
+		if (!(file instanceof Blob))
+			throw new HttpProblem('invalid_request_error', 'file: a "file" part is required');
 		if (file.size > maxFileBytes) throw tooLarge(maxFileBytes);
 		if (file.size === 0) throw new HttpProblem('invalid_request_error', 'file: the file is empty');
-		const filename = (file instanceof File && file.name ? file.name : 'upload').split(/[\\/]/).pop() || 'upload';
-		if (filename.length > 500) throw new HttpProblem('invalid_request_error', 'file: the filename must be at most 500 characters');
+		const filename =
+			(file instanceof File && file.name ? file.name : 'upload').split(/[\\/]/).pop() || 'upload';
+		if (filename.length > 500)
+			throw new HttpProblem(
+				'invalid_request_error',
+				'file: the filename must be at most 500 characters'
+			);
 		return json(
 			await store.create({
 				filename,
@@ -87,10 +105,17 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 
 	function list(url: URL, betas: readonly string[]): Response {
 		const params = url.searchParams;
-		const ids = [...params.getAll('ids[]'), ...params.getAll('ids')].flatMap((v) => v.split(',')).filter(Boolean);
+		const ids = [...params.getAll('ids[]'), ...params.getAll('ids')]
+			.flatMap((v) => v.split(','))
+			.filter(Boolean);
 		const all = store.list().filter((f) => ids.length === 0 || ids.includes(f.id));
-		const query = PageQuerySchema.safeParse(Object.fromEntries([...params].filter(([k]) => ['limit', 'after_id', 'before_id'].includes(k))));
-		if (!query.success) throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
+		const query = PageQuerySchema.safeParse(
+			Object.fromEntries(
+				[...params].filter(([k]) => ['limit', 'after_id', 'before_id'].includes(k))
+			)
+		);
+		if (!query.success)
+			throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
 		if (betas.includes(FILES_BETA)) return json(paginate(all, query.data));
 		// Today's shape: `data` and an opaque `next_page` cursor, followed with `page`.
 		const page = params.get('page');
@@ -98,7 +123,8 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 		if (page) {
 			const after = decodeCursor(page);
 			const at = all.findIndex((f) => f.id === after);
-			if (after === undefined) throw new HttpProblem('invalid_request_error', 'page: not a cursor this API returned');
+			if (after === undefined)
+				throw new HttpProblem('invalid_request_error', 'page: not a cursor this API returned');
 			start = at < 0 ? all.length : at + 1;
 		}
 		const data = all.slice(start, start + query.data.limit);
@@ -108,9 +134,14 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 
 	function download(id: string): Response {
 		const file = found(id);
-		if (store.isExpired(file)) throw new DetailedProblem('not_found_error', `File ${id} has expired.`, 'file_expired');
+		if (store.isExpired(file))
+			throw new DetailedProblem('not_found_error', `File ${id} has expired.`, 'file_expired');
 		if (!file.downloadable)
-			throw new DetailedProblem('invalid_request_error', `File ${id} is not downloadable: only files a tool created can be downloaded.`, 'file_not_downloadable');
+			throw new DetailedProblem(
+				'invalid_request_error',
+				`File ${id} is not downloadable: only files a tool created can be downloaded.`,
+				'file_not_downloadable'
+			);
 		const bytes = store.content(id) ?? new Uint8Array();
 		return new Response(bytes as BodyInit, {
 			headers: {
@@ -121,7 +152,12 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 		});
 	}
 
-	return async function handle(request: Request, url: URL, path: string, betas: readonly string[]): Promise<Response | undefined> {
+	return async function handle(
+		request: Request,
+		url: URL,
+		path: string,
+		betas: readonly string[]
+	): Promise<Response | undefined> {
 		const method = request.method;
 		if (path === '/v1/files') {
 			if (method === 'POST') return upload(request);
@@ -147,7 +183,10 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 }
 
 function tooLarge(max: number): HttpProblem {
-	return new HttpProblem('request_too_large', `File exceeds the maximum allowed size of ${Math.round(max / 1024 / 1024)} MB.`);
+	return new HttpProblem(
+		'request_too_large',
+		`File exceeds the maximum allowed size of ${Math.round(max / 1024 / 1024)} MB.`
+	);
 }
 
 /** Reads the body with a byte cap, so an oversized upload is refused while it streams in. */
@@ -175,14 +214,19 @@ async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
 function mimeType(declared: string, filename: string): string {
 	const plain = declared.split(';')[0].trim().toLowerCase();
 	if (plain && plain !== 'application/octet-stream') return plain;
-	return EXTENSION_TYPES[filename.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+	return (
+		EXTENSION_TYPES[filename.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'
+	);
 }
 
 function expiresIn(value: FormDataEntryValue | null): number | undefined {
 	if (value === null) return undefined;
 	const n = Number(value);
 	if (typeof value !== 'string' || !Number.isInteger(n) || n < 1)
-		throw new HttpProblem('invalid_request_error', 'expires_in_seconds: must be a positive integer');
+		throw new HttpProblem(
+			'invalid_request_error',
+			'expires_in_seconds: must be a positive integer'
+		);
 	return n;
 }
 
@@ -193,7 +237,9 @@ function encodeCursor(id: string): string {
 function decodeCursor(cursor: string): string | undefined {
 	if (!cursor.startsWith('page_')) return undefined;
 	try {
-		const after = (JSON.parse(Buffer.from(cursor.slice(5), 'base64url').toString('utf8')) as { after?: unknown }).after;
+		const after = (
+			JSON.parse(Buffer.from(cursor.slice(5), 'base64url').toString('utf8')) as { after?: unknown }
+		).after;
 		return typeof after === 'string' ? after : undefined;
 	} catch {
 		return undefined;

@@ -1,6 +1,11 @@
 /** The rate-limit headers the API sends on every Messages response (remaining counts are illustrative). */
-export function rateLimitHeaders(now: Date, used: { requests: number; inputTokens: number; outputTokens: number }): Record<string, string> {
-	const reset = new Date(Math.ceil((now.getTime() + 1) / 60_000) * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+export function rateLimitHeaders(
+	now: Date,
+	used: { requests: number; inputTokens: number; outputTokens: number }
+): Record<string, string> {
+	const reset = new Date(Math.ceil((now.getTime() + 1) / 60_000) * 60_000)
+		.toISOString()
+		.replace(/\.\d+Z$/, 'Z');
 	const bucket = (name: string, limit: number, spent: number) => ({
 		[`anthropic-ratelimit-${name}-limit`]: String(limit),
 		[`anthropic-ratelimit-${name}-remaining`]: String(Math.max(0, limit - spent)),

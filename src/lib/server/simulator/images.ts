@@ -11,7 +11,12 @@ export function sniffImage(bytes: Uint8Array): ImageKind | undefined {
 	const at = (i: number, ...xs: number[]) => xs.every((x, k) => bytes[i + k] === x);
 	if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
 	if (at(0, 0xff, 0xd8, 0xff)) return 'jpeg';
-	if (at(0, 0x47, 0x49, 0x46, 0x38) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'gif';
+	if (
+		at(0, 0x47, 0x49, 0x46, 0x38) &&
+		(bytes[4] === 0x37 || bytes[4] === 0x39) &&
+		bytes[5] === 0x61
+	)
+		return 'gif';
 	if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return 'webp';
 	return undefined;
 }
@@ -44,12 +49,17 @@ export function imageSize(bytes: Uint8Array, kind: ImageKind): Size | undefined 
 
 function webpSize(bytes: Uint8Array, view: DataView): Size | undefined {
 	const chunk = String.fromCharCode(...bytes.subarray(12, 16));
-	if (chunk === 'VP8X') return { width: 1 + view.getUint16(24, true) + (view.getUint8(26) << 16), height: 1 + view.getUint16(27, true) + (view.getUint8(29) << 16) };
+	if (chunk === 'VP8X')
+		return {
+			width: 1 + view.getUint16(24, true) + (view.getUint8(26) << 16),
+			height: 1 + view.getUint16(27, true) + (view.getUint8(29) << 16)
+		};
 	if (chunk === 'VP8L') {
 		const bits = view.getUint32(21, true);
 		return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
 	}
-	if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+	if (chunk === 'VP8 ')
+		return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
 	return undefined;
 }
 
@@ -59,7 +69,8 @@ function jpegSize(bytes: Uint8Array, view: DataView): Size | undefined {
 	while (i + 9 < bytes.length) {
 		if (bytes[i] !== 0xff) return undefined;
 		const marker = bytes[i + 1];
-		const isFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+		const isFrame =
+			marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 		if (isFrame) return { width: view.getUint16(i + 7), height: view.getUint16(i + 5) };
 		i += 2 + view.getUint16(i + 2);
 	}
@@ -94,7 +105,12 @@ export function imageTokens(source: unknown): number {
 	return Math.max(85, Math.min(MAX_TOKENS, Math.round(bytes.length / 100)));
 }
 
-const KIND_OF: Record<string, ImageKind> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp' };
+const KIND_OF: Record<string, ImageKind> = {
+	'image/png': 'png',
+	'image/jpeg': 'jpeg',
+	'image/gif': 'gif',
+	'image/webp': 'webp'
+};
 
 /** Rejects an image whose bytes are not what its media_type claims, naming the field. */
 export function checkImageSource(source: unknown, path: string): void {
@@ -102,7 +118,10 @@ export function checkImageSource(source: unknown, path: string): void {
 	if (s?.type !== 'base64' || typeof s.data !== 'string' || !s.media_type) return;
 	const kind = sniffImage(decodeBase64(s.data));
 	if (!kind)
-		throw new HttpProblem('invalid_request_error', `${path}.data: The image data could not be decoded as ${s.media_type}; it is not a PNG, JPEG, GIF or WebP image`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`${path}.data: The image data could not be decoded as ${s.media_type}; it is not a PNG, JPEG, GIF or WebP image`
+		);
 	if (kind !== KIND_OF[s.media_type])
 		throw new HttpProblem(
 			'invalid_request_error',
@@ -115,10 +134,12 @@ export function checkImages(messages: readonly { content?: unknown }[]): void {
 	messages.forEach((m, i) => {
 		if (!Array.isArray(m.content)) return;
 		m.content.forEach((block: { type?: string; source?: unknown; content?: unknown }, j) => {
-			if (block?.type === 'image') checkImageSource(block.source, `messages.${i}.content.${j}.source`);
+			if (block?.type === 'image')
+				checkImageSource(block.source, `messages.${i}.content.${j}.source`);
 			if (block?.type === 'tool_result' && Array.isArray(block.content))
 				block.content.forEach((inner: { type?: string; source?: unknown }, k) => {
-					if (inner?.type === 'image') checkImageSource(inner.source, `messages.${i}.content.${j}.content.${k}.source`);
+					if (inner?.type === 'image')
+						checkImageSource(inner.source, `messages.${i}.content.${j}.content.${k}.source`);
 				});
 		});
 	});

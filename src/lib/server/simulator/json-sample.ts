@@ -20,7 +20,10 @@ const BY_NAME: [RegExp, readonly string[]][] = [
 	[/currency/i, ['USD', 'EUR', 'JPY']],
 	[/lang/i, ['en', 'fr', 'de']],
 	[/name|title/i, ['Ada Lovelace', 'Project Atlas', 'Weekly report']],
-	[/query|search|question|prompt|text|message|content|description/i, ['current weather', 'latest release notes', 'how to reset a password']],
+	[
+		/query|search|question|prompt|text|message|content|description/i,
+		['current weather', 'latest release notes', 'how to reset a password']
+	],
 	[/path|file/i, ['/tmp/notes.md', 'src/index.ts', 'README.md']],
 	[/unit/i, ['celsius', 'metric']]
 ];
@@ -52,12 +55,16 @@ function sample(schema: unknown, w: Walk, name: string, depth: number): unknown 
 	if ('const' in s) return s.const;
 	if (Array.isArray(s.enum) && s.enum.length > 0) {
 		const hinted = w.hint?.(name)?.toLowerCase();
-		return s.enum.find((v) => typeof v === 'string' && v.toLowerCase() === hinted) ?? pick(rng, s.enum);
+		return (
+			s.enum.find((v) => typeof v === 'string' && v.toLowerCase() === hinted) ?? pick(rng, s.enum)
+		);
 	}
 	// Only a pathological schema gets here (self-reference that is always required, or thousands of values).
 	if (depth > MAX_DEPTH * 3 || w.budget < 0) return null;
 	if (Array.isArray(s.allOf)) return sample(mergeAll(s, w.root), w, name, depth + 1);
-	const branches = (Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined) as unknown[] | undefined;
+	const branches = (
+		Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : undefined
+	) as unknown[] | undefined;
 	// The first branch is usually the "main" one; other branches are often `null` alternatives.
 	if (branches && branches.length > 0) return sample(branches[0], w, name, depth + 1);
 	switch (typeOf(s)) {
@@ -138,13 +145,23 @@ function sampleArray(s: Schema, w: Walk, name: string, depth: number): unknown[]
 	const { rng } = w;
 	const min = nonNegative(s.minItems, 0);
 	const max = Math.max(min, nonNegative(s.maxItems, Math.max(min, 3)));
-	const n = depth >= MAX_DEPTH ? min : intBetween(rng, Math.max(min, Math.min(1, max)), Math.min(max, min + 3));
+	const n =
+		depth >= MAX_DEPTH
+			? min
+			: intBetween(rng, Math.max(min, Math.min(1, max)), Math.min(max, min + 3));
 	const items = s.items;
 	const out: unknown[] = [];
 	const seen = new Set<string>();
 	for (let i = 0; out.length < n && i < n * 5 && w.budget > 0; i++) {
-		const tuple = Array.isArray(s.prefixItems) ? (s.prefixItems as unknown[])[out.length] : undefined;
-		const v = sample(tuple ?? (Array.isArray(items) ? items[out.length] : items), w, name, depth + 1);
+		const tuple = Array.isArray(s.prefixItems)
+			? (s.prefixItems as unknown[])[out.length]
+			: undefined;
+		const v = sample(
+			tuple ?? (Array.isArray(items) ? items[out.length] : items),
+			w,
+			name,
+			depth + 1
+		);
 		const key = JSON.stringify(v);
 		if (s.uniqueItems === true && seen.has(key)) continue;
 		seen.add(key);
@@ -171,7 +188,8 @@ const FORMATS: Record<string, (rng: Rng) => string> = {
 
 function isoDate(rng: Rng): string {
 	// A fixed window (2024–2025) keeps dates plausible and independent of the clock.
-	const ms = Date.UTC(2024, 0, 1) + Math.floor(rng() * 730) * 86_400_000 + intBetween(rng, 0, 86_399) * 1000;
+	const ms =
+		Date.UTC(2024, 0, 1) + Math.floor(rng() * 730) * 86_400_000 + intBetween(rng, 0, 86_399) * 1000;
 	return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
@@ -187,7 +205,11 @@ function sampleString(s: Schema, rng: Rng, name: string, hinted?: string): strin
 	const pattern = typeof s.pattern === 'string' ? s.pattern : undefined;
 	const fits = hinted !== undefined && (!pattern || safeTest(pattern, hinted));
 	const byName = BY_NAME.find(([re]) => re.test(name));
-	let v = fits ? hinted : byName ? pick(rng, byName[1]) : `${pick(rng, WORDS)}-${intBetween(rng, 1, 99)}`;
+	let v = fits
+		? hinted
+		: byName
+			? pick(rng, byName[1])
+			: `${pick(rng, WORDS)}-${intBetween(rng, 1, 99)}`;
 	const min = Math.min(MAX_STRING, nonNegative(s.minLength, 0));
 	const max = nonNegative(s.maxLength, Number.MAX_SAFE_INTEGER);
 	while (v.length < min) v += ' ' + pick(rng, WORDS);

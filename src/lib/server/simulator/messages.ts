@@ -48,16 +48,26 @@ export function checkSemantics(params: MessageCreateParams, ctx: SimContext): Ca
 	if (params.messages.length === 0)
 		throw new HttpProblem('invalid_request_error', 'messages: at least one message is required');
 	params.messages.forEach((m, i) => {
-		if (Array.isArray(m.content) && m.content.length === 0 && !(m.role === 'assistant' && i === params.messages.length - 1))
+		if (
+			Array.isArray(m.content) &&
+			m.content.length === 0 &&
+			!(m.role === 'assistant' && i === params.messages.length - 1)
+		)
 			throw new HttpProblem('invalid_request_error', `messages.${i}.content: must not be empty`);
 		if (Array.isArray(m.content))
 			m.content.forEach((b, j) => {
 				if (b.type === 'text' && typeof b.text === 'string' && b.text.trim() === '')
-					throw new HttpProblem('invalid_request_error', `messages.${i}.content.${j}.text: text content blocks must be non-empty`);
+					throw new HttpProblem(
+						'invalid_request_error',
+						`messages.${i}.content.${j}.text: text content blocks must be non-empty`
+					);
 			});
 	});
 	if (params.messages[0].role !== 'user')
-		throw new HttpProblem('invalid_request_error', 'messages.0.role: the first message must use the "user" role');
+		throw new HttpProblem(
+			'invalid_request_error',
+			'messages.0.role: the first message must use the "user" role'
+		);
 	return model;
 }
 
@@ -72,7 +82,12 @@ export function applyStops(
 	text: string,
 	maxTokens: number,
 	stopSequences: readonly string[] = []
-): { text: string; stop_reason: 'end_turn' | 'max_tokens' | 'stop_sequence'; stop_sequence: string | null; tokens: number } {
+): {
+	text: string;
+	stop_reason: 'end_turn' | 'max_tokens' | 'stop_sequence';
+	stop_sequence: string | null;
+	tokens: number;
+} {
 	let cut = text;
 	let stopReason: 'end_turn' | 'max_tokens' | 'stop_sequence' = 'end_turn';
 	let stopSequence: string | null = null;
@@ -91,7 +106,12 @@ export function applyStops(
 	}
 	const pieces = tokenize(cut);
 	if (pieces.length > maxTokens) {
-		return { text: pieces.slice(0, maxTokens).join(''), stop_reason: 'max_tokens', stop_sequence: null, tokens: maxTokens };
+		return {
+			text: pieces.slice(0, maxTokens).join(''),
+			stop_reason: 'max_tokens',
+			stop_sequence: null,
+			tokens: maxTokens
+		};
 	}
 	return { text: cut, stop_reason: stopReason, stop_sequence: stopSequence, tokens: pieces.length };
 }
@@ -127,15 +147,34 @@ function layout(plan: ToolPlan, params: MessageCreateParams, budget: number, rng
 	}
 	for (const call of plan.calls) {
 		const cost = toolUseTokens(call);
-		if (tokens + cost > budget) return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
+		if (tokens + cost > budget)
+			return { content, stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
 		const toolset = call.toolset_name ? { toolset_name: call.toolset_name } : {};
-		content.push({ type: 'tool_use', id: apiId('toolu', rng), name: call.name, input: call.input, caller: { type: 'direct' }, ...toolset });
+		content.push({
+			type: 'tool_use',
+			id: apiId('toolu', rng),
+			name: call.name,
+			input: call.input,
+			caller: { type: 'direct' },
+			...toolset
+		});
 		tokens += cost;
 	}
-	return { content, stop_reason: plan.calls.length > 0 ? 'tool_use' : 'end_turn', stop_sequence: null, tokens };
+	return {
+		content,
+		stop_reason: plan.calls.length > 0 ? 'tool_use' : 'end_turn',
+		stop_sequence: null,
+		tokens
+	};
 }
 
-function plainText(params: MessageCreateParams, budget: number, seed: number, effort: Effort, rng: Rng): Planned {
+function plainText(
+	params: MessageCreateParams,
+	budget: number,
+	seed: number,
+	effort: Effort,
+	rng: Rng
+): Planned {
 	const last = params.messages[params.messages.length - 1];
 	const lastUser = [...params.messages].reverse().find((m) => m.role === 'user');
 	const prompt = lastUser ? textOf(lastUser) : '';
@@ -145,8 +184,14 @@ function plainText(params: MessageCreateParams, budget: number, seed: number, ef
 		const hints = promptHints(prompt);
 		const text = structuredText(format.schema, rng, (p) => hintFor(hints, p, 0));
 		const tokens = countTextTokens(text);
-		if (tokens > budget) return { content: [], stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
-		return { content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, tokens };
+		if (tokens > budget)
+			return { content: [], stop_reason: 'max_tokens', stop_sequence: null, tokens: budget };
+		return {
+			content: [{ type: 'text', text }],
+			stop_reason: 'end_turn',
+			stop_sequence: null,
+			tokens
+		};
 	}
 	const reply = generateReply(prompt, seed, effort);
 	// A trailing assistant turn is a prefill: the answer continues it.
@@ -164,11 +209,17 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 	const thinking = checkThinking(params, model);
 	const output = outputConfigOf(params);
 	if (output.effort && !model.capabilities.effort)
-		throw new HttpProblem('invalid_request_error', `output_config.effort: ${model.id} does not support the effort parameter`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`output_config.effort: ${model.id} does not support the effort parameter`
+		);
 	const segments = checkPrompt(params, ctx.betas);
 	const total = segments.reduce((n, s) => n + s.tokens, 0);
 	if (total > model.context_window)
-		throw new HttpProblem('invalid_request_error', `prompt is too long: ${total} tokens > ${model.context_window} maximum`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`prompt is too long: ${total} tokens > ${model.context_window} maximum`
+		);
 	const seed = requestSeed(params, ctx);
 	const rng = createRng(seed);
 	const id = apiId('msg', rng);
@@ -181,16 +232,23 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 		{
 			prompt: textOf(last),
 			effort,
-			betweenTools: !!plan && plan.calls.length > 0 && JSON.stringify(last.content).includes('"tool_result"'),
+			betweenTools:
+				!!plan && plan.calls.length > 0 && JSON.stringify(last.content).includes('"tool_result"'),
 			redacted: ctx.faults?.redactedThinking === true,
 			maxTokens: params.max_tokens
 		},
 		rng
 	);
 	const budget = Math.max(0, params.max_tokens - thought.tokens);
-	const sourced = params.max_tokens === 0 ? undefined : planSourcedAnswer(params, seed, rng, !!plan && plan.calls.length > 0, budget, ctx.files);
+	const sourced =
+		params.max_tokens === 0
+			? undefined
+			: planSourcedAnswer(params, seed, rng, !!plan && plan.calls.length > 0, budget, ctx.files);
 	const planned =
-		params.max_tokens === 0 ? PREWARM : (sourced ?? (plan ? layout(plan, params, budget, rng) : plainText(params, budget, seed, effort, rng)));
+		params.max_tokens === 0
+			? PREWARM
+			: (sourced ??
+				(plan ? layout(plan, params, budget, rng) : plainText(params, budget, seed, effort, rng)));
 	const cached = ctx.cache?.account(model.id, model.min_cacheable_tokens, segments) ?? {
 		input_tokens: total,
 		cache_creation_input_tokens: 0,
@@ -210,7 +268,9 @@ export function planMessage(params: MessageCreateParams, ctx: SimContext): Messa
 			stop_sequence: planned.stop_sequence,
 			stop_details: null,
 			container: null,
-			usage: sourced?.server_tool_use ? { ...usage, server_tool_use: sourced.server_tool_use } : usage
+			usage: sourced?.server_tool_use
+				? { ...usage, server_tool_use: sourced.server_tool_use }
+				: usage
 		},
 		ctx.faults?.stop
 	);

@@ -1,4 +1,11 @@
-import { findModel, lifecycleAt, modelsOf, type Catalog, type CatalogModel, type Lifecycle } from '$lib/catalog';
+import {
+	findModel,
+	lifecycleAt,
+	modelsOf,
+	type Catalog,
+	type CatalogModel,
+	type Lifecycle
+} from '$lib/catalog';
 import { modelInfo } from '$lib/catalog/model-info';
 import { PageQuerySchema } from '$lib/schemas';
 import { HttpProblem } from '../http';
@@ -15,7 +22,8 @@ const LIFECYCLES: readonly Lifecycle[] = ['active', 'deprecated', 'retired'];
 /** The model a Messages or count_tokens request may use; unknown and retired ids are a 404. */
 export function usableModel(id: string, catalog: Catalog, now: Date): CatalogModel {
 	const model = findModel(id, catalog);
-	if (!model || lifecycleAt(model, now) === 'retired') throw new HttpProblem('not_found_error', `model: ${id}`);
+	if (!model || lifecycleAt(model, now) === 'retired')
+		throw new HttpProblem('not_found_error', `model: ${id}`);
 	return model;
 }
 
@@ -26,15 +34,22 @@ function lifecycleFilter(url: URL): Set<Lifecycle> {
 		.filter(Boolean);
 	for (const v of asked)
 		if (!LIFECYCLES.includes(v as Lifecycle))
-			throw new HttpProblem('invalid_request_error', `lifecycle: Input should be 'active', 'deprecated' or 'retired'`);
-	if (asked.length > 3) throw new HttpProblem('invalid_request_error', 'lifecycle: at most 3 values');
+			throw new HttpProblem(
+				'invalid_request_error',
+				`lifecycle: Input should be 'active', 'deprecated' or 'retired'`
+			);
+	if (asked.length > 3)
+		throw new HttpProblem('invalid_request_error', 'lifecycle: at most 3 values');
 	return new Set((asked.length ? asked : ['active', 'deprecated']) as Lifecycle[]);
 }
 
 export function listModels(url: URL, catalog: Catalog, now: Date) {
-	const page = Object.fromEntries([...url.searchParams].filter(([k]) => !k.startsWith('lifecycle')));
+	const page = Object.fromEntries(
+		[...url.searchParams].filter(([k]) => !k.startsWith('lifecycle'))
+	);
 	const query = PageQuerySchema.safeParse(page);
-	if (!query.success) throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
+	if (!query.success)
+		throw new HttpProblem('invalid_request_error', 'limit: must be an integer from 1 to 1000');
 	const wanted = lifecycleFilter(url);
 	const infos = modelsOf(catalog)
 		.map((m) => modelInfo(m, now))

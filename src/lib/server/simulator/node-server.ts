@@ -3,10 +3,17 @@ import { getRequest, setResponse } from '@sveltejs/kit/node';
 import type { Simulator } from './app';
 
 /** Serves a simulator over HTTP (the standalone `npm run simulator`, and tests that need a real socket). */
-export function serveSimulator(simulator: Simulator, port: number, host = '127.0.0.1'): Promise<Server> {
+export function serveSimulator(
+	simulator: Simulator,
+	port: number,
+	host = '127.0.0.1'
+): Promise<Server> {
 	const server = createServer(async (req, res) => {
 		try {
-			const request = await getRequest({ request: req, base: `http://${req.headers.host ?? host}` });
+			const request = await getRequest({
+				request: req,
+				base: `http://${req.headers.host ?? host}`
+			});
 			await setResponse(res, await simulator.fetch(request));
 		} catch (e) {
 			res.writeHead(500, { 'content-type': 'application/json' });

@@ -18,7 +18,9 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
 		for (let n = 1; n <= pdf.numPages; n++) {
 			const page = await pdf.getPage(n);
 			const content = await page.getTextContent();
-			const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+			const text = content.items
+				.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+				.join('');
 			pages.push(text.trim());
 		}
 		return pages;

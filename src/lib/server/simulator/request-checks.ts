@@ -8,10 +8,25 @@ import { HttpProblem } from '../http';
  */
 const ROLES = ['user', 'assistant', 'system'];
 const BLOCK_TYPES = [
-	'text', 'image', 'document', 'search_result', 'thinking', 'redacted_thinking', 'tool_use', 'tool_result',
-	'server_tool_use', 'web_search_tool_result', 'web_fetch_tool_result', 'code_execution_tool_result',
-	'bash_code_execution_tool_result', 'text_editor_code_execution_tool_result', 'tool_search_tool_result',
-	'container_upload', 'mcp_tool_use', 'mcp_tool_result', 'compaction'
+	'text',
+	'image',
+	'document',
+	'search_result',
+	'thinking',
+	'redacted_thinking',
+	'tool_use',
+	'tool_result',
+	'server_tool_use',
+	'web_search_tool_result',
+	'web_fetch_tool_result',
+	'code_execution_tool_result',
+	'bash_code_execution_tool_result',
+	'text_editor_code_execution_tool_result',
+	'tool_search_tool_result',
+	'container_upload',
+	'mcp_tool_use',
+	'mcp_tool_result',
+	'compaction'
 ];
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
@@ -23,7 +38,10 @@ export function checkRolesAndBlocks(body: unknown): void {
 	messages.forEach((m: Raw, i) => {
 		if (!m || typeof m !== 'object') return;
 		if (typeof m.role === 'string' && !ROLES.includes(m.role))
-			throw new HttpProblem('invalid_request_error', `messages.${i}.role: Input should be 'user', 'assistant' or 'system'`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`messages.${i}.role: Input should be 'user', 'assistant' or 'system'`
+			);
 		if (!Array.isArray(m.content)) return;
 		(m.content as Raw[]).forEach((b, j) => {
 			const type = b && typeof b === 'object' ? b.type : undefined;
@@ -39,18 +57,38 @@ export function checkRolesAndBlocks(body: unknown): void {
 function textOf(content: unknown): string {
 	if (typeof content === 'string') return content;
 	if (!Array.isArray(content)) return '';
-	return (content as Raw[]).map((b) => (b?.type === 'text' && typeof b.text === 'string' ? b.text : '')).join('\n');
+	return (content as Raw[])
+		.map((b) => (b?.type === 'text' && typeof b.text === 'string' ? b.text : ''))
+		.join('\n');
 }
 
 /** The body with `system`-role messages moved into top-level `system` (as text blocks, in order). */
 export function foldSystemMessages(body: unknown): unknown {
 	const b = body as Raw | null;
-	if (!b || !Array.isArray(b.messages) || !b.messages.some((m: Raw) => m?.role === 'system')) return body;
-	const extra = (b.messages as Raw[]).filter((m) => m?.role === 'system').map((m, k) => {
-		const text = textOf(m.content);
-		if (!text.trim()) throw new HttpProblem('invalid_request_error', `messages: system message ${k} must have non-empty text`);
-		return { type: 'text', text };
-	});
-	const base = typeof b.system === 'string' ? (b.system ? [{ type: 'text', text: b.system }] : []) : Array.isArray(b.system) ? b.system : [];
-	return { ...b, system: [...base, ...extra], messages: (b.messages as Raw[]).filter((m) => m?.role !== 'system') };
+	if (!b || !Array.isArray(b.messages) || !b.messages.some((m: Raw) => m?.role === 'system'))
+		return body;
+	const extra = (b.messages as Raw[])
+		.filter((m) => m?.role === 'system')
+		.map((m, k) => {
+			const text = textOf(m.content);
+			if (!text.trim())
+				throw new HttpProblem(
+					'invalid_request_error',
+					`messages: system message ${k} must have non-empty text`
+				);
+			return { type: 'text', text };
+		});
+	const base =
+		typeof b.system === 'string'
+			? b.system
+				? [{ type: 'text', text: b.system }]
+				: []
+			: Array.isArray(b.system)
+				? b.system
+				: [];
+	return {
+		...b,
+		system: [...base, ...extra],
+		messages: (b.messages as Raw[]).filter((m) => m?.role !== 'system')
+	};
 }

@@ -33,6 +33,12 @@ export function planSourcedAnswer(
 	// Search results a tool just returned are answered from; otherwise a planned tool call goes first.
 	const fresh = sources.some((s) => s.messageIndex === params.messages.length - 1);
 	if (toolPlanned && !fresh) return undefined;
-	const question = textOf(last).trim() || [...params.messages].reverse().map(textOf).find((t) => t.trim()) || '';
+	const question =
+		textOf(last).trim() ||
+		[...params.messages]
+			.reverse()
+			.map(textOf)
+			.find((t) => t.trim()) ||
+		'';
 	return fitBlocks(citedAnswer(sources, question), params, budget);
 }

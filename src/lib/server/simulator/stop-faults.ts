@@ -20,13 +20,20 @@ export function applyStopFault(message: Message, stop: StopFault | undefined): M
 		content = content.slice(0, lastResult >= 0 ? lastResult + 1 : 1);
 	} else if (stop === 'refusal') {
 		content = [{ type: 'text', text: REFUSAL }];
-		details = { type: 'refusal', category: null, explanation: 'The simulator was asked to refuse (x-simulator-fault: refusal).' };
+		details = {
+			type: 'refusal',
+			category: null,
+			explanation: 'The simulator was asked to refuse (x-simulator-fault: refusal).'
+		};
 	} else {
 		const first = content.find((b) => b.type === 'text') as { text: string } | undefined;
 		const half = first ? first.text.slice(0, Math.max(1, Math.floor(first.text.length / 2))) : '';
 		content = [{ type: 'text', text: half }];
 	}
-	const output = content.reduce((n, b) => n + (b.type === 'text' ? countTextTokens(String((b as { text: string }).text)) : 8), 0);
+	const output = content.reduce(
+		(n, b) => n + (b.type === 'text' ? countTextTokens(String((b as { text: string }).text)) : 8),
+		0
+	);
 	return {
 		...message,
 		content,

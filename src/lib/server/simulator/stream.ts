@@ -27,7 +27,7 @@ function textDeltas(text: string, seed: number): { text: string; tokens: number 
 	const rng = createRng(seed);
 	const pieces = tokenize(text);
 	const out: { text: string; tokens: number }[] = [];
-	for (let i = 0; i < pieces.length; ) {
+	for (let i = 0; i < pieces.length;) {
 		const n = Math.min(pieces.length - i, intBetween(rng, 1, 3));
 		out.push({ text: pieces.slice(i, i + n).join(''), tokens: n });
 		i += n;
@@ -44,9 +44,20 @@ export interface TimedEvent {
 /** The full event sequence for a finished message, in the API's order. */
 export function messageEvents(message: Message, seed: number): TimedEvent[] {
 	// As recorded: message_start carries the input and cache counts, a first output count, no details yet.
-	const { output_tokens_details: _details, server_tool_use: _tools, ...startUsage } = message.usage as Record<string, unknown>;
+	const {
+		output_tokens_details: _details,
+		server_tool_use: _tools,
+		...startUsage
+	} = message.usage as Record<string, unknown>;
 	startUsage.output_tokens = Math.min(1, message.usage.output_tokens);
-	const started = { ...message, content: [], stop_reason: null, stop_sequence: null, stop_details: null, usage: startUsage };
+	const started = {
+		...message,
+		content: [],
+		stop_reason: null,
+		stop_sequence: null,
+		stop_details: null,
+		usage: startUsage
+	};
 	const events: TimedEvent[] = [{ event: { type: 'message_start', message: started }, tokens: 0 }];
 	// The API pings once after the first block starts, whatever the block's type.
 	const start = (index: number, content_block: unknown) => {
@@ -59,20 +70,52 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 			start(index, { type: 'text', text: '' });
 			// A quoting block announces its citations first, one citations_delta each.
 			for (const citation of (b.citations as unknown[] | null | undefined) ?? [])
-				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'citations_delta', citation } }, tokens: 0 });
+				events.push({
+					event: {
+						type: 'content_block_delta',
+						index,
+						delta: { type: 'citations_delta', citation }
+					},
+					tokens: 0
+				});
 			for (const d of textDeltas(String(b.text), seed + index))
-				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: d.text } }, tokens: d.tokens });
+				events.push({
+					event: {
+						type: 'content_block_delta',
+						index,
+						delta: { type: 'text_delta', text: d.text }
+					},
+					tokens: d.tokens
+				});
 		} else if (b.type === 'thinking') {
 			start(index, { type: 'thinking', thinking: '', signature: '' });
 			for (const d of textDeltas(String(b.thinking), seed + index))
-				events.push({ event: { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: d.text } }, tokens: d.tokens });
-			events.push({ event: { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: b.signature } }, tokens: 0 });
+				events.push({
+					event: {
+						type: 'content_block_delta',
+						index,
+						delta: { type: 'thinking_delta', thinking: d.text }
+					},
+					tokens: d.tokens
+				});
+			events.push({
+				event: {
+					type: 'content_block_delta',
+					index,
+					delta: { type: 'signature_delta', signature: b.signature }
+				},
+				tokens: 0
+			});
 		} else if (b.type === 'tool_use' || b.type === 'server_tool_use') {
 			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
 			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))
 				events.push({
-					event: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: part } },
+					event: {
+						type: 'content_block_delta',
+						index,
+						delta: { type: 'input_json_delta', partial_json: part }
+					},
 					tokens: tokenize(part).length
 				});
 		} else {
@@ -83,7 +126,11 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 	events.push({
 		event: {
 			type: 'message_delta',
-			delta: { stop_reason: message.stop_reason, stop_sequence: message.stop_sequence, stop_details: message.stop_details ?? null },
+			delta: {
+				stop_reason: message.stop_reason,
+				stop_sequence: message.stop_sequence,
+				stop_details: message.stop_details ?? null
+			},
 			usage: deltaUsage(message.usage)
 		},
 		tokens: 0
@@ -140,12 +187,15 @@ export function sseBody(events: TimedEvent[], opts: StreamOptions): ReadableStre
 			}
 			if (opts.errorAfter && i >= opts.errorAfter.events) {
 				const { type, message } = opts.errorAfter;
-				controller.enqueue(encoder.encode(encodeEvent({ type: 'error', error: { type, message } })));
+				controller.enqueue(
+					encoder.encode(encodeEvent({ type: 'error', error: { type, message } }))
+				);
 				return controller.close();
 			}
 			if (i >= events.length) return controller.close();
 			const { event, tokens } = events[i++];
-			if (tokens > 0 && opts.tokensPerSecond > 0) await sleep((tokens / opts.tokensPerSecond) * 1000, opts.signal);
+			if (tokens > 0 && opts.tokensPerSecond > 0)
+				await sleep((tokens / opts.tokensPerSecond) * 1000, opts.signal);
 			if (cancelled || opts.signal?.aborted) return controller.close();
 			controller.enqueue(encoder.encode(encodeEvent(event)));
 		},

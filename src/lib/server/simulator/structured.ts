@@ -18,15 +18,27 @@ export function outputConfigOf(params: MessageCreateParams): OutputConfig {
 	const c = (params as { output_config?: OutputConfig | null }).output_config;
 	if (c === undefined || c === null) return {};
 	if (typeof c !== 'object' || Array.isArray(c))
-		throw new HttpProblem('invalid_request_error', 'output_config: Input should be a valid dictionary');
+		throw new HttpProblem(
+			'invalid_request_error',
+			'output_config: Input should be a valid dictionary'
+		);
 	if (c.effort !== undefined && c.effort !== null && !EFFORTS.includes(c.effort))
-		throw new HttpProblem('invalid_request_error', `output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'`
+		);
 	const f = c.format;
 	if (f !== undefined && f !== null) {
 		if (f.type !== 'json_schema')
-			throw new HttpProblem('invalid_request_error', `output_config.format.type: Input should be 'json_schema'`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`output_config.format.type: Input should be 'json_schema'`
+			);
 		if (!f.schema || typeof f.schema !== 'object' || Array.isArray(f.schema))
-			throw new HttpProblem('invalid_request_error', 'output_config.format.schema: Input should be a valid dictionary');
+			throw new HttpProblem(
+				'invalid_request_error',
+				'output_config.format.schema: Input should be a valid dictionary'
+			);
 	}
 	return c;
 }

@@ -44,13 +44,20 @@ function sentence(rng: Rng): string {
 export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** Paragraphs of body text per effort level: more effort, a longer and fuller answer. */
-const PARAGRAPHS: Record<Effort, [number, number]> = { low: [1, 1], medium: [1, 2], high: [1, 3], xhigh: [3, 4], max: [4, 5] };
+const PARAGRAPHS: Record<Effort, [number, number]> = {
+	low: [1, 1],
+	medium: [1, 2],
+	high: [1, 3],
+	xhigh: [3, 4],
+	max: [4, 5]
+};
 
 export function generateReply(prompt: string, seed: number, effort: Effort = 'high'): string {
 	const rng = createRng(seed);
 	const topic = prompt.replace(/\s+/g, ' ').trim().slice(0, 60);
 	const parts: string[] = [];
-	if (/^(hi|hello|hey)\b/i.test(topic)) parts.push("Hello! I'm the playground simulator, standing in for Claude.");
+	if (/^(hi|hello|hey)\b/i.test(topic))
+		parts.push("Hello! I'm the playground simulator, standing in for Claude.");
 	else if (topic) parts.push(`${pick(rng, OPENERS)} You asked: "${topic}".`);
 	else parts.push(pick(rng, OPENERS));
 	const paragraphs = intBetween(rng, ...PARAGRAPHS[effort]);

@@ -37,22 +37,45 @@ export function thinkingOf(params: MessageCreateParams): ThinkingConfig | undefi
 }
 
 /** The API's checks on `thinking`; returns the config when there is one. */
-export function checkThinking(params: MessageCreateParams, model: CatalogModel): ThinkingConfig | undefined {
+export function checkThinking(
+	params: MessageCreateParams,
+	model: CatalogModel
+): ThinkingConfig | undefined {
 	const t = thinkingOf(params);
 	if (!t) return undefined;
 	if (!TYPES.includes(t.type))
-		throw new HttpProblem('invalid_request_error', `thinking.type: Input should be 'enabled', 'adaptive', 'between_tools' or 'disabled'`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`thinking.type: Input should be 'enabled', 'adaptive', 'between_tools' or 'disabled'`
+		);
 	const display = (t as { display?: unknown }).display;
-	if (display !== undefined && display !== null && display !== 'summarized' && display !== 'omitted')
-		throw new HttpProblem('invalid_request_error', `thinking.${t.type}.display: Input should be 'summarized' or 'omitted'`);
+	if (
+		display !== undefined &&
+		display !== null &&
+		display !== 'summarized' &&
+		display !== 'omitted'
+	)
+		throw new HttpProblem(
+			'invalid_request_error',
+			`thinking.${t.type}.display: Input should be 'summarized' or 'omitted'`
+		);
 	const supported = model.capabilities.thinking;
 	if (t.type !== 'disabled' && !supported.includes(t.type))
-		throw new HttpProblem('invalid_request_error', `thinking.type: '${t.type}' is not supported by ${model.id}`);
+		throw new HttpProblem(
+			'invalid_request_error',
+			`thinking.type: '${t.type}' is not supported by ${model.id}`
+		);
 	if (t.type === 'enabled') {
 		if (!Number.isInteger(t.budget_tokens) || t.budget_tokens < MIN_BUDGET)
-			throw new HttpProblem('invalid_request_error', `thinking.enabled.budget_tokens: Input should be greater than or equal to ${MIN_BUDGET}`);
+			throw new HttpProblem(
+				'invalid_request_error',
+				`thinking.enabled.budget_tokens: Input should be greater than or equal to ${MIN_BUDGET}`
+			);
 		if (params.max_tokens > 0 && t.budget_tokens >= params.max_tokens)
-			throw new HttpProblem('invalid_request_error', '`max_tokens` must be greater than `thinking.budget_tokens`.');
+			throw new HttpProblem(
+				'invalid_request_error',
+				'`max_tokens` must be greater than `thinking.budget_tokens`.'
+			);
 	}
 	return t;
 }
@@ -69,7 +92,13 @@ const STEPS = [
 	'It is worth noting any assumptions I am making.',
 	'A short summary at the end would be useful.'
 ];
-const SENTENCES: Record<Effort, [number, number]> = { low: [1, 2], medium: [2, 4], high: [4, 6], xhigh: [6, 9], max: [8, 12] };
+const SENTENCES: Record<Effort, [number, number]> = {
+	low: [1, 2],
+	medium: [2, 4],
+	high: [4, 6],
+	xhigh: [6, 9],
+	max: [8, 12]
+};
 
 function reasoning(prompt: string, effort: Effort, rng: Rng): string {
 	const topic = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
@@ -87,7 +116,10 @@ function capTokens(text: string, max: number): string {
 
 /** A stand-in for the API's opaque signature: stable for the same text, base64 like the real one. */
 export function signatureFor(model: string, text: string): string {
-	const digest = (salt: string) => createHash('sha512').update(salt + model + '\u0000' + text).digest();
+	const digest = (salt: string) =>
+		createHash('sha512')
+			.update(salt + model + '\u0000' + text)
+			.digest();
 	return Buffer.concat([digest('a'), digest('b'), digest('c')]).toString('base64');
 }
 
@@ -101,25 +133,42 @@ export interface ThinkingInputs {
 	maxTokens: number;
 }
 
-export function planThinking(config: ThinkingConfig | undefined, model: CatalogModel, inputs: ThinkingInputs, rng: Rng): ThinkingPlan {
+export function planThinking(
+	config: ThinkingConfig | undefined,
+	model: CatalogModel,
+	inputs: ThinkingInputs,
+	rng: Rng
+): ThinkingPlan {
 	const none = { blocks: [], tokens: 0 };
 	if (!config || config.type === 'disabled' || inputs.maxTokens === 0) return none;
 	if (config.type === 'between_tools') {
 		if (!inputs.betweenTools) return none;
 		const note = 'Got that result; moving on to the next step.';
-		return { blocks: [{ type: 'thinking', thinking: note, signature: signatureFor(model.id, note) }], tokens: countTextTokens(note) + 2 };
+		return {
+			blocks: [{ type: 'thinking', thinking: note, signature: signatureFor(model.id, note) }],
+			tokens: countTextTokens(note) + 2
+		};
 	}
 	// Adaptive thinking skips reasoning where there is nothing to reason about.
-	if (config.type === 'adaptive' && /^(hi|hello|hey|thanks|thank you)\b[\s!.,]*$/i.test(inputs.prompt.trim())) return none;
+	if (
+		config.type === 'adaptive' &&
+		/^(hi|hello|hey|thanks|thank you)\b[\s!.,]*$/i.test(inputs.prompt.trim())
+	)
+		return none;
 	const budget = config.type === 'enabled' ? config.budget_tokens : inputs.maxTokens;
 	// Leave room for the answer itself.
 	const room = Math.max(1, Math.min(budget, inputs.maxTokens - 1));
 	const text = capTokens(reasoning(inputs.prompt, inputs.effort, rng), room);
 	const tokens = countTextTokens(text);
 	if (inputs.redacted) {
-		const data = Buffer.from(signatureFor(model.id, 'redacted:' + text), 'base64').toString('base64');
+		const data = Buffer.from(signatureFor(model.id, 'redacted:' + text), 'base64').toString(
+			'base64'
+		);
 		return { blocks: [{ type: 'redacted_thinking', data }], tokens };
 	}
 	const shown = config.display === 'omitted' ? '' : text;
-	return { blocks: [{ type: 'thinking', thinking: shown, signature: signatureFor(model.id, text) }], tokens };
+	return {
+		blocks: [{ type: 'thinking', thinking: shown, signature: signatureFor(model.id, text) }],
+		tokens
+	};
 }

@@ -8,9 +8,16 @@ export function checkTools(params: CountTokensParams, betas: readonly string[]):
 	const names = new Set<string>();
 	tools.forEach((tool, i) => {
 		const t = tool as { type?: string; name?: string };
-		if (t.type && (BETA_TOOL_TYPES as readonly string[]).includes(t.type) && !betas.includes(COMPUTER_USE_BETA))
-			throw problem(`tools.${i}.type: '${t.type}' requires the anthropic-beta header ${COMPUTER_USE_BETA}`);
-		if (t.name !== undefined && names.has(t.name)) throw problem(`tools: Tool names must be unique. Duplicate name: '${t.name}'`);
+		if (
+			t.type &&
+			(BETA_TOOL_TYPES as readonly string[]).includes(t.type) &&
+			!betas.includes(COMPUTER_USE_BETA)
+		)
+			throw problem(
+				`tools.${i}.type: '${t.type}' requires the anthropic-beta header ${COMPUTER_USE_BETA}`
+			);
+		if (t.name !== undefined && names.has(t.name))
+			throw problem(`tools: Tool names must be unique. Duplicate name: '${t.name}'`);
 		if (t.name !== undefined) names.add(t.name);
 	});
 	const served = checkToolsets(tools);
@@ -37,7 +44,9 @@ function checkToolTurns(messages: CountTokensParams['messages'], hasTools: boole
 	messages.forEach((m, i) => {
 		const own = blocks(m.content);
 		if (!hasTools && own.some((b) => b.type === 'tool_use' || b.type === 'tool_result'))
-			throw problem(`messages.${i}.content: Requests which include \`tool_use\` or \`tool_result\` blocks must define tools.`);
+			throw problem(
+				`messages.${i}.content: Requests which include \`tool_use\` or \`tool_result\` blocks must define tools.`
+			);
 		const prev = i > 0 ? blocks(messages[i - 1].content) : [];
 		const offered = new Set(prev.filter((b) => b.type === 'tool_use').map((b) => b.id));
 		own.forEach((b, j) => {
@@ -53,8 +62,14 @@ function checkToolTurns(messages: CountTokensParams['messages'], hasTools: boole
 		// A trailing assistant turn is a prefill and needs no answer yet.
 		const next = messages[i + 1];
 		if (m.role !== 'assistant' || !next) return;
-		const answered = new Set(blocks(next.content).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id));
-		const missing = own.filter((b) => b.type === 'tool_use' && !answered.has(b.id)).map((b) => b.id);
+		const answered = new Set(
+			blocks(next.content)
+				.filter((b) => b.type === 'tool_result')
+				.map((b) => b.tool_use_id)
+		);
+		const missing = own
+			.filter((b) => b.type === 'tool_use' && !answered.has(b.id))
+			.map((b) => b.id);
 		if (missing.length > 0)
 			throw problem(
 				`messages.${i + 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`

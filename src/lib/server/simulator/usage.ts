@@ -5,7 +5,12 @@ import type { CacheUsage } from './cache';
  * `usage` with every field SDK 1.14's `Usage` has, in the order the recordings show:
  * the cache counts and their TTL split, output tokens with the thinking share, the tier.
  */
-export function fullUsage(cache: CacheUsage, output: number, thinking: number, tier: 'standard' | 'batch' = 'standard'): Message['usage'] {
+export function fullUsage(
+	cache: CacheUsage,
+	output: number,
+	thinking: number,
+	tier: 'standard' | 'batch' = 'standard'
+): Message['usage'] {
 	return {
 		input_tokens: cache.input_tokens,
 		cache_creation_input_tokens: cache.cache_creation_input_tokens,

@@ -20,17 +20,27 @@ export interface SearchSettings {
 	user_location?: { city?: string | null; region?: string | null; country?: string | null } | null;
 }
 
-const LEAD = /^(please\s+)?(can you\s+|could you\s+)?(search( the web)?( for)?|look up|find( out)?|google|tell me|what('s| is| are)|who( is|'s)?|when( is| was)?|where( is)?|how( is| are| do| does)?)\s+/i;
+const LEAD =
+	/^(please\s+)?(can you\s+|could you\s+)?(search( the web)?( for)?|look up|find( out)?|google|tell me|what('s| is| are)|who( is|'s)?|when( is| was)?|where( is)?|how( is| are| do| does)?)\s+/i;
 
 /** The query a model would type for a prompt: its own words, less the question framing. */
 export function searchQuery(prompt: string, location?: SearchSettings['user_location']): string {
 	const first = prompt.split(/(?<=[.?!])\s+|\n/).find((s) => keywords(s).length > 0) ?? prompt;
 	let query = first.trim().replace(/[?!.]+$/, '');
 	for (let i = 0; i < 3 && LEAD.test(query); i++) query = query.replace(LEAD, '');
-	query = query.replace(/^(the|a|an)\s+/i, '').replace(/\s+/g, ' ').trim().slice(0, 200) || 'latest news';
+	query =
+		query
+			.replace(/^(the|a|an)\s+/i, '')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 200) || 'latest news';
 	// A question about "here" or "today" searches near the user, as the API localises results.
 	const city = location?.city;
-	if (city && !query.toLowerCase().includes(city.toLowerCase()) && /\b(weather|near|nearby|local|today|tonight|open now)\b/i.test(query))
+	if (
+		city &&
+		!query.toLowerCase().includes(city.toLowerCase()) &&
+		/\b(weather|near|nearby|local|today|tonight|open now)\b/i.test(query)
+	)
 		query += ` ${city}`;
 	return query;
 }
@@ -43,10 +53,17 @@ function subjectOf(query: string): string {
 	return words.length ? words.slice(0, 3).join(' ') : query;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'topic';
+const slug = (s: string) =>
+	s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '') || 'topic';
 
 function domainMatches(host: string, domain: string): boolean {
-	const d = domain.replace(/^https?:\/\//, '').split('/')[0].toLowerCase();
+	const d = domain
+		.replace(/^https?:\/\//, '')
+		.split('/')[0]
+		.toLowerCase();
 	return host === d || host.endsWith('.' + d);
 }
 
@@ -65,22 +82,41 @@ export function encodeContent(text: string): string {
 }
 
 /** Up to five results for the query; domain filters applied as the API applies them. */
-export function searchResults(query: string, settings: SearchSettings, seed: number): SearchResult[] {
+export function searchResults(
+	query: string,
+	settings: SearchSettings,
+	seed: number
+): SearchResult[] {
 	const rng = createRng(seed ^ hashString(query));
 	const subject = subjectOf(query);
 	const s = slug(subject);
 	const q = slug(query);
 	let candidates = [
-		{ host: 'en.wikipedia.org', path: `/wiki/${encodeURIComponent(subject.replace(/\s+/g, '_'))}`, title: `${subject} - Wikipedia` },
+		{
+			host: 'en.wikipedia.org',
+			path: `/wiki/${encodeURIComponent(subject.replace(/\s+/g, '_'))}`,
+			title: `${subject} - Wikipedia`
+		},
 		{ host: 'www.bbc.com', path: `/news/${q}`, title: `${subject}: latest on ${query} - BBC News` },
-		{ host: `www.${s.replace(/-/g, '')}guide.com`, path: `/${q}`, title: `${query} | ${subject} Guide` },
-		{ host: 'www.reuters.com', path: `/world/${q}-${intBetween(rng, 2026, 2026)}`, title: `${subject} update: ${query} | Reuters` },
+		{
+			host: `www.${s.replace(/-/g, '')}guide.com`,
+			path: `/${q}`,
+			title: `${query} | ${subject} Guide`
+		},
+		{
+			host: 'www.reuters.com',
+			path: `/world/${q}-${intBetween(rng, 2026, 2026)}`,
+			title: `${subject} update: ${query} | Reuters`
+		},
 		{ host: 'www.britannica.com', path: `/topic/${s}`, title: `${subject} | Britannica` }
 	];
 	const allowed = settings.allowed_domains ?? [];
 	if (allowed.length > 0)
 		candidates = allowed.map((d, i) => {
-			const host = d.replace(/^https?:\/\//, '').split('/')[0].toLowerCase();
+			const host = d
+				.replace(/^https?:\/\//, '')
+				.split('/')[0]
+				.toLowerCase();
 			return { host, path: `/${i === 0 ? q : `${s}/${q}`}`, title: `${query} - ${host}` };
 		});
 	const blocked = settings.blocked_domains ?? [];

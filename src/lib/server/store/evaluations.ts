@@ -28,13 +28,22 @@ export const evaluationQueries = {
 				updated_at: e.updatedAt
 			})
 			.onConflict((oc) =>
-				oc.column('id').doUpdateSet({ name: e.name, document: e.document, updated_by: e.updatedBy, updated_at: e.updatedAt })
+				oc.column('id').doUpdateSet({
+					name: e.name,
+					document: e.document,
+					updated_by: e.updatedBy,
+					updated_at: e.updatedAt
+				})
 			)
 			.execute();
 	},
 
 	async getEvaluation(db: Kysely<Database>, id: string) {
-		const r = await db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
+		const r = await db
+			.selectFrom('evaluations')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
 		return r && { ...toRow(r), document: r.document };
 	},
 
@@ -61,7 +70,13 @@ export const evaluationQueries = {
 	},
 
 	async getEvaluationShare(db: Kysely<Database>, id: string) {
-		const r = await db.selectFrom('evaluation_shares').selectAll().where('id', '=', id).executeTakeFirst();
-		return r && { id: r.id, document: r.document, createdAt: r.created_at, createdBy: r.created_by };
+		const r = await db
+			.selectFrom('evaluation_shares')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
+		return (
+			r && { id: r.id, document: r.document, createdAt: r.created_at, createdBy: r.created_by }
+		);
 	}
 };

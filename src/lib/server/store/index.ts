@@ -12,7 +12,11 @@ export type * from './types';
 export { StoreUnavailable } from './resilient';
 
 /** Opens (and migrates) a store: PostgreSQL when a URL is given, else the SQLite file. */
-export async function openStore(opts: { databaseUrl?: string; sqliteFile: string; sqliteMaxBytes?: number }): Promise<Store> {
+export async function openStore(opts: {
+	databaseUrl?: string;
+	sqliteFile: string;
+	sqliteMaxBytes?: number;
+}): Promise<Store> {
 	const db = opts.databaseUrl
 		? openPostgres(opts.databaseUrl)
 		: openSqlite(opts.sqliteFile, { maxBytes: opts.sqliteMaxBytes });

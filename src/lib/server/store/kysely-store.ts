@@ -32,7 +32,11 @@ const toHold = (r: HoldRow): BatchReservation => ({
 	day: r.day,
 	reservedTokens: Number(r.reserved_tokens)
 });
-const OWNER_COLUMN = { permalinks: 'created_by', batches: 'created_by', api_tokens: 'user_id' } as const;
+const OWNER_COLUMN = {
+	permalinks: 'created_by',
+	batches: 'created_by',
+	api_tokens: 'user_id'
+} as const;
 
 const toToken = (r: TokenRow): ApiTokenRecord => ({
 	id: r.id,
@@ -75,34 +79,60 @@ export class KyselyStore implements Store {
 	}
 
 	async getPermalink(id: string) {
-		const r = await this.db.selectFrom('permalinks').selectAll().where('id', '=', id).executeTakeFirst();
-		return r && { id: r.id, document: r.document, createdAt: r.created_at, createdBy: r.created_by };
+		const r = await this.db
+			.selectFrom('permalinks')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
+		return (
+			r && { id: r.id, document: r.document, createdAt: r.created_at, createdBy: r.created_by }
+		);
 	}
 
 	async recordBatch(b: BatchRecord) {
 		await this.db
 			.insertInto('batches')
-			.values({ batch_id: b.batchId, label: b.label, created_by: b.createdBy, template: b.template, created_at: b.createdAt })
+			.values({
+				batch_id: b.batchId,
+				label: b.label,
+				created_by: b.createdBy,
+				template: b.template,
+				created_at: b.createdAt
+			})
 			.onConflict((oc) => oc.column('batch_id').doUpdateSet({ label: b.label }))
 			.execute();
 	}
 
 	async getBatch(batchId: string) {
-		const r = await this.db.selectFrom('batches').selectAll().where('batch_id', '=', batchId).executeTakeFirst();
+		const r = await this.db
+			.selectFrom('batches')
+			.selectAll()
+			.where('batch_id', '=', batchId)
+			.executeTakeFirst();
 		return r && toBatch(r);
 	}
 
 	async listBatches(opts: { createdBy?: string; limit?: number } = {}) {
 		let q = this.db.selectFrom('batches').selectAll();
 		if (opts.createdBy) q = q.where('created_by', '=', opts.createdBy);
-		const rows = await q.orderBy('created_at', 'desc').orderBy('batch_id', 'desc').limit(opts.limit ?? 100).execute();
+		const rows = await q
+			.orderBy('created_at', 'desc')
+			.orderBy('batch_id', 'desc')
+			.limit(opts.limit ?? 100)
+			.execute();
 		return rows.map(toBatch);
 	}
 
 	async addUsage(user: string, day: string, usage: UsageTotals) {
 		await this.db
 			.insertInto('usage_ledger')
-			.values({ user_id: user, day, input_tokens: usage.inputTokens, output_tokens: usage.outputTokens, reserved_tokens: 0 })
+			.values({
+				user_id: user,
+				day,
+				input_tokens: usage.inputTokens,
+				output_tokens: usage.outputTokens,
+				reserved_tokens: 0
+			})
 			.onConflict((oc) =>
 				oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
 					input_tokens: eb('usage_ledger.input_tokens', '+', eb.ref('excluded.input_tokens')),
@@ -140,7 +170,9 @@ export class KyselyStore implements Store {
 			.where('user_id', '=', user)
 			.where('day', '=', day);
 		if (budget !== null)
-			q = q.where(sql<boolean>`input_tokens + output_tokens + reserved_tokens + ${tokens} <= ${budget}`);
+			q = q.where(
+				sql<boolean>`input_tokens + output_tokens + reserved_tokens + ${tokens} <= ${budget}`
+			);
 		const r = await q.executeTakeFirst();
 		return Number(r.numUpdatedRows) > 0;
 	}
@@ -188,7 +220,13 @@ export class KyselyStore implements Store {
 	async recordBatchReservation(r: BatchReservation) {
 		await this.db
 			.insertInto('batch_reservations')
-			.values({ batch_id: r.batchId, user_id: r.user, day: r.day, reserved_tokens: r.reservedTokens, settled_at: null })
+			.values({
+				batch_id: r.batchId,
+				user_id: r.user,
+				day: r.day,
+				reserved_tokens: r.reservedTokens,
+				settled_at: null
+			})
 			.onConflict((oc) => oc.column('batch_id').doNothing())
 			.execute();
 	}
@@ -269,7 +307,12 @@ export class KyselyStore implements Store {
 	}
 
 	async listAllApiTokens() {
-		const rows = await this.db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').limit(1000).execute();
+		const rows = await this.db
+			.selectFrom('api_tokens')
+			.selectAll()
+			.orderBy('created_at', 'desc')
+			.limit(1000)
+			.execute();
 		return rows.map(toToken);
 	}
 
@@ -278,7 +321,9 @@ export class KyselyStore implements Store {
 			.insertInto('rate_counters')
 			.values({ key, window_start: windowStart, count: 1 })
 			.onConflict((oc) =>
-				oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) }))
+				oc
+					.columns(['key', 'window_start'])
+					.doUpdateSet((eb) => ({ count: eb('rate_counters.count', '+', 1) }))
 			)
 			.returning('count')
 			.executeTakeFirstOrThrow();
@@ -296,14 +341,24 @@ export class KyselyStore implements Store {
 	}
 
 	async pruneRates(before: number) {
-		const r = await this.db.deleteFrom('rate_counters').where('window_start', '<', before).executeTakeFirst();
+		const r = await this.db
+			.deleteFrom('rate_counters')
+			.where('window_start', '<', before)
+			.executeTakeFirst();
 		return Number(r.numDeletedRows);
 	}
 
 	async createApiToken(t: Omit<ApiTokenRecord, 'revokedAt'>) {
 		await this.db
 			.insertInto('api_tokens')
-			.values({ id: t.id, user_id: t.user, name: t.name, hash: t.hash, created_at: t.createdAt, revoked_at: null })
+			.values({
+				id: t.id,
+				user_id: t.user,
+				name: t.name,
+				hash: t.hash,
+				created_at: t.createdAt,
+				revoked_at: null
+			})
 			.execute();
 	}
 
@@ -365,7 +420,11 @@ export class KyselyStore implements Store {
 	}
 
 	async fileOwner(fileId: string) {
-		const r = await this.db.selectFrom('file_owners').select('user_id').where('file_id', '=', fileId).executeTakeFirst();
+		const r = await this.db
+			.selectFrom('file_owners')
+			.select('user_id')
+			.where('file_id', '=', fileId)
+			.executeTakeFirst();
 		return r?.user_id;
 	}
 

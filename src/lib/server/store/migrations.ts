@@ -22,7 +22,11 @@ const MIGRATIONS: Record<string, Migration> = {
 				.addColumn('template', 'text', (c) => c.notNull())
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.execute();
-			await db.schema.createIndex('batches_created_at').on('batches').column('created_at').execute();
+			await db.schema
+				.createIndex('batches_created_at')
+				.on('batches')
+				.column('created_at')
+				.execute();
 			await db.schema
 				.createTable('usage_ledger')
 				.addColumn('user_id', 'text', (c) => c.notNull())
@@ -91,7 +95,11 @@ const MIGRATIONS: Record<string, Migration> = {
 				.addColumn('created_at', 'text', (c) => c.notNull())
 				.addColumn('updated_at', 'text', (c) => c.notNull())
 				.execute();
-			await db.schema.createIndex('evaluations_owner').on('evaluations').columns(['created_by', 'updated_at']).execute();
+			await db.schema
+				.createIndex('evaluations_owner')
+				.on('evaluations')
+				.columns(['created_by', 'updated_at'])
+				.execute();
 			await db.schema
 				.createTable('evaluation_shares')
 				.addColumn('id', 'text', (c) => c.primaryKey())
@@ -145,6 +153,8 @@ export async function migrate(db: Kysely<unknown>): Promise<void> {
 	const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-		throw new Error(`store migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+		throw new Error(
+			`store migration ${failed} failed: ${(error as Error).message ?? String(error)}`
+		);
 	}
 }

@@ -24,9 +24,15 @@ export interface PromptVersionRecord {
 export type PromptSummary = PromptRecord & { latest: PromptVersionRecord };
 
 export interface PromptStore {
-	create(p: PromptRecord, first: Omit<PromptVersionRecord, 'promptId' | 'version'>): Promise<PromptVersionRecord>;
+	create(
+		p: PromptRecord,
+		first: Omit<PromptVersionRecord, 'promptId' | 'version'>
+	): Promise<PromptVersionRecord>;
 	/** Adds the next version number; two saves at once both land, in some order. */
-	addVersion(promptId: string, v: Omit<PromptVersionRecord, 'promptId' | 'version'>): Promise<PromptVersionRecord>;
+	addVersion(
+		promptId: string,
+		v: Omit<PromptVersionRecord, 'promptId' | 'version'>
+	): Promise<PromptVersionRecord>;
 	get(id: string): Promise<PromptRecord | undefined>;
 	/** Every version, newest first. */
 	versions(id: string): Promise<PromptVersionRecord[]>;
@@ -66,7 +72,14 @@ export class KyselyPromptStore implements PromptStore {
 				.where('prompt_id', '=', promptId)
 				.executeTakeFirst();
 			const version = Number(top?.top ?? 0) + 1;
-			const row = { prompt_id: promptId, version, name: v.name, document: v.document, created_by: v.createdBy, created_at: v.createdAt };
+			const row = {
+				prompt_id: promptId,
+				version,
+				name: v.name,
+				document: v.document,
+				created_by: v.createdBy,
+				created_at: v.createdAt
+			};
 			const inserted = await this.db
 				.insertInto('prompt_versions')
 				.values(row)
@@ -74,17 +87,29 @@ export class KyselyPromptStore implements PromptStore {
 				.returning('version')
 				.executeTakeFirst();
 			if (inserted) return toVersion(row);
-			if (attempt >= MAX_ATTEMPTS) throw new Error(`prompt ${promptId}: could not take a version number`);
+			if (attempt >= MAX_ATTEMPTS)
+				throw new Error(`prompt ${promptId}: could not take a version number`);
 		}
 	}
 
 	async get(id: string) {
-		const r = await this.db.selectFrom('prompts').selectAll().where('id', '=', id).executeTakeFirst();
-		return r && { id: r.id, owner: r.owner, shared: Number(r.shared) === 1, createdAt: r.created_at };
+		const r = await this.db
+			.selectFrom('prompts')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
+		return (
+			r && { id: r.id, owner: r.owner, shared: Number(r.shared) === 1, createdAt: r.created_at }
+		);
 	}
 
 	async versions(id: string) {
-		const rows = await this.db.selectFrom('prompt_versions').selectAll().where('prompt_id', '=', id).orderBy('version', 'desc').execute();
+		const rows = await this.db
+			.selectFrom('prompt_versions')
+			.selectAll()
+			.where('prompt_id', '=', id)
+			.orderBy('version', 'desc')
+			.execute();
 		return rows.map(toVersion);
 	}
 
@@ -93,7 +118,13 @@ export class KyselyPromptStore implements PromptStore {
 			.selectFrom('prompts as p')
 			.innerJoin('prompt_versions as v', 'v.prompt_id', 'p.id')
 			.where(({ eb, selectFrom }) =>
-				eb('v.version', '=', selectFrom('prompt_versions as w').select((w) => w.fn.max('w.version').as('m')).whereRef('w.prompt_id', '=', 'p.id'))
+				eb(
+					'v.version',
+					'=',
+					selectFrom('prompt_versions as w')
+						.select((w) => w.fn.max('w.version').as('m'))
+						.whereRef('w.prompt_id', '=', 'p.id')
+				)
 			)
 			.select(['p.id', 'p.owner', 'p.shared', 'p.created_at as prompt_created_at'])
 			.select(['v.prompt_id', 'v.version', 'v.name', 'v.document', 'v.created_by', 'v.created_at'])

@@ -33,7 +33,11 @@ export class StoreUnavailable extends HttpProblem {
 			: isTransient(cause)
 				? 'its database is locked by another process'
 				: 'its database cannot be reached';
-		super('api_error', `The playground could not ${operation} because ${why} (${code}); nothing was saved. Try again shortly.`, 503);
+		super(
+			'api_error',
+			`The playground could not ${operation} because ${why} (${code}); nothing was saved. Try again shortly.`,
+			503
+		);
 	}
 }
 

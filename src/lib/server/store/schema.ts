@@ -5,7 +5,13 @@
  */
 export interface Database {
 	permalinks: { id: string; document: string; created_at: string; created_by: string };
-	batches: { batch_id: string; label: string; created_by: string; template: string; created_at: string };
+	batches: {
+		batch_id: string;
+		label: string;
+		created_by: string;
+		template: string;
+		created_at: string;
+	};
 	usage_ledger: {
 		user_id: string;
 		day: string;

@@ -9,7 +9,8 @@
 export const SDK_API_VERSION = '2026-10-21';
 
 /** Header names that carry a secret; checked on `anthropic-*` names too, whatever comes next. */
-const CREDENTIAL = /(^|-)(key|token|secret|auth|authorization|oauth|credentials?|cookie|session|password)(-|$)/;
+const CREDENTIAL =
+	/(^|-)(key|token|secret|auth|authorization|oauth|credentials?|cookie|session|password)(-|$)/;
 
 /** Our own test hook for the simulator's faults; harmless upstream, which ignores it. */
 const EXTRA_FORWARDED = new Set(['x-simulator-fault']);
@@ -22,7 +23,8 @@ export function forwardedRequestHeaders(headers: Headers): Record<string, string
 	const out: Record<string, string> = {};
 	headers.forEach((value, name) => {
 		const n = name.toLowerCase();
-		if ((n.startsWith('anthropic-') || EXTRA_FORWARDED.has(n)) && !isCredentialHeader(n)) out[n] = value;
+		if ((n.startsWith('anthropic-') || EXTRA_FORWARDED.has(n)) && !isCredentialHeader(n))
+			out[n] = value;
 	});
 	return out;
 }
@@ -60,9 +62,14 @@ const NOT_RELAYED = new Set([
 ]);
 
 /** Every response header of an endpoint we do not model, less hop-by-hop ones and cookies. */
-export function relayedResponseHeaders(headers: Headers, scrub: (value: string) => string): Headers {
+export function relayedResponseHeaders(
+	headers: Headers,
+	scrub: (value: string) => string
+): Headers {
 	const out = new Headers();
-	const hopByHop = new Set((headers.get('connection') ?? '').split(',').map((s) => s.trim().toLowerCase()));
+	const hopByHop = new Set(
+		(headers.get('connection') ?? '').split(',').map((s) => s.trim().toLowerCase())
+	);
 	headers.forEach((value, name) => {
 		const n = name.toLowerCase();
 		if (!NOT_RELAYED.has(n) && !hopByHop.has(n)) out.set(name, scrub(value));

@@ -45,4 +45,3 @@ export function getUpstream(): Upstream {
 	current ??= createUpstream(getConfig());
 	return current;
 }
-

@@ -1,4 +1,8 @@
-import Anthropic, { APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import Anthropic, {
+	APIConnectionTimeoutError,
+	APIError,
+	APIUserAbortError
+} from '@anthropic-ai/sdk';
 import { errorBody } from '../http';
 import { SDK_API_VERSION, forwardedResponseHeaders } from './headers';
 import type { RelayRequest, Upstream, UpstreamRequest } from './types';
@@ -37,7 +41,10 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 					query: req.query,
 					// A string body with its content-type goes out verbatim (the SDK's rule).
 					body: req.body,
-					headers: req.body === undefined ? req.headers : { 'content-type': 'application/json', ...req.headers },
+					headers:
+						req.body === undefined
+							? req.headers
+							: { 'content-type': 'application/json', ...req.headers },
 					signal: req.signal,
 					stream: req.stream,
 					// Results and streams must reach the browser as bytes, not parsed.
@@ -50,11 +57,13 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 				});
 			} catch (e) {
 				if (e instanceof APIUserAbortError || req.signal.aborted) throw e;
-				if (e instanceof APIConnectionTimeoutError) return failure(504, 'timeout_error', 'The upstream API did not answer in time.');
+				if (e instanceof APIConnectionTimeoutError)
+					return failure(504, 'timeout_error', 'The upstream API did not answer in time.');
 				if (e instanceof APIError && e.status) {
 					const headers = forwardedResponseHeaders(e.headers);
 					headers.set('content-type', 'application/json');
-					const body = e.error && typeof e.error === 'object' ? e.error : errorBody('api_error', e.message);
+					const body =
+						e.error && typeof e.error === 'object' ? e.error : errorBody('api_error', e.message);
 					return new Response(JSON.stringify(body), { status: e.status, headers });
 				}
 				return failure(502, 'api_error', 'Could not reach the upstream API.');
@@ -86,7 +95,8 @@ async function relay(opts: SdkUpstreamOptions, req: RelayRequest): Promise<Respo
 		return await (opts.fetch ?? fetch)(opts.baseURL.replace(/\/+$/, '') + req.pathAndQuery, init);
 	} catch (e) {
 		if (req.signal.aborted) throw e;
-		if (timeout.signal.aborted) return failure(504, 'timeout_error', 'The upstream API did not answer in time.');
+		if (timeout.signal.aborted)
+			return failure(504, 'timeout_error', 'The upstream API did not answer in time.');
 		return failure(502, 'api_error', 'Could not reach the upstream API.');
 	} finally {
 		clearTimeout(timer);

@@ -3,4 +3,6 @@ import { apiError } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const fallback: RequestHandler = ({ request, url, locals }) =>
-	apiError('not_found_error', `Not found: ${request.method} ${url.pathname}`, { requestId: locals.requestId });
+	apiError('not_found_error', `Not found: ${request.method} ${url.pathname}`, {
+		requestId: locals.requestId
+	});

@@ -9,19 +9,36 @@ import type { RequestHandler } from './$types';
 const IdsSchema = z
 	.string()
 	.transform((s) => s.split(',').filter(Boolean))
-	.pipe(z.array(z.string().regex(/^[\w-]{1,128}$/, 'each id must be 1-128 letters, digits, _ or -')).max(1000, 'at most 1000 ids'));
+	.pipe(
+		z
+			.array(z.string().regex(/^[\w-]{1,128}$/, 'each id must be 1-128 letters, digits, _ or -'))
+			.max(1000, 'at most 1000 ids')
+	);
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const ids = IdsSchema.safeParse(url.searchParams.get('ids') ?? '');
-	if (!ids.success) return apiError('invalid_request_error', `ids: ${ids.error.issues[0].message}`, { requestId: locals.requestId });
+	if (!ids.success)
+		return apiError('invalid_request_error', `ids: ${ids.error.issues[0].message}`, {
+			requestId: locals.requestId
+		});
 	// Only the caller's own batches: another user's label and template are theirs.
 	const entries = Object.fromEntries(
-		Object.entries(await getBatchIndex(ids.data)).filter(([, e]) => canAccess({ owner: e.creator }, locals.user))
+		Object.entries(await getBatchIndex(ids.data)).filter(([, e]) =>
+			canAccess({ owner: e.creator }, locals.user)
+		)
 	);
 	// Templates can be large: only sent when asked for (`include=template`), the list needs who and what.
 	const withTemplate = url.searchParams.get('include') === 'template';
 	const data = Object.fromEntries(
-		Object.entries(entries).map(([id, e]) => [id, { label: e.label, creator: e.creator, created_at: e.created_at, ...(withTemplate ? { template: e.template } : {}) }])
+		Object.entries(entries).map(([id, e]) => [
+			id,
+			{
+				label: e.label,
+				creator: e.creator,
+				created_at: e.created_at,
+				...(withTemplate ? { template: e.template } : {})
+			}
+		])
 	);
 	return json({ data });
 };

@@ -7,7 +7,13 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
 	apiHandler(event, async () =>
-		json({ data: await listPrompts(await getStore(), event.locals.user, event.url.searchParams.get('q') ?? '') })
+		json({
+			data: await listPrompts(
+				await getStore(),
+				event.locals.user,
+				event.url.searchParams.get('q') ?? ''
+			)
+		})
 	);
 
 export const POST: RequestHandler = (event) =>

@@ -69,7 +69,11 @@ describe('response headers returned to the client', () => {
 
 	it('on modelled endpoints: ids, limits, retry hints and the workspace', () => {
 		const out = forwardedResponseHeaders(upstream);
-		expect([...out.keys()].sort()).toEqual(['anthropic-workspace-id', 'content-type', 'request-id']);
+		expect([...out.keys()].sort()).toEqual([
+			'anthropic-workspace-id',
+			'content-type',
+			'request-id'
+		]);
 	});
 
 	it('on relayed endpoints: everything but hop-by-hop headers, stale length/encoding and cookies, scrubbed', () => {

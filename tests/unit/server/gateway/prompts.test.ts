@@ -3,10 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProblem } from '$lib/server/http';
-import { addPromptVersion, createPrompt, getPrompt, listPrompts } from '$lib/server/gateway/prompts';
+import {
+	addPromptVersion,
+	createPrompt,
+	getPrompt,
+	listPrompts
+} from '$lib/server/gateway/prompts';
 import { openStore, type Store } from '$lib/server/store';
 
-const request = (text: string, model = 'claude-sonnet-4-5') => ({ model, max_tokens: 100, messages: [{ role: 'user', content: text }] });
+const request = (text: string, model = 'claude-sonnet-4-5') => ({
+	model,
+	max_tokens: 100,
+	messages: [{ role: 'user', content: text }]
+});
 
 describe('saved prompts (SQLite)', () => {
 	let store: Store;
@@ -21,9 +30,20 @@ describe('saved prompts (SQLite)', () => {
 	});
 
 	it('keeps every save as a new version with who and when, newest first', async () => {
-		const { id, version } = await createPrompt(store, { name: 'Triage', request: request('v1 text') }, 'ada', new Date('2026-01-01T00:00:00Z'));
+		const { id, version } = await createPrompt(
+			store,
+			{ name: 'Triage', request: request('v1 text') },
+			'ada',
+			new Date('2026-01-01T00:00:00Z')
+		);
 		expect(version).toBe(1);
-		const second = await addPromptVersion(store, id, { name: 'Triage', request: request('v2 text'), betas: ['x-1'] }, 'bob', new Date('2026-01-02T00:00:00Z'));
+		const second = await addPromptVersion(
+			store,
+			id,
+			{ name: 'Triage', request: request('v2 text'), betas: ['x-1'] },
+			'bob',
+			new Date('2026-01-02T00:00:00Z')
+		);
 		expect(second.version).toBe(2);
 
 		const detail = await getPrompt(store, id, 'ada');
@@ -37,12 +57,27 @@ describe('saved prompts (SQLite)', () => {
 	});
 
 	it('lists each prompt once with its latest change and finds it by name, model or person', async () => {
-		const { id } = await createPrompt(store, { name: 'Summarise tickets', request: request('a', 'claude-haiku-4-5') }, 'cy');
-		await addPromptVersion(store, id, { name: 'Summarise tickets v2', request: request('b', 'claude-haiku-4-5') }, 'dee');
+		const { id } = await createPrompt(
+			store,
+			{ name: 'Summarise tickets', request: request('a', 'claude-haiku-4-5') },
+			'cy'
+		);
+		await addPromptVersion(
+			store,
+			id,
+			{ name: 'Summarise tickets v2', request: request('b', 'claude-haiku-4-5') },
+			'dee'
+		);
 		const all = await listPrompts(store, 'anyone');
 		const row = all.find((r) => r.id === id)!;
 		expect(all.filter((r) => r.id === id)).toHaveLength(1);
-		expect(row).toMatchObject({ name: 'Summarise tickets v2', version: 2, updated_by: 'dee', owner: 'cy', model: 'claude-haiku-4-5' });
+		expect(row).toMatchObject({
+			name: 'Summarise tickets v2',
+			version: 2,
+			updated_by: 'dee',
+			owner: 'cy',
+			model: 'claude-haiku-4-5'
+		});
 		expect((await listPrompts(store, 'x', 'SUMMARISE')).map((r) => r.id)).toEqual([id]);
 		expect((await listPrompts(store, 'x', 'dee')).map((r) => r.id)).toEqual([id]);
 		expect((await listPrompts(store, 'x', 'haiku-4')).map((r) => r.id)).toEqual([id]);
@@ -50,10 +85,16 @@ describe('saved prompts (SQLite)', () => {
 	});
 
 	it('refuses bad input and unknown prompts with clear API errors', async () => {
-		await expect(createPrompt(store, { name: '  ', request: request('x') }, 'ada')).rejects.toThrow(/name must not be empty/);
-		await expect(createPrompt(store, { name: 'n', request: 'not an object' }, 'ada')).rejects.toBeInstanceOf(HttpProblem);
+		await expect(createPrompt(store, { name: '  ', request: request('x') }, 'ada')).rejects.toThrow(
+			/name must not be empty/
+		);
+		await expect(
+			createPrompt(store, { name: 'n', request: 'not an object' }, 'ada')
+		).rejects.toBeInstanceOf(HttpProblem);
 		const missing = getPrompt(store, 'AAAAAAAAAAAA', 'ada');
 		await expect(missing).rejects.toMatchObject({ type: 'not_found_error' });
-		await expect(addPromptVersion(store, '../etc', { name: 'n', request: {} }, 'ada')).rejects.toMatchObject({ status: 404 });
+		await expect(
+			addPromptVersion(store, '../etc', { name: 'n', request: {} }, 'ada')
+		).rejects.toMatchObject({ status: 404 });
 	});
 });

@@ -35,7 +35,10 @@ describe('key scrubbing', () => {
 	});
 
 	it('passes chunks without the key on at once and whole, holding back only a possible key start', async () => {
-		expect(await through(['event: a\n\n', 'event: b\n\n'])).toEqual(['event: a\n\n', 'event: b\n\n']);
+		expect(await through(['event: a\n\n', 'event: b\n\n'])).toEqual([
+			'event: a\n\n',
+			'event: b\n\n'
+		]);
 		expect(await through(['ends with sk-an', 'other'])).toEqual(['ends with ', 'sk-another']);
 	});
 

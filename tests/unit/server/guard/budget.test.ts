@@ -12,10 +12,18 @@ import { openStore, type Store } from '$lib/server/store';
 
 const stores: Store[] = [];
 async function deps() {
-	const store = await openStore({ sqliteFile: join(mkdtempSync(join(tmpdir(), 'budget-')), 'db.sqlite') });
+	const store = await openStore({
+		sqliteFile: join(mkdtempSync(join(tmpdir(), 'budget-')), 'db.sqlite')
+	});
 	stores.push(store);
 	const get = async () => store;
-	return { store, counter: storeCounter(get), ledger: storeLedger(get), slots: memorySlots(), writes: durableQueue() };
+	return {
+		store,
+		counter: storeCounter(get),
+		ledger: storeLedger(get),
+		slots: memorySlots(),
+		writes: durableQueue()
+	};
 }
 afterAll(async () => {
 	await Promise.all(stores.map((s) => s.close()));
@@ -27,7 +35,9 @@ const worst = { inputTokens: 59_000, maxTokens: 1_000 };
 describe('the budget as a reservation', () => {
 	it('lets at most budget / worst case of 20 parallel requests through', async () => {
 		const d = await deps();
-		const results = await Promise.allSettled(Array.from({ length: 20 }, () => reserveBudget('ada', worst, config, d)));
+		const results = await Promise.allSettled(
+			Array.from({ length: 20 }, () => reserveBudget('ada', worst, config, d))
+		);
 		const accepted = results.filter((r) => r.status === 'fulfilled');
 		expect(accepted).toHaveLength(3);
 		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;

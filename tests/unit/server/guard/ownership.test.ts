@@ -3,7 +3,10 @@ import { loadConfig } from '$lib/server/config';
 import { HttpProblem } from '$lib/server/http';
 import { assertAccess, canAccess, visibleTo } from '$lib/server/guard/ownership';
 
-const gated = loadConfig({ PLAYGROUND_USERS: 'ada:ada-secret-1,bob:bob-secret-1', ORIGIN: 'http://x.test' });
+const gated = loadConfig({
+	PLAYGROUND_USERS: 'ada:ada-secret-1,bob:bob-secret-1',
+	ORIGIN: 'http://x.test'
+});
 const open = loadConfig({});
 
 describe('ownership', () => {
@@ -20,7 +23,7 @@ describe('ownership', () => {
 		expect(canAccess(shared, 'bob', 'write', gated)).toBe(false);
 	});
 
-	it('reports someone else\'s thing as missing (404 in the API shape)', () => {
+	it("reports someone else's thing as missing (404 in the API shape)", () => {
 		let caught: unknown;
 		try {
 			assertAccess({ owner: 'ada' }, 'bob', { kind: 'batch', id: 'msgbatch_1' }, 'write', gated);
@@ -33,8 +36,13 @@ describe('ownership', () => {
 	});
 
 	it('filters lists to what the user may see; without a gate everyone is one user', () => {
-		const items = [{ id: 1, by: 'ada' }, { id: 2, by: 'bob' }];
+		const items = [
+			{ id: 1, by: 'ada' },
+			{ id: 2, by: 'bob' }
+		];
 		expect(visibleTo(items, (i) => ({ owner: i.by }), 'bob', gated).map((i) => i.id)).toEqual([2]);
-		expect(visibleTo(items, (i) => ({ owner: i.by }), 'bob', open).map((i) => i.id)).toEqual([1, 2]);
+		expect(visibleTo(items, (i) => ({ owner: i.by }), 'bob', open).map((i) => i.id)).toEqual([
+			1, 2
+		]);
 	});
 });

@@ -5,9 +5,14 @@ import { memoryCounter } from '$lib/server/guard/counter';
 import { HttpProblem } from '$lib/server/http';
 
 describe('request policy', () => {
-	const config = loadConfig({ MODEL_ALLOWLIST: 'claude-3-5-haiku-20241022, claude-3-5-sonnet-20241022', MAX_TOKENS_CAP: '2048' });
+	const config = loadConfig({
+		MODEL_ALLOWLIST: 'claude-3-5-haiku-20241022, claude-3-5-sonnet-20241022',
+		MAX_TOKENS_CAP: '2048'
+	});
 	it('lets allowed models under the cap through', () => {
-		expect(() => enforceRequestPolicy({ model: 'claude-3-5-haiku-20241022', max_tokens: 2048 }, config)).not.toThrow();
+		expect(() =>
+			enforceRequestPolicy({ model: 'claude-3-5-haiku-20241022', max_tokens: 2048 }, config)
+		).not.toThrow();
 	});
 	it('refuses a model outside the allowlist with a permission_error naming it', () => {
 		const e = (() => {
@@ -22,12 +27,18 @@ describe('request policy', () => {
 		expect(e.message).toMatch(/^model: claude-3-opus-20240229 is not allowed/);
 	});
 	it('refuses max_tokens above the cap, naming the batch row path when given', () => {
-		expect(() => enforceRequestPolicy({ model: 'claude-3-5-haiku-20241022', max_tokens: 4096 }, config, 'requests.3.params')).toThrow(
-			/^requests\.3\.params\.max_tokens: 4096 is above/
-		);
+		expect(() =>
+			enforceRequestPolicy(
+				{ model: 'claude-3-5-haiku-20241022', max_tokens: 4096 },
+				config,
+				'requests.3.params'
+			)
+		).toThrow(/^requests\.3\.params\.max_tokens: 4096 is above/);
 	});
 	it('allows everything when nothing is configured', () => {
-		expect(() => enforceRequestPolicy({ model: 'any-model', max_tokens: 1e6 }, loadConfig({}))).not.toThrow();
+		expect(() =>
+			enforceRequestPolicy({ model: 'any-model', max_tokens: 1e6 }, loadConfig({}))
+		).not.toThrow();
 	});
 });
 

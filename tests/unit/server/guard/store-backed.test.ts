@@ -7,7 +7,9 @@ import { storeCounter, storeLedger } from '$lib/server/guard/store-backed';
 
 const stores: Store[] = [];
 async function sqlite(): Promise<Store> {
-	const s = await openStore({ sqliteFile: join(mkdtempSync(join(tmpdir(), 'guard-store-')), 'db.sqlite') });
+	const s = await openStore({
+		sqliteFile: join(mkdtempSync(join(tmpdir(), 'guard-store-')), 'db.sqlite')
+	});
 	stores.push(s);
 	return s;
 }

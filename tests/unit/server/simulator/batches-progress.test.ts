@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { recordedJson } from '../../../support/fixtures';
 import type { RequestCounts } from '../../../../src/lib/schemas';
-import { BATCH_LIFETIME_MS, batchObject, batchProgress, rfc3339, type BatchMeta } from '../../../../src/lib/server/simulator/batches-progress';
+import {
+	BATCH_LIFETIME_MS,
+	batchObject,
+	batchProgress,
+	rfc3339,
+	type BatchMeta
+} from '../../../../src/lib/server/simulator/batches-progress';
 
 const T0 = Date.UTC(2024, 11, 1, 10, 0, 0);
 const meta = (over: Partial<BatchMeta> = {}): BatchMeta => ({
@@ -20,17 +26,43 @@ const sum = (c: RequestCounts) => c.processing + c.succeeded + c.errored + c.can
 describe('batch progress from the clock', () => {
 	it('finishes one request per interval, counting errored ones, until it ends', () => {
 		const m = meta();
-		expect(batchProgress(m, T0)).toMatchObject({ status: 'in_progress', finished: 0, endedAtMs: null });
-		expect(batchProgress(m, T0 + 3_500).counts).toEqual({ processing: 7, succeeded: 2, errored: 1, canceled: 0, expired: 0 });
+		expect(batchProgress(m, T0)).toMatchObject({
+			status: 'in_progress',
+			finished: 0,
+			endedAtMs: null
+		});
+		expect(batchProgress(m, T0 + 3_500).counts).toEqual({
+			processing: 7,
+			succeeded: 2,
+			errored: 1,
+			canceled: 0,
+			expired: 0
+		});
 		expect(batchProgress(m, T0 + 9_999).status).toBe('in_progress');
 		const ended = batchProgress(m, T0 + 10_000);
-		expect(ended).toMatchObject({ status: 'ended', finished: 10, endedAtMs: T0 + 10_000, endReason: 'completed' });
-		expect(ended.counts).toEqual({ processing: 0, succeeded: 8, errored: 2, canceled: 0, expired: 0 });
+		expect(ended).toMatchObject({
+			status: 'ended',
+			finished: 10,
+			endedAtMs: T0 + 10_000,
+			endReason: 'completed'
+		});
+		expect(ended.counts).toEqual({
+			processing: 0,
+			succeeded: 8,
+			errored: 2,
+			canceled: 0,
+			expired: 0
+		});
 	});
 
 	it('keeps the counts summing to the total at every moment, cancelled or not', () => {
 		for (const cancel of [null, T0 + 4_200]) {
-			const m = meta({ count: 37, secondsPerRequest: 0.3, cancelInitiatedAtMs: cancel, errored: [0, 9, 36] });
+			const m = meta({
+				count: 37,
+				secondsPerRequest: 0.3,
+				cancelInitiatedAtMs: cancel,
+				errored: [0, 9, 36]
+			});
 			let previous = 0;
 			for (let t = T0 - 1000; t < T0 + 15_000; t += 77) {
 				const p = batchProgress(m, t);
@@ -45,21 +77,47 @@ describe('batch progress from the clock', () => {
 		const m = meta({ cancelInitiatedAtMs: T0 + 3_500 });
 		const canceling = batchProgress(m, T0 + 4_000);
 		expect(canceling.status).toBe('canceling');
-		expect(canceling.counts).toEqual({ processing: 7, succeeded: 2, errored: 1, canceled: 0, expired: 0 });
+		expect(canceling.counts).toEqual({
+			processing: 7,
+			succeeded: 2,
+			errored: 1,
+			canceled: 0,
+			expired: 0
+		});
 		const ended = batchProgress(m, T0 + 60_000);
 		expect(ended).toMatchObject({ status: 'ended', endReason: 'canceled', endedAtMs: T0 + 4_500 });
-		expect(ended.counts).toEqual({ processing: 0, succeeded: 2, errored: 1, canceled: 7, expired: 0 });
+		expect(ended.counts).toEqual({
+			processing: 0,
+			succeeded: 2,
+			errored: 1,
+			canceled: 7,
+			expired: 0
+		});
 	});
 
 	it('expires what is not done 24 hours after creation', () => {
 		const m = meta({ count: 100, secondsPerRequest: 3600, errored: [] });
 		const p = batchProgress(m, T0 + BATCH_LIFETIME_MS + 1);
-		expect(p).toMatchObject({ status: 'ended', endReason: 'expired', endedAtMs: T0 + BATCH_LIFETIME_MS, finished: 24 });
-		expect(p.counts).toEqual({ processing: 0, succeeded: 24, errored: 0, canceled: 0, expired: 76 });
+		expect(p).toMatchObject({
+			status: 'ended',
+			endReason: 'expired',
+			endedAtMs: T0 + BATCH_LIFETIME_MS,
+			finished: 24
+		});
+		expect(p.counts).toEqual({
+			processing: 0,
+			succeeded: 24,
+			errored: 0,
+			canceled: 0,
+			expired: 76
+		});
 	});
 
 	it('ends at once when processing takes no time', () => {
-		expect(batchProgress(meta({ secondsPerRequest: 0 }), T0)).toMatchObject({ status: 'ended', finished: 10 });
+		expect(batchProgress(meta({ secondsPerRequest: 0 }), T0)).toMatchObject({
+			status: 'ended',
+			finished: 10
+		});
 	});
 });
 
@@ -80,12 +138,16 @@ describe('the wire object', () => {
 		});
 		const ended = batchObject(m, T0 + 20_000, 'http://sim.test:4010');
 		expect(ended.ended_at).toBe(rfc3339(T0 + 10_000));
-		expect(ended.results_url).toBe('http://sim.test:4010/v1/messages/batches/msgbatch_01test/results');
+		expect(ended.results_url).toBe(
+			'http://sim.test:4010/v1/messages/batches/msgbatch_01test/results'
+		);
 	});
 
 	it('has the keys of a recorded real batch, in the same order', () => {
 		const real = recordedJson<Record<string, unknown>>('batch-in-progress-curl.json');
 		expect(Object.keys(batchObject(meta(), T0, 'http://sim.test'))).toEqual(Object.keys(real));
-		expect(Object.keys(batchProgress(meta(), T0).counts)).toEqual(Object.keys(real.request_counts as object));
+		expect(Object.keys(batchProgress(meta(), T0).counts)).toEqual(
+			Object.keys(real.request_counts as object)
+		);
 	});
 });

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { planMessage, type SimContext } from '../../../../src/lib/server/simulator/messages';
 import { HttpProblem } from '../../../../src/lib/server/http';
-import type { Message, MessageCreateParams, MessageParam, TurnContent } from '../../../../src/lib/schemas';
+import type {
+	Message,
+	MessageCreateParams,
+	MessageParam,
+	TurnContent
+} from '../../../../src/lib/schemas';
 
 const beta: SimContext = { seed: 'unit', betas: ['computer-use-2024-10-22'] };
-const computer = { type: 'computer_20241022' as const, name: 'computer' as const, display_width_px: 1024, display_height_px: 768, display_number: 1 };
+const computer = {
+	type: 'computer_20241022' as const,
+	name: 'computer' as const,
+	display_width_px: 1024,
+	display_height_px: 768,
+	display_number: 1
+};
 const bash = { type: 'bash_20241022' as const, name: 'bash' as const };
 const editor = { type: 'text_editor_20241022' as const, name: 'str_replace_editor' as const };
 
@@ -22,14 +33,29 @@ function loop(tools: MessageCreateParams['tools'], prompt: string, isError = fal
 		expect(m.stop_reason).toBe('tool_use');
 		inputs.push(u.input);
 		messages.push({ role: 'assistant', content: m.content as TurnContent });
-		messages.push({ role: 'user', content: [{ type: 'tool_result', tool_use_id: u.id, content: isError ? 'bash: crashed' : 'ok', is_error: isError }] });
+		messages.push({
+			role: 'user',
+			content: [
+				{
+					type: 'tool_result',
+					tool_use_id: u.id,
+					content: isError ? 'bash: crashed' : 'ok',
+					is_error: isError
+				}
+			]
+		});
 	}
 	throw new Error('the loop did not end');
 }
 
 describe('computer-use beta tools', () => {
 	it('needs the beta header, naming the tool', () => {
-		const params: MessageCreateParams = { model: 'claude-sonnet-4-6', max_tokens: 100, tools: [bash, computer], messages: [{ role: 'user', content: 'hi' }] };
+		const params: MessageCreateParams = {
+			model: 'claude-sonnet-4-6',
+			max_tokens: 100,
+			tools: [bash, computer],
+			messages: [{ role: 'user', content: 'hi' }]
+		};
 		const e = (() => {
 			try {
 				planMessage(params, { seed: 'unit', betas: ['prompt-caching-2024-07-31'] });
@@ -38,12 +64,20 @@ describe('computer-use beta tools', () => {
 			}
 		})();
 		expect(e).toBeInstanceOf(HttpProblem);
-		expect(e?.message).toBe("tools.0.type: 'bash_20241022' requires the anthropic-beta header computer-use-2024-10-22");
+		expect(e?.message).toBe(
+			"tools.0.type: 'bash_20241022' requires the anthropic-beta header computer-use-2024-10-22"
+		);
 	});
 
 	it('runs a computer loop of realistic actions inside the display, then answers in text', () => {
 		const { inputs, final } = loop([computer], 'Search for "weather in Paris" in the browser');
-		expect(inputs.map((i) => i.action)).toEqual(['screenshot', 'mouse_move', 'left_click', 'type', 'key']);
+		expect(inputs.map((i) => i.action)).toEqual([
+			'screenshot',
+			'mouse_move',
+			'left_click',
+			'type',
+			'key'
+		]);
 		const [x, y] = inputs[1].coordinate as number[];
 		expect(x).toBeGreaterThanOrEqual(0);
 		expect(x).toBeLessThan(1024);
@@ -74,7 +108,12 @@ describe('computer-use beta tools', () => {
 
 	it('picks the beta tool the prompt is about and calls one at a time', () => {
 		const m = planMessage(
-			{ model: 'claude-sonnet-4-6', max_tokens: 500, tools: [computer, bash, editor], messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }] },
+			{
+				model: 'claude-sonnet-4-6',
+				max_tokens: 500,
+				tools: [computer, bash, editor],
+				messages: [{ role: 'user', content: 'Use bash and str_replace_editor' }]
+			},
 			beta
 		);
 		expect(m.content.filter((b) => b.type === 'tool_use')).toHaveLength(1);

@@ -20,12 +20,23 @@ function sseEvents(text: string): Json[] {
 		.map((l) => JSON.parse(l.slice(5)));
 }
 
-const sim = createSimulator({ tokensPerSecond: 0, seed: 'conformance', now: () => Date.parse('2026-11-30T12:00:00Z') });
-async function simulate(body: Json, version = '2023-06-01'): Promise<{ status: number; text: string }> {
+const sim = createSimulator({
+	tokensPerSecond: 0,
+	seed: 'conformance',
+	now: () => Date.parse('2026-11-30T12:00:00Z')
+});
+async function simulate(
+	body: Json,
+	version = '2023-06-01'
+): Promise<{ status: number; text: string }> {
 	const res = await sim.fetch(
 		new Request('http://sim/v1/messages', {
 			method: 'POST',
-			headers: { 'x-api-key': 'k', 'anthropic-version': version, 'content-type': 'application/json' },
+			headers: {
+				'x-api-key': 'k',
+				'anthropic-version': version,
+				'content-type': 'application/json'
+			},
 			body: JSON.stringify(body)
 		})
 	);
@@ -72,7 +83,11 @@ function fields(events: Json[]): Map<string, Set<string>> {
 	return out;
 }
 
-function expectFieldsCover(ours: Map<string, Set<string>>, real: Map<string, Set<string>>, only?: (key: string) => boolean) {
+function expectFieldsCover(
+	ours: Map<string, Set<string>>,
+	real: Map<string, Set<string>>,
+	only?: (key: string) => boolean
+) {
 	for (const [key, names] of real) {
 		if (only && !only(key)) continue;
 		expect(ours.has(key), `the simulator never sent ${key}`).toBe(true);
@@ -93,7 +108,8 @@ describe('streams match the recorded real ones', () => {
 		const { status, text } = await simulate(JSON.parse(read(request)));
 		expect(status).toBe(200);
 		const ours = sseEvents(text);
-		for (const e of [...ours, ...real]) expect(StreamEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
+		for (const e of [...ours, ...real])
+			expect(StreamEventSchema.safeParse(e).success, JSON.stringify(e)).toBe(true);
 		if (kind === 'tool use') {
 			// Under `auto` the model may say a sentence first (the recording did not): compare without
 			// that text block; the one ping still follows the first block, whichever it is.
@@ -111,19 +127,62 @@ describe('streams match the recorded real ones', () => {
 	});
 
 	it('carries the fields of the newer recordings (server tools, cache reads) where the simulator has them', async () => {
-		const real = [...sseEvents(read('stream-tool-use-input-json-delta.sse')), ...sseEvents(read('stream-cache-read-compaction.sse'))];
-		const ours = sseEvents((await simulate({ model: 'claude-sonnet-4-6', max_tokens: 500, stream: true, messages: [{ role: 'user', content: 'Say hi' }] })).text);
-		expectFieldsCover(fields(ours), fields(real), (k) => ['message_start.message', 'message_start.message.usage', 'message_delta.delta', 'block:text', 'delta:text_delta', 'ping', 'message_stop'].includes(k));
+		const real = [
+			...sseEvents(read('stream-tool-use-input-json-delta.sse')),
+			...sseEvents(read('stream-cache-read-compaction.sse'))
+		];
+		const ours = sseEvents(
+			(
+				await simulate({
+					model: 'claude-sonnet-4-6',
+					max_tokens: 500,
+					stream: true,
+					messages: [{ role: 'user', content: 'Say hi' }]
+				})
+			).text
+		);
+		expectFieldsCover(fields(ours), fields(real), (k) =>
+			[
+				'message_start.message',
+				'message_start.message.usage',
+				'message_delta.delta',
+				'block:text',
+				'delta:text_delta',
+				'ping',
+				'message_stop'
+			].includes(k)
+		);
 		const usage = fields(ours).get('message_delta.usage')!;
-		for (const k of ['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens']) expect(usage.has(k), k).toBe(true);
+		for (const k of [
+			'input_tokens',
+			'cache_creation_input_tokens',
+			'cache_read_input_tokens',
+			'output_tokens'
+		])
+			expect(usage.has(k), k).toBe(true);
 	});
 });
 
 describe('non-streamed messages match the recorded real ones', () => {
 	const keys = (o: Json) => Object.keys(o).sort();
 	it.each([
-		['message-text.json', { model: 'claude-haiku-4-5', max_tokens: 100, system: 'Be brief.', messages: [{ role: 'user', content: 'What is the capital of France?' }] }],
-		['message-cache-read-and-creation.json', { model: 'claude-sonnet-4-6', max_tokens: 100, messages: [{ role: 'user', content: 'Describe Python' }] }],
+		[
+			'message-text.json',
+			{
+				model: 'claude-haiku-4-5',
+				max_tokens: 100,
+				system: 'Be brief.',
+				messages: [{ role: 'user', content: 'What is the capital of France?' }]
+			}
+		],
+		[
+			'message-cache-read-and-creation.json',
+			{
+				model: 'claude-sonnet-4-6',
+				max_tokens: 100,
+				messages: [{ role: 'user', content: 'Describe Python' }]
+			}
+		],
 		['message-tool-use-parallel.json', JSON.parse(read('request-message-tool-use-parallel.json'))]
 	])('%s: every field the API sent, in message, usage and blocks', async (file, request) => {
 		const real = JSON.parse(read(file));
@@ -141,30 +200,62 @@ describe('non-streamed messages match the recorded real ones', () => {
 	});
 
 	it('batch result lines carry the fields of the newer recorded line, on the batch tier', async () => {
-		const real = JSON.parse(read('batch-results-succeeded-newer-fields.jsonl').trim()).result.message;
-		const ours = JSON.parse((await simulate({ model: 'claude-haiku-4-5', max_tokens: 50, messages: [{ role: 'user', content: 'Hello' }] })).text);
+		const real = JSON.parse(read('batch-results-succeeded-newer-fields.jsonl').trim()).result
+			.message;
+		const ours = JSON.parse(
+			(
+				await simulate({
+					model: 'claude-haiku-4-5',
+					max_tokens: 50,
+					messages: [{ role: 'user', content: 'Hello' }]
+				})
+			).text
+		);
 		expect(Object.keys(real).filter((k) => !(k in ours) && k !== 'diagnostics')).toEqual([]);
 		expect(Object.keys(real.usage).filter((k) => !(k in ours.usage))).toEqual([]);
 	});
 });
 
 describe('every kind of answer parses with the response schemas, streamed and not', () => {
-	const tool = { name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+	const tool = {
+		name: 'get_weather',
+		description: 'Weather',
+		input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }
+	};
 	const kinds: [string, Json][] = [
 		['text', {}],
 		['tools', { tools: [tool], tool_choice: { type: 'any' } }],
 		['thinking', { model: 'claude-sonnet-5', thinking: { type: 'enabled', budget_tokens: 1024 } }],
-		['adaptive, omitted', { model: 'claude-sonnet-5', thinking: { type: 'adaptive', display: 'omitted' } }],
-		['structured', { output_config: { format: { type: 'json_schema', schema: { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] } } } }],
+		[
+			'adaptive, omitted',
+			{ model: 'claude-sonnet-5', thinking: { type: 'adaptive', display: 'omitted' } }
+		],
+		[
+			'structured',
+			{
+				output_config: {
+					format: {
+						type: 'json_schema',
+						schema: { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] }
+					}
+				}
+			}
+		],
 		['max_tokens 0', { max_tokens: 0 }]
 	];
 	it.each(kinds)('%s', async (_kind, extra) => {
-		const body = { model: 'claude-opus-5', max_tokens: 3000, messages: [{ role: 'user', content: 'Weather in Paris and Rome?' }], ...extra };
+		const body = {
+			model: 'claude-opus-5',
+			max_tokens: 3000,
+			messages: [{ role: 'user', content: 'Weather in Paris and Rome?' }],
+			...extra
+		};
 		const plain = await simulate(body, '2026-10-21');
 		expect(plain.status, plain.text).toBe(200);
 		expect(MessageSchema.safeParse(JSON.parse(plain.text)).error).toBeUndefined();
 		const streamed = sseEvents((await simulate({ ...body, stream: true }, '2026-10-21')).text);
-		for (const e of streamed) expect(StreamEventSchema.safeParse(e).error, JSON.stringify(e)).toBeUndefined();
+		for (const e of streamed)
+			expect(StreamEventSchema.safeParse(e).error, JSON.stringify(e)).toBeUndefined();
 		expect(streamed.at(-1)!.type).toBe('message_stop');
 	});
 });

@@ -6,7 +6,12 @@ import { png } from '../../../support/images';
 import type { Simulator } from '../../../../src/lib/server/simulator/app';
 
 const model = 'claude-sonnet-4-6';
-async function put(client: Anthropic, name: string, body: string | Uint8Array, type = 'text/plain') {
+async function put(
+	client: Anthropic,
+	name: string,
+	body: string | Uint8Array,
+	type = 'text/plain'
+) {
 	return client.files.upload({ file: await toFile(Buffer.from(body), name, { type }) });
 }
 
@@ -15,7 +20,14 @@ describe('Files API on the simulator', () => {
 		const { client } = inProcessSimulator();
 		const c = client();
 		const meta = await put(c, 'notes.txt', 'Meeting notes. The budget was approved.');
-		expect(meta).toMatchObject({ type: 'file', filename: 'notes.txt', mime_type: 'text/plain', size_bytes: 39, downloadable: false, expires_at: null });
+		expect(meta).toMatchObject({
+			type: 'file',
+			filename: 'notes.txt',
+			mime_type: 'text/plain',
+			size_bytes: 39,
+			downloadable: false,
+			expires_at: null
+		});
 		expect(meta.id).toMatch(/^file_011C/);
 		expect(Date.parse(meta.created_at)).not.toBeNaN();
 		expect(await c.files.retrieveMetadata(meta.id)).toEqual(meta);
@@ -39,7 +51,9 @@ describe('Files API on the simulator', () => {
 			tools: [{ type: 'code_execution_20250825', name: 'code_execution' }],
 			messages: [{ role: 'user', content: 'Run echo "quarterly totals" > totals.txt' }]
 		});
-		const result = m.content.find((b) => b.type === 'bash_code_execution_tool_result') as Anthropic.BashCodeExecutionToolResultBlock;
+		const result = m.content.find(
+			(b) => b.type === 'bash_code_execution_tool_result'
+		) as Anthropic.BashCodeExecutionToolResultBlock;
 		const [output] = (result.content as Anthropic.BashCodeExecutionResultBlock).content;
 		const meta = await c.files.retrieveMetadata(output.file_id);
 		expect(meta).toMatchObject({ filename: 'totals.txt', downloadable: true });
@@ -68,11 +82,20 @@ describe('Files API on the simulator', () => {
 			pages.push(page.data.map((f) => f.id));
 		}
 		expect(pages).toEqual([ids.slice(0, 2), ids.slice(2, 4), ids.slice(4)]);
-		expect((await c.files.list({ ids: [ids[1], ids[3], 'file_gone'] })).data.map((f) => f.id)).toEqual([ids[1], ids[3]]);
+		expect(
+			(await c.files.list({ ids: [ids[1], ids[3], 'file_gone'] })).data.map((f) => f.id)
+		).toEqual([ids[1], ids[3]]);
 
 		const beta = async (query: string) => {
-			const r = await fetchFrom(sim, `/v1/files?${query}`, { 'anthropic-beta': 'files-api-2025-04-14' });
-			return (await r.json()) as { data: { id: string }[]; has_more: boolean; first_id: string; last_id: string };
+			const r = await fetchFrom(sim, `/v1/files?${query}`, {
+				'anthropic-beta': 'files-api-2025-04-14'
+			});
+			return (await r.json()) as {
+				data: { id: string }[];
+				has_more: boolean;
+				first_id: string;
+				last_id: string;
+			};
 		};
 		const one = await beta('limit=2');
 		expect(one).toMatchObject({ has_more: true, first_id: ids[0], last_id: ids[1] });
@@ -89,23 +112,37 @@ describe('Files API on the simulator', () => {
 		const sim = inProcessSimulator({ maxFileBytes: 1024 });
 		const { client } = sim;
 		const c = client();
-		const big = await c.files.upload({ file: await toFile(Buffer.alloc(2048, 'a'), 'big.txt') }).catch((e) => e);
+		const big = await c.files
+			.upload({ file: await toFile(Buffer.alloc(2048, 'a'), 'big.txt') })
+			.catch((e) => e);
 		expect(big.status).toBe(413);
 		expect(big.error).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
-		const notMultipart = await fetchFrom(sim, '/v1/files', {}, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+		const notMultipart = await fetchFrom(
+			sim,
+			'/v1/files',
+			{},
+			{ method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }
+		);
 		expect(notMultipart.status).toBe(400);
 		const form = new FormData();
 		form.set('other', 'x');
 		const noFile = await fetchFrom(sim, '/v1/files', {}, { method: 'POST', body: form });
 		expect(noFile.status).toBe(400);
-		expect(await noFile.json()).toMatchObject({ error: { message: expect.stringContaining('file') } });
+		expect(await noFile.json()).toMatchObject({
+			error: { message: expect.stringContaining('file') }
+		});
 	});
 
 	it('uses a file as a document source, with citations naming the file', async () => {
 		const { client } = inProcessSimulator();
 		const c = client();
 		const text = await put(c, 'report.txt', 'Sales rose in March. Costs fell in April.');
-		const pdf = await put(c, 'pages.pdf', await makePdf(['The cover page.', 'Revenue doubled this year.']), 'application/pdf');
+		const pdf = await put(
+			c,
+			'pages.pdf',
+			await makePdf(['The cover page.', 'Revenue doubled this year.']),
+			'application/pdf'
+		);
 		const m = await c.messages.create({
 			model,
 			max_tokens: 500,
@@ -113,16 +150,38 @@ describe('Files API on the simulator', () => {
 				{
 					role: 'user',
 					content: [
-						{ type: 'document', source: { type: 'file', file_id: text.id }, citations: { enabled: true } },
-						{ type: 'document', source: { type: 'file', file_id: pdf.id }, citations: { enabled: true } },
+						{
+							type: 'document',
+							source: { type: 'file', file_id: text.id },
+							citations: { enabled: true }
+						},
+						{
+							type: 'document',
+							source: { type: 'file', file_id: pdf.id },
+							citations: { enabled: true }
+						},
 						{ type: 'text', text: 'What happened to costs and revenue?' }
 					]
 				}
 			]
 		});
 		const cites = m.content.flatMap((b) => (b.type === 'text' ? (b.citations ?? []) : []));
-		expect(cites).toContainEqual(expect.objectContaining({ type: 'char_location', file_id: text.id, document_title: 'report.txt', cited_text: 'Costs fell in April.' }));
-		expect(cites).toContainEqual(expect.objectContaining({ type: 'page_location', file_id: pdf.id, start_page_number: 2, cited_text: 'Revenue doubled this year.' }));
+		expect(cites).toContainEqual(
+			expect.objectContaining({
+				type: 'char_location',
+				file_id: text.id,
+				document_title: 'report.txt',
+				cited_text: 'Costs fell in April.'
+			})
+		);
+		expect(cites).toContainEqual(
+			expect.objectContaining({
+				type: 'page_location',
+				file_id: pdf.id,
+				start_page_number: 2,
+				cited_text: 'Revenue doubled this year.'
+			})
+		);
 	});
 
 	it('prices an image file from its real size, and refuses unknown file ids with 400', async () => {
@@ -130,22 +189,61 @@ describe('Files API on the simulator', () => {
 		const c = client();
 		const image = await put(c, 'pic.png', png(200, 100), 'image/png');
 		const count = (id: string) =>
-			c.messages.countTokens({ model, messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'file', file_id: id } }, { type: 'text', text: 'Describe' }] }] });
+			c.messages.countTokens({
+				model,
+				messages: [
+					{
+						role: 'user',
+						content: [
+							{ type: 'image', source: { type: 'file', file_id: id } },
+							{ type: 'text', text: 'Describe' }
+						]
+					}
+				]
+			});
 		const base64 = await c.messages.countTokens({
 			model,
-			messages: [{ role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: Buffer.from(png(200, 100)).toString('base64') } }, { type: 'text', text: 'Describe' }] }]
+			messages: [
+				{
+					role: 'user',
+					content: [
+						{
+							type: 'image',
+							source: {
+								type: 'base64',
+								media_type: 'image/png',
+								data: Buffer.from(png(200, 100)).toString('base64')
+							}
+						},
+						{ type: 'text', text: 'Describe' }
+					]
+				}
+			]
 		});
 		expect((await count(image.id)).input_tokens).toBe(base64.input_tokens);
-		await expect(count('file_011CMissing')).rejects.toMatchObject({ status: 400, message: expect.stringContaining('messages.0.content.0.source.file_id') });
+		await expect(count('file_011CMissing')).rejects.toMatchObject({
+			status: 400,
+			message: expect.stringContaining('messages.0.content.0.source.file_id')
+		});
 	});
 });
 
 /** A raw request to the in-process simulator, for what the SDK cannot send (beta list shape, bad bodies). */
-function fetchFrom(sim: { simulator: Simulator }, path: string, headers: Record<string, string> = {}, init: RequestInit = {}) {
+function fetchFrom(
+	sim: { simulator: Simulator },
+	path: string,
+	headers: Record<string, string> = {},
+	init: RequestInit = {}
+) {
 	return sim.simulator.fetch(
 		new Request(`http://simulator.invalid${path}`, {
 			...init,
-			headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', ...headers, ...(init.headers as Record<string, string>) }
+			headers: {
+				'x-api-key': 'k',
+				'anthropic-version': '2023-06-01',
+				...headers,
+				...(init.headers as Record<string, string>)
+			}
 		})
 	);
 }

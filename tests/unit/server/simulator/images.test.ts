@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkImages, imageSize, imageTokens, sniffImage, tokensForSize } from '../../../../src/lib/server/simulator/images';
+import {
+	checkImages,
+	imageSize,
+	imageTokens,
+	sniffImage,
+	tokensForSize
+} from '../../../../src/lib/server/simulator/images';
 import { HttpProblem } from '../../../../src/lib/server/http';
 import { b64, gif, imageBlock, jpeg, png, webp } from '../../../support/images';
 
@@ -44,23 +50,41 @@ describe('checkImages', () => {
 	};
 
 	it('accepts images whose bytes match their media type', () => {
-		const content = [imageBlock('image/png', png(2, 2)), imageBlock('image/gif', gif(2, 2)), imageBlock('image/jpeg', jpeg(2, 2)), imageBlock('image/webp', webp(2, 2))];
+		const content = [
+			imageBlock('image/png', png(2, 2)),
+			imageBlock('image/gif', gif(2, 2)),
+			imageBlock('image/jpeg', jpeg(2, 2)),
+			imageBlock('image/webp', webp(2, 2))
+		];
 		expect(() => checkImages([{ content }])).not.toThrow();
 	});
 
 	it('names media_type when the bytes are another image kind', () => {
-		const p = problem(() => checkImages([{ content: 'hi' }, { content: [{ type: 'text', text: 'x' }, imageBlock('image/png', jpeg(2, 2))] }]));
+		const p = problem(() =>
+			checkImages([
+				{ content: 'hi' },
+				{ content: [{ type: 'text', text: 'x' }, imageBlock('image/png', jpeg(2, 2))] }
+			])
+		);
 		expect(p.type).toBe('invalid_request_error');
 		expect(p.message).toMatch(/^messages\.1\.content\.1\.source\.media_type: .*image\/jpeg/);
 	});
 
 	it('names data when the bytes are no image at all', () => {
-		const p = problem(() => checkImages([{ content: [imageBlock('image/png', new TextEncoder().encode('not an image'))] }]));
+		const p = problem(() =>
+			checkImages([
+				{ content: [imageBlock('image/png', new TextEncoder().encode('not an image'))] }
+			])
+		);
 		expect(p.message).toMatch(/^messages\.0\.content\.0\.source\.data: /);
 	});
 
 	it('checks images inside tool results', () => {
-		const content = [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [imageBlock('image/gif', png(1, 1))] }];
-		expect(problem(() => checkImages([{ content }])).message).toMatch(/^messages\.0\.content\.0\.content\.0\.source\.media_type: /);
+		const content = [
+			{ type: 'tool_result', tool_use_id: 'toolu_1', content: [imageBlock('image/gif', png(1, 1))] }
+		];
+		expect(problem(() => checkImages([{ content }])).message).toMatch(
+			/^messages\.0\.content\.0\.content\.0\.source\.media_type: /
+		);
 	});
 });

@@ -9,13 +9,34 @@ function check(schema: Record<string, unknown>, seeds = 40) {
 	for (let seed = 1; seed <= seeds; seed++) {
 		const value = sampleJson(schema, createRng(seed));
 		const result = validator.safeParse(value);
-		expect(result.success, `seed ${seed}: ${JSON.stringify(value)} -> ${result.error?.message}`).toBe(true);
+		expect(
+			result.success,
+			`seed ${seed}: ${JSON.stringify(value)} -> ${result.error?.message}`
+		).toBe(true);
 	}
 }
 
 const schemas: [string, Record<string, unknown>][] = [
-	['weather', { type: 'object', properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['city'] }],
-	['const and booleans', { type: 'object', properties: { kind: { const: 'fixed' }, on: { type: 'boolean' } }, required: ['kind', 'on'], additionalProperties: false }],
+	[
+		'weather',
+		{
+			type: 'object',
+			properties: {
+				city: { type: 'string' },
+				unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }
+			},
+			required: ['city']
+		}
+	],
+	[
+		'const and booleans',
+		{
+			type: 'object',
+			properties: { kind: { const: 'fixed' }, on: { type: 'boolean' } },
+			required: ['kind', 'on'],
+			additionalProperties: false
+		}
+	],
 	[
 		'formats',
 		{
@@ -48,9 +69,33 @@ const schemas: [string, Record<string, unknown>][] = [
 		{
 			type: 'object',
 			properties: {
-				tags: { type: 'array', items: { type: 'string', minLength: 3, maxLength: 8 }, minItems: 2, maxItems: 4 },
-				points: { type: 'array', items: { type: 'object', properties: { x: { type: 'integer' }, y: { type: 'integer' } }, required: ['x', 'y'] }, minItems: 1 },
-				owner: { type: 'object', properties: { name: { type: 'string' }, address: { type: 'object', properties: { country: { type: 'string' } }, required: ['country'] } }, required: ['name', 'address'] }
+				tags: {
+					type: 'array',
+					items: { type: 'string', minLength: 3, maxLength: 8 },
+					minItems: 2,
+					maxItems: 4
+				},
+				points: {
+					type: 'array',
+					items: {
+						type: 'object',
+						properties: { x: { type: 'integer' }, y: { type: 'integer' } },
+						required: ['x', 'y']
+					},
+					minItems: 1
+				},
+				owner: {
+					type: 'object',
+					properties: {
+						name: { type: 'string' },
+						address: {
+							type: 'object',
+							properties: { country: { type: 'string' } },
+							required: ['country']
+						}
+					},
+					required: ['name', 'address']
+				}
 			},
 			required: ['tags', 'points', 'owner']
 		}
@@ -59,7 +104,13 @@ const schemas: [string, Record<string, unknown>][] = [
 		'nullable, anyOf and refs',
 		{
 			type: 'object',
-			$defs: { Item: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } }, required: ['sku', 'qty'] } },
+			$defs: {
+				Item: {
+					type: 'object',
+					properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: 1 } },
+					required: ['sku', 'qty']
+				}
+			},
 			properties: {
 				note: { type: ['string', 'null'] },
 				item: { $ref: '#/$defs/Item' },
@@ -73,7 +124,11 @@ const schemas: [string, Record<string, unknown>][] = [
 
 describe('sampleJson', () => {
 	it('uses a validator that does reject wrong values', () => {
-		const validator = z.fromJSONSchema({ type: 'object', properties: { n: { type: 'integer', minimum: 5 }, d: { type: 'string', format: 'date' } }, required: ['n', 'd'] });
+		const validator = z.fromJSONSchema({
+			type: 'object',
+			properties: { n: { type: 'integer', minimum: 5 }, d: { type: 'string', format: 'date' } },
+			required: ['n', 'd']
+		});
 		expect(validator.safeParse({ n: 4, d: '2024-01-01' }).success).toBe(false);
 		expect(validator.safeParse({ n: 5, d: 'tomorrow' }).success).toBe(false);
 	});
@@ -83,7 +138,9 @@ describe('sampleJson', () => {
 	it('is deterministic for a seed and varies across seeds', () => {
 		const schema = schemas[4][1];
 		expect(sampleJson(schema, createRng(7))).toEqual(sampleJson(schema, createRng(7)));
-		const seen = new Set(Array.from({ length: 10 }, (_, i) => JSON.stringify(sampleJson(schema, createRng(i)))));
+		const seen = new Set(
+			Array.from({ length: 10 }, (_, i) => JSON.stringify(sampleJson(schema, createRng(i))))
+		);
 		expect(seen.size).toBeGreaterThan(1);
 	});
 
@@ -97,27 +154,62 @@ describe('sampleJson', () => {
 	});
 
 	it('picks plausible words from property names', () => {
-		const v = sampleJson({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }, createRng(3)) as { city: string };
+		const v = sampleJson(
+			{ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+			createRng(3)
+		) as { city: string };
 		expect(['Paris', 'Tokyo', 'Oslo', 'Lisbon', 'Nairobi']).toContain(v.city);
 	});
 
 	it.each([
-		['a huge minItems', { type: 'array', items: { type: 'array', items: { type: 'string', minLength: 1e9 }, minItems: 1e6 }, minItems: 1e6 }],
-		['an allOf that includes itself', { $defs: { A: { allOf: [{ $ref: '#/$defs/A' }] } }, $ref: '#/$defs/A' }],
-		['a required binary tree', { $defs: { N: { type: 'object', properties: { l: { $ref: '#/$defs/N' }, r: { $ref: '#/$defs/N' } }, required: ['l', 'r'] } }, $ref: '#/$defs/N' }]
+		[
+			'a huge minItems',
+			{
+				type: 'array',
+				items: { type: 'array', items: { type: 'string', minLength: 1e9 }, minItems: 1e6 },
+				minItems: 1e6
+			}
+		],
+		[
+			'an allOf that includes itself',
+			{ $defs: { A: { allOf: [{ $ref: '#/$defs/A' }] } }, $ref: '#/$defs/A' }
+		],
+		[
+			'a required binary tree',
+			{
+				$defs: {
+					N: {
+						type: 'object',
+						properties: { l: { $ref: '#/$defs/N' }, r: { $ref: '#/$defs/N' } },
+						required: ['l', 'r']
+					}
+				},
+				$ref: '#/$defs/N'
+			}
+		]
 	])('stays small for %s', (_name, schema) => {
 		expect(JSON.stringify(sampleJson(schema, createRng(1))).length).toBeLessThan(200_000);
 	});
 
 	it('keeps awkward property names as plain keys', () => {
 		// Parsed, as a request body is: a `__proto__` literal in code would set the prototype instead.
-		const schema = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","__proto__"]}');
+		const schema = JSON.parse(
+			'{"type":"object","properties":{"__proto__":{"type":"integer"}},"required":["constructor","__proto__"]}'
+		);
 		const v = sampleJson(schema, createRng(1));
-		expect(JSON.parse(JSON.stringify(v))).toEqual({ constructor: expect.any(String), ['__proto__']: expect.any(Number) });
+		expect(JSON.parse(JSON.stringify(v))).toEqual({
+			constructor: expect.any(String),
+			['__proto__']: expect.any(Number)
+		});
 	});
 
 	it('survives a self-referencing schema', () => {
-		const tree = { type: 'object', $defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } }, properties: { root: { $ref: '#/$defs/Node' } }, required: ['root'] };
+		const tree = {
+			type: 'object',
+			$defs: { Node: { type: 'object', properties: { child: { $ref: '#/$defs/Node' } } } },
+			properties: { root: { $ref: '#/$defs/Node' } },
+			required: ['root']
+		};
 		expect(() => sampleJson(tree, createRng(1))).not.toThrow();
 	});
 });

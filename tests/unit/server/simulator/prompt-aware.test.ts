@@ -7,14 +7,28 @@ const ctx: SimContext = { seed: 'unit', betas: [], now: new Date('2026-11-30T12:
 const weather = {
 	name: 'get_weather',
 	description: 'Current weather for a city',
-	input_schema: { type: 'object' as const, properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } }, required: ['city'] }
+	input_schema: {
+		type: 'object' as const,
+		properties: {
+			city: { type: 'string' },
+			unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }
+		},
+		required: ['city']
+	}
 };
 const calculator = {
 	name: 'calculator',
 	description: 'Evaluates an arithmetic expression',
-	input_schema: { type: 'object' as const, properties: { expression: { type: 'string' } }, required: ['expression'] }
+	input_schema: {
+		type: 'object' as const,
+		properties: { expression: { type: 'string' } },
+		required: ['expression']
+	}
 };
-const ask = (text: string, tools: MessageCreateParams['tools'] = [weather]): MessageCreateParams => ({
+const ask = (
+	text: string,
+	tools: MessageCreateParams['tools'] = [weather]
+): MessageCreateParams => ({
 	model: 'claude-sonnet-4-6',
 	max_tokens: 500,
 	tools,
@@ -22,20 +36,32 @@ const ask = (text: string, tools: MessageCreateParams['tools'] = [weather]): Mes
 	messages: [{ role: 'user', content: text }]
 });
 const calls = (p: MessageCreateParams) =>
-	planMessage(p, ctx).content.filter((b) => b.type === 'tool_use') as { name: string; input: Record<string, unknown> }[];
+	planMessage(p, ctx).content.filter((b) => b.type === 'tool_use') as {
+		name: string;
+		input: Record<string, unknown>;
+	}[];
 
 describe('tool inputs follow the prompt', () => {
 	it('asks the weather tool about the city the prompt names', () => {
 		for (const city of ['Paris', 'Tokyo', 'Reykjavik', 'Porto'])
-			expect(calls(ask(`What's the weather like in ${city} today?`)).map((c) => c.input.city)).toEqual([city]);
+			expect(
+				calls(ask(`What's the weather like in ${city} today?`)).map((c) => c.input.city)
+			).toEqual([city]);
 	});
 
 	it('makes one call per city when the prompt names two', () => {
-		expect(calls(ask('Compare the weather in Paris and London')).map((c) => c.input.city)).toEqual(['Paris', 'London']);
+		expect(calls(ask('Compare the weather in Paris and London')).map((c) => c.input.city)).toEqual([
+			'Paris',
+			'London'
+		]);
 	});
 
 	it('uses the unit the prompt asks for when the schema enumerates it', () => {
-		const [call] = calls(ask('Weather in Oslo in Fahrenheit please', [{ ...weather, input_schema: { ...weather.input_schema, required: ['city', 'unit'] } }]));
+		const [call] = calls(
+			ask('Weather in Oslo in Fahrenheit please', [
+				{ ...weather, input_schema: { ...weather.input_schema, required: ['city', 'unit'] } }
+			])
+		);
 		expect(call.input).toEqual({ city: 'Oslo', unit: 'fahrenheit' });
 	});
 
@@ -63,20 +89,31 @@ describe('tool inputs follow the prompt', () => {
 				messages: [
 					{ role: 'user', content: 'Weather in Paris?' },
 					{ role: 'assistant', content: first.content },
-					{ role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: '18°C and sunny' }] }
+					{
+						role: 'user',
+						content: [{ type: 'tool_result', tool_use_id: use.id, content: '18°C and sunny' }]
+					}
 				]
 			},
 			ctx
 		);
 		expect(next.stop_reason).toBe('end_turn');
-		expect(next.content.map((b) => (b.type === 'text' ? b.text : '')).join('')).toContain('18°C and sunny');
+		expect(next.content.map((b) => (b.type === 'text' ? b.text : '')).join('')).toContain(
+			'18°C and sunny'
+		);
 	});
 
 	it('is deterministic: same seed and request, same answer; another seed may differ', () => {
-		expect(planMessage(ask('Weather in Paris and Rome'), ctx)).toEqual(planMessage(ask('Weather in Paris and Rome'), ctx));
+		expect(planMessage(ask('Weather in Paris and Rome'), ctx)).toEqual(
+			planMessage(ask('Weather in Paris and Rome'), ctx)
+		);
 	});
 
 	it('finds places in order and ignores capitalised non-places', () => {
-		expect(promptHints('On Monday fly from Lisbon to Berlin, then in Prague').places).toEqual(['Lisbon', 'Berlin', 'Prague']);
+		expect(promptHints('On Monday fly from Lisbon to Berlin, then in Prague').places).toEqual([
+			'Lisbon',
+			'Berlin',
+			'Prague'
+		]);
 	});
 });

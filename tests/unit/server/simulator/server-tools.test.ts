@@ -5,8 +5,18 @@ import { shapeProblems } from '../../../support/sdk-shapes';
 
 const model = 'claude-sonnet-4-6';
 type Tools = Anthropic.MessageCreateParams['tools'];
-const search = (extra: Partial<Anthropic.WebSearchTool20250305> = {}): Anthropic.WebSearchTool20250305 => ({ type: 'web_search_20250305', name: 'web_search', ...extra });
-const ask = (content: string, tools: Tools, extra: Partial<Anthropic.MessageCreateParamsNonStreaming> = {}): Anthropic.MessageCreateParamsNonStreaming => ({
+const search = (
+	extra: Partial<Anthropic.WebSearchTool20250305> = {}
+): Anthropic.WebSearchTool20250305 => ({
+	type: 'web_search_20250305',
+	name: 'web_search',
+	...extra
+});
+const ask = (
+	content: string,
+	tools: Tools,
+	extra: Partial<Anthropic.MessageCreateParamsNonStreaming> = {}
+): Anthropic.MessageCreateParamsNonStreaming => ({
 	model,
 	max_tokens: 800,
 	tools,
@@ -42,9 +52,14 @@ describe('web search', () => {
 	});
 
 	it('cites the results it answers from, quoting their content', async () => {
-		const m = await client().messages.create(ask('Search for the latest news about Rust', [search()]));
-		const results = (blocksOf(m, 'web_search_tool_result')[0].content as Anthropic.WebSearchResultBlock[]);
-		const cites = m.content.flatMap((b) => (b.type === 'text' ? (b.citations ?? []) : [])) as Anthropic.CitationsWebSearchResultLocation[];
+		const m = await client().messages.create(
+			ask('Search for the latest news about Rust', [search()])
+		);
+		const results = blocksOf(m, 'web_search_tool_result')[0]
+			.content as Anthropic.WebSearchResultBlock[];
+		const cites = m.content.flatMap((b) =>
+			b.type === 'text' ? (b.citations ?? []) : []
+		) as Anthropic.CitationsWebSearchResultLocation[];
 		expect(cites.length).toBeGreaterThan(0);
 		for (const c of cites) {
 			expect(shapeProblems(c, 'CitationsWebSearchResultLocation')).toEqual([]);
@@ -55,31 +70,54 @@ describe('web search', () => {
 	});
 
 	it('makes one search per place and stops at max_uses with the API error', async () => {
-		const m = await client().messages.create(ask('What is the weather in Paris and London?', [search({ max_uses: 1 })]));
+		const m = await client().messages.create(
+			ask('What is the weather in Paris and London?', [search({ max_uses: 1 })])
+		);
 		const queries = blocksOf(m, 'server_tool_use').map((u) => (u.input as { query: string }).query);
 		expect(queries).toEqual(['weather in Paris', 'weather in London']);
 		const [first, second] = blocksOf(m, 'web_search_tool_result');
 		expect(Array.isArray(first.content)).toBe(true);
-		expect(second.content).toEqual({ type: 'web_search_tool_result_error', error_code: 'max_uses_exceeded' });
+		expect(second.content).toEqual({
+			type: 'web_search_tool_result_error',
+			error_code: 'max_uses_exceeded'
+		});
 		expect(m.usage.server_tool_use?.web_search_requests).toBe(1);
 	});
 
 	it('keeps to allowed domains, skips blocked ones and refuses both at once', async () => {
-		const allowed = await client().messages.create(ask('Search for Kotlin coroutines', [search({ allowed_domains: ['kotlinlang.org'] })]));
-		const urls = (blocksOf(allowed, 'web_search_tool_result')[0].content as Anthropic.WebSearchResultBlock[]).map((r) => new URL(r.url).hostname);
+		const allowed = await client().messages.create(
+			ask('Search for Kotlin coroutines', [search({ allowed_domains: ['kotlinlang.org'] })])
+		);
+		const urls = (
+			blocksOf(allowed, 'web_search_tool_result')[0].content as Anthropic.WebSearchResultBlock[]
+		).map((r) => new URL(r.url).hostname);
 		expect(urls.length).toBeGreaterThan(0);
 		expect(urls.every((h) => h === 'kotlinlang.org')).toBe(true);
-		const blocked = await client().messages.create(ask('Search for Kotlin coroutines', [search({ blocked_domains: ['wikipedia.org'] })]));
-		const hosts = (blocksOf(blocked, 'web_search_tool_result')[0].content as Anthropic.WebSearchResultBlock[]).map((r) => new URL(r.url).hostname);
+		const blocked = await client().messages.create(
+			ask('Search for Kotlin coroutines', [search({ blocked_domains: ['wikipedia.org'] })])
+		);
+		const hosts = (
+			blocksOf(blocked, 'web_search_tool_result')[0].content as Anthropic.WebSearchResultBlock[]
+		).map((r) => new URL(r.url).hostname);
 		expect(hosts.some((h) => h.endsWith('wikipedia.org'))).toBe(false);
 		await expect(
-			client().messages.create(ask('Search for Kotlin', [search({ allowed_domains: ['a.com'], blocked_domains: ['b.com'] })]))
+			client().messages.create(
+				ask('Search for Kotlin', [
+					search({ allowed_domains: ['a.com'], blocked_domains: ['b.com'] })
+				])
+			)
 		).rejects.toMatchObject({ status: 400, message: expect.stringContaining('allowed_domains') });
 	});
 
 	it('localises a question about here and today with user_location', async () => {
 		const m = await client().messages.create(
-			ask("What's the weather today?", [{ type: 'web_search_20260318', name: 'web_search', user_location: { type: 'approximate', city: 'Lyon' } }])
+			ask("What's the weather today?", [
+				{
+					type: 'web_search_20260318',
+					name: 'web_search',
+					user_location: { type: 'approximate', city: 'Lyon' }
+				}
+			])
 		);
 		expect((blocksOf(m, 'server_tool_use')[0].input as { query: string }).query).toMatch(/Lyon/);
 	});
@@ -92,7 +130,8 @@ describe('web search', () => {
 		let partial = '';
 		let deltaUsage: unknown;
 		stream.on('streamEvent', (e) => {
-			if (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta') partial += e.delta.partial_json;
+			if (e.type === 'content_block_delta' && e.delta.type === 'input_json_delta')
+				partial += e.delta.partial_json;
 			if (e.type === 'message_delta') deltaUsage = e.usage.server_tool_use;
 		});
 		const streamed = await stream.finalMessage();
@@ -104,10 +143,18 @@ describe('web search', () => {
 
 describe('web fetch', () => {
 	const { client } = inProcessSimulator();
-	const fetchTool = (extra: Partial<Anthropic.WebFetchTool20260318> = {}): Anthropic.WebFetchTool20260318 => ({ type: 'web_fetch_20260318', name: 'web_fetch', ...extra });
+	const fetchTool = (
+		extra: Partial<Anthropic.WebFetchTool20260318> = {}
+	): Anthropic.WebFetchTool20260318 => ({
+		type: 'web_fetch_20260318',
+		name: 'web_fetch',
+		...extra
+	});
 
 	it('fetches the URL the prompt gives and counts the request', async () => {
-		const m = await client().messages.create(ask('Summarise https://example.com/blog/solar-power please', [fetchTool()]));
+		const m = await client().messages.create(
+			ask('Summarise https://example.com/blog/solar-power please', [fetchTool()])
+		);
 		const [use] = blocksOf(m, 'server_tool_use');
 		expect(use.input).toEqual({ url: 'https://example.com/blog/solar-power' });
 		const [result] = blocksOf(m, 'web_fetch_tool_result');
@@ -120,8 +167,13 @@ describe('web fetch', () => {
 	});
 
 	it('refuses a blocked domain with url_not_allowed', async () => {
-		const m = await client().messages.create(ask('Read https://evil.example.net/x', [fetchTool({ blocked_domains: ['example.net'] })]));
-		expect(blocksOf(m, 'web_fetch_tool_result')[0].content).toEqual({ type: 'web_fetch_tool_result_error', error_code: 'url_not_allowed' });
+		const m = await client().messages.create(
+			ask('Read https://evil.example.net/x', [fetchTool({ blocked_domains: ['example.net'] })])
+		);
+		expect(blocksOf(m, 'web_fetch_tool_result')[0].content).toEqual({
+			type: 'web_fetch_tool_result_error',
+			error_code: 'url_not_allowed'
+		});
 	});
 });
 
@@ -129,7 +181,11 @@ describe('code execution', () => {
 	const { client } = inProcessSimulator();
 
 	it('runs the arithmetic the prompt asks for, in bash for current versions', async () => {
-		const m = await client().messages.create(ask('Calculate 17 * 23 + 4 please', [{ type: 'code_execution_20260120', name: 'code_execution' }]));
+		const m = await client().messages.create(
+			ask('Calculate 17 * 23 + 4 please', [
+				{ type: 'code_execution_20260120', name: 'code_execution' }
+			])
+		);
 		const [use] = blocksOf(m, 'server_tool_use');
 		expect(use.name).toBe('bash_code_execution');
 		const [result] = blocksOf(m, 'bash_code_execution_tool_result');
@@ -146,14 +202,26 @@ describe('code execution', () => {
 		expect(use).toMatchObject({ name: 'code_execution', input: { code: 'print(2 ** 10)' } });
 		const [result] = blocksOf(ok, 'code_execution_tool_result');
 		expect(shapeProblems(result, 'CodeExecutionToolResultBlock')).toEqual([]);
-		expect(result.content).toMatchObject({ type: 'code_execution_result', stdout: '1024\n', return_code: 0 });
+		expect(result.content).toMatchObject({
+			type: 'code_execution_result',
+			stdout: '1024\n',
+			return_code: 0
+		});
 		const bad = await client().messages.create(ask('Run print(1 / 0)', tools));
-		expect(blocksOf(bad, 'code_execution_tool_result')[0].content).toMatchObject({ return_code: 1, stderr: expect.stringContaining('ZeroDivisionError') });
+		expect(blocksOf(bad, 'code_execution_tool_result')[0].content).toMatchObject({
+			return_code: 1,
+			stderr: expect.stringContaining('ZeroDivisionError')
+		});
 	});
 
 	it('echoes', async () => {
-		const m = await client().messages.create(ask('echo "hello sandbox"', [{ type: 'code_execution_20250825', name: 'code_execution' }]));
-		expect(blocksOf(m, 'bash_code_execution_tool_result')[0].content).toMatchObject({ stdout: 'hello sandbox\n', return_code: 0 });
+		const m = await client().messages.create(
+			ask('echo "hello sandbox"', [{ type: 'code_execution_20250825', name: 'code_execution' }])
+		);
+		expect(blocksOf(m, 'bash_code_execution_tool_result')[0].content).toMatchObject({
+			stdout: 'hello sandbox\n',
+			return_code: 0
+		});
 	});
 });
 
@@ -162,7 +230,9 @@ describe('stop-reason faults', () => {
 	const fault = (name: string) => client({ 'x-simulator-fault': name });
 
 	it('pauses a server-tool turn after its result', async () => {
-		const m = await fault('pause_turn').messages.create(ask('What is the weather in Rome?', [search()]));
+		const m = await fault('pause_turn').messages.create(
+			ask('What is the weather in Rome?', [search()])
+		);
 		expect(m.stop_reason).toBe('pause_turn');
 		expect(m.content.at(-1)?.type).toBe('web_search_tool_result');
 	});
@@ -177,7 +247,9 @@ describe('stop-reason faults', () => {
 	});
 
 	it('stops at the context window', async () => {
-		const m = await fault('context_window_exceeded').messages.create(ask('Tell me a long story', undefined));
+		const m = await fault('context_window_exceeded').messages.create(
+			ask('Tell me a long story', undefined)
+		);
 		expect(m.stop_reason).toBe('model_context_window_exceeded');
 	});
 });

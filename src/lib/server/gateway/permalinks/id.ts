@@ -6,7 +6,11 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, v) =>
 		v && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+			? Object.fromEntries(
+					Object.keys(v)
+						.sort()
+						.map((k) => [k, (v as Record<string, unknown>)[k]])
+				)
 			: v
 	);
 }

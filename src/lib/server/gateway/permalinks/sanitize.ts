@@ -9,7 +9,10 @@ const KEY_SHAPED = /sk-ant-[A-Za-z0-9_-]{6,}/g;
 export const REDACTED = '[redacted]';
 
 export function stripSecrets<T>(value: T, secrets: readonly string[]): T {
-	return strip(value, secrets.filter((s) => s.length >= 8)) as T;
+	return strip(
+		value,
+		secrets.filter((s) => s.length >= 8)
+	) as T;
 }
 
 function strip(value: unknown, secrets: readonly string[]): unknown {

@@ -25,8 +25,18 @@ export async function createPermalink(store: Store, body: unknown, user: string,
 	const input = stripSecrets(validate(PermalinkInputSchema, body), serverSecrets());
 	const content = { version: PERMALINK_VERSION, ...input };
 	const id = contentId(content);
-	const document: PermalinkDocument = { ...content, id, created_at: now.toISOString(), created_by: user };
-	const status = await store.savePermalink({ id, document: JSON.stringify(document), createdAt: document.created_at, createdBy: user });
+	const document: PermalinkDocument = {
+		...content,
+		id,
+		created_at: now.toISOString(),
+		created_by: user
+	};
+	const status = await store.savePermalink({
+		id,
+		document: JSON.stringify(document),
+		createdAt: document.created_at,
+		createdBy: user
+	});
 	return { id, created: status === 'created' };
 }
 
@@ -53,13 +63,22 @@ export function parseStoredDocument(text: string): PermalinkLookup {
 		};
 	}
 	const parsed = PermalinkDocumentSchema.safeParse(raw);
-	if (!parsed.success) return { kind: 'unreadable', reason: `The stored document is damaged: ${describeIssues(parsed.error)}.` };
+	if (!parsed.success)
+		return {
+			kind: 'unreadable',
+			reason: `The stored document is damaged: ${describeIssues(parsed.error)}.`
+		};
 	return { kind: 'found', document: parsed.data };
 }
 
 /** For API routes: the lookup as a document or an API-shaped error. */
 export function documentOrProblem(lookup: PermalinkLookup, id: string): PermalinkDocument {
 	if (lookup.kind === 'found') return lookup.document;
-	if (lookup.kind === 'missing') throw new HttpProblem('not_found_error', `No permalink with id ${JSON.stringify(id)}`);
-	throw new HttpProblem('invalid_request_error', `Permalink ${id} cannot be opened: ${lookup.reason}`, 422);
+	if (lookup.kind === 'missing')
+		throw new HttpProblem('not_found_error', `No permalink with id ${JSON.stringify(id)}`);
+	throw new HttpProblem(
+		'invalid_request_error',
+		`Permalink ${id} cannot be opened: ${lookup.reason}`,
+		422
+	);
 }

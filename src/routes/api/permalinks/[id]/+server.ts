@@ -9,5 +9,7 @@ export const GET: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		const lookup = await readPermalink(await getStore(), event.params.id);
 		// Content-addressed and immutable, so a browser may keep it.
-		return json(documentOrProblem(lookup, event.params.id), { headers: { 'cache-control': 'private, max-age=3600, immutable' } });
+		return json(documentOrProblem(lookup, event.params.id), {
+			headers: { 'cache-control': 'private, max-age=3600, immutable' }
+		});
 	});

@@ -6,4 +6,6 @@ import { getStore } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
-	apiHandler(event, async () => json(await getPrompt(await getStore(), event.params.id, event.locals.user)));
+	apiHandler(event, async () =>
+		json(await getPrompt(await getStore(), event.params.id, event.locals.user))
+	);

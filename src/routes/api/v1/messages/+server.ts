@@ -19,9 +19,14 @@ export const POST: RequestHandler = (event) =>
 		enforceRequestPolicy(parsed, config);
 		const admission = await admitMessage(event.locals.user, parsed, parsed, config, getLimitDeps());
 		const stream = parsed.stream === true;
-		return forward(event, { method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream }, {
-			onUsage: admission.noteUsage,
-			onMessageBytes: outputFileRecorder(getStore, event.locals.user),
-			onEnd: (outcome) => admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
-		});
+		return forward(
+			event,
+			{ method: 'POST', path: '/v1/messages', query: clientQuery(event.url), body: text, stream },
+			{
+				onUsage: admission.noteUsage,
+				onMessageBytes: outputFileRecorder(getStore, event.locals.user),
+				onEnd: (outcome) =>
+					admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }))
+			}
+		);
 	});

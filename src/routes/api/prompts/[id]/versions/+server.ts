@@ -8,5 +8,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		const body = parseJsonText(await readBodyText(event.request, MAX_PROMPT_BYTES));
-		return json(await addPromptVersion(await getStore(), event.params.id, body, event.locals.user), { status: 201 });
+		return json(
+			await addPromptVersion(await getStore(), event.params.id, body, event.locals.user),
+			{ status: 201 }
+		);
 	});

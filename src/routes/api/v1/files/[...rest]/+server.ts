@@ -9,5 +9,8 @@ export const fallback: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		const apiPath = event.url.pathname.slice('/api'.length).replace(/\/+$/, '');
 		const owners = await getStore();
-		return filesGateway(event.request, apiPath, event.locals.user, { owners, relay: () => passUnmodelled(event, apiPath) });
+		return filesGateway(event.request, apiPath, event.locals.user, {
+			owners,
+			relay: () => passUnmodelled(event, apiPath)
+		});
 	});

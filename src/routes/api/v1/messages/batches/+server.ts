@@ -20,8 +20,9 @@ export const POST: RequestHandler = (event) =>
 		const releaseUpload = await takeUploadSlot(user, config, deps);
 		try {
 			// Checked a slice at a time and forwarded as the same bytes: a 200 MB upload never stalls the server.
-			const checked = await checkBatchBody(await readBodyBytes(event.request, config.MAX_BATCH_BODY_BYTES), (params, i) =>
-				enforceRequestPolicy(params, config, `requests.${i}.params`)
+			const checked = await checkBatchBody(
+				await readBodyBytes(event.request, config.MAX_BATCH_BODY_BYTES),
+				(params, i) => enforceRequestPolicy(params, config, `requests.${i}.params`)
 			);
 			const hold = await admitBatch(user, checked.worstCaseTokens, config, deps);
 			const call = { method: 'POST' as const, path: '/v1/messages/batches', body: checked.bytes };
@@ -29,7 +30,12 @@ export const POST: RequestHandler = (event) =>
 				await hold.release();
 				throw e;
 			});
-			const batch = response.ok ? ((await response.clone().json().catch(() => null)) as { id?: unknown } | null) : null;
+			const batch = response.ok
+				? ((await response
+						.clone()
+						.json()
+						.catch(() => null)) as { id?: unknown } | null)
+				: null;
 			if (typeof batch?.id !== 'string') {
 				await hold.release();
 				return response;
@@ -38,7 +44,9 @@ export const POST: RequestHandler = (event) =>
 			await hold.attach(id);
 			const meta = batchMetaFromHeaders(event.request.headers);
 			// The owner must be recorded (ownership checks depend on it): retried until the store takes it.
-			await deps.writes.run('batch index', { user, batchId: id }, () => recordBatch({ id, creator: user, ...meta }));
+			await deps.writes.run('batch index', { user, batchId: id }, () =>
+				recordBatch({ id, creator: user, ...meta })
+			);
 			return response;
 		} finally {
 			await releaseUpload();
@@ -46,4 +54,10 @@ export const POST: RequestHandler = (event) =>
 	});
 
 export const GET: RequestHandler = (event) =>
-	apiHandler(event, async () => forwardBatch(event, { method: 'GET', path: '/v1/messages/batches', query: pageQuery(event.url) }));
+	apiHandler(event, async () =>
+		forwardBatch(event, {
+			method: 'GET',
+			path: '/v1/messages/batches',
+			query: pageQuery(event.url)
+		})
+	);

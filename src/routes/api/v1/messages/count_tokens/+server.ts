@@ -12,5 +12,10 @@ export const POST: RequestHandler = (event) =>
 		const { text, parsed } = await readValidatedBody(event, CountTokensParamsSchema);
 		enforceRequestPolicy(parsed, getConfig());
 		await checkRate(event.locals.user, getConfig(), getLimitDeps());
-		return forward(event, { method: 'POST', path: '/v1/messages/count_tokens', query: clientQuery(event.url), body: text });
+		return forward(event, {
+			method: 'POST',
+			path: '/v1/messages/count_tokens',
+			query: clientQuery(event.url),
+			body: text
+		});
 	});

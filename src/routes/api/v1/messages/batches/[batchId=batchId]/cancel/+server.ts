@@ -7,5 +7,8 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	apiHandler(event, async () => {
 		await assertBatchAccess(event.params.batchId, event.locals.user, 'write');
-		return forwardBatch(event, { method: 'POST', path: `${batchPath(event.params.batchId)}/cancel` });
+		return forwardBatch(event, {
+			method: 'POST',
+			path: `${batchPath(event.params.batchId)}/cancel`
+		});
 	});
