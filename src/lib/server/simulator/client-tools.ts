@@ -184,6 +184,27 @@ function describe(b: Block): string | undefined {
 	}
 }
 
+/** What the model says before its calls: "I'll check my memory directory and create /notes.md." */
+export function clientPreamble(calls: readonly ClientCall[]): string {
+	const plans = calls.map(({ name, input }) => {
+		const path = String(input.path ?? '');
+		if (name === 'memory')
+			return input.command === 'view' ? 'check my memory directory' : `save that in ${path}`;
+		if (name === 'str_replace_based_edit_tool')
+			return input.command === 'create'
+				? `create ${path}`
+				: input.command === 'view'
+					? `check ${path}`
+					: `edit ${path}`;
+		if (name === 'bash') return input.restart ? 'restart the shell' : `run \`${input.command}\``;
+		if (name === 'screenshot') return 'take a screenshot to see the screen';
+		return `use ${name}`;
+	});
+	const list =
+		plans.length > 1 ? `${plans.slice(0, -1).join(', ')} and ${plans[plans.length - 1]}` : plans[0];
+	return `I'll ${list}.`;
+}
+
 /** "I created /notes.md, edited /notes.md and saved to memory in ...": what the loop did, for the answer. */
 export function clientSummary(messages: readonly Message[]): string | undefined {
 	const done = messages

@@ -4,6 +4,7 @@ import {
 	clientCall,
 	clientKind,
 	clientLabel,
+	clientPreamble,
 	clientSummary,
 	clientToolsInPlay,
 	forcedMemberCall,
@@ -80,7 +81,8 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 			prompt,
 			noParallel
 		);
-		if (client.length > 0) return { text: forced ? undefined : preamble(client), calls: client };
+		if (client.length > 0)
+			return { text: forced ? undefined : clientPreamble(client), calls: client };
 		if (!forced) return { text: finalAnswer(results, params.messages), calls: [] };
 	}
 	// Under `auto` a bare greeting gets a greeting back, not a tool call.
@@ -94,7 +96,7 @@ export function planTools(params: MessageCreateParams, rng: Rng): ToolPlan | und
 	if (inPlay.length > 0) {
 		const calls = nextClientCalls(inPlay, params.messages, prompt, noParallel);
 		if (calls.length > 0)
-			return { text: forced || rng() < 0.25 ? undefined : preamble(calls), calls };
+			return { text: forced || rng() < 0.25 ? undefined : clientPreamble(calls), calls };
 	}
 	const member =
 		choice.type === 'tool'

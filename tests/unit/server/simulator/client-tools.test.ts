@@ -230,6 +230,16 @@ describe('memory and text editor together', () => {
 		expect(final.stop_reason).toBe('end_turn');
 	});
 
+	it('says what it is about to do, in words that name the paths', () => {
+		// After a tool_result (not forced) the model always says what comes next.
+		const { messages } = loop({ ...base, tools: [memory, editor] }, prompt);
+		const second = messages[3].content as { type: string; text?: string }[];
+		expect(second[0]).toEqual({
+			type: 'text',
+			text: "I'll save that in /memories/user_preferences.md and edit /notes.md."
+		});
+	});
+
 	it('one tool at a time when parallel tool use is off', () => {
 		const { turns } = loop(
 			{
