@@ -43,6 +43,8 @@ export default defineConfig({
 				ANTHROPIC_API_KEY: '',
 				SIMULATOR_TOKENS_PER_SECOND: '400',
 				SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.02',
+				// Every test is the same anonymous user, and two workers create batches at once.
+				MAX_BATCH_UPLOADS_PER_USER: '4',
 				DATA_DIR: process.env.E2E_DATA_DIR ?? `/tmp/playground-e2e-${process.pid}`,
 				LOG_LEVEL: 'warn'
 			}
