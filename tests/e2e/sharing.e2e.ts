@@ -110,9 +110,8 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	}
 	// In parallel: both streams were sent before either had finished (an order, not a timing).
 	await expect.poll(() => log.length).toBe(4);
-	expect(new Set(log.slice(0, 2))).toEqual(
-		new Set(['sent claude-haiku-4-5-20251001', 'sent claude-sonnet-4-6'])
-	);
+	const modelA = await page.getByLabel('Model A').inputValue();
+	expect(new Set(log.slice(0, 2))).toEqual(new Set([`sent ${modelA}`, 'sent claude-sonnet-4-6']));
 
 	expect(versions.sort()).toEqual(['2023-06-01', '2026-10-21']);
 
@@ -130,7 +129,7 @@ test('compare runs two streams side by side, then shares one and keeps both in h
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await expect(page.getByTestId('history-entry')).toHaveCount(2);
 	await expect(page.getByTestId('history-count')).toHaveText('2 of 2 runs');
-	await page.getByLabel('Search history').fill('sonnet');
+	await page.getByLabel('Search history').fill('sonnet-4-6');
 	await expect(page.getByTestId('history-entry')).toHaveCount(1);
 	await expect(
 		page.getByTestId('history-entry').getByRole('link', { name: 'Open' })
