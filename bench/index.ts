@@ -5,6 +5,7 @@ import type { BenchRow } from './lib/stats';
 import { batchResults } from './sections/batch-results';
 import { browserFigures } from './sections/browser-figures';
 import { bundleSizes } from './sections/bundle';
+import { evaluateGrid } from './sections/evaluate-grid';
 import { openStreams } from './sections/open-streams';
 import { proxyOverhead, type ProxyOptions } from './sections/proxy';
 
@@ -12,7 +13,14 @@ import { proxyOverhead, type ProxyOptions } from './sections/proxy';
 export type BenchProfile = 'smoke' | 'quick' | 'full';
 
 /** Groups of figures `--only` can pick (the lead and helpers run single sections on a shared box). */
-export const GROUPS = ['proxy', 'open-streams', 'bundle', 'batch-results', 'browser'] as const;
+export const GROUPS = [
+	'proxy',
+	'open-streams',
+	'bundle',
+	'batch-results',
+	'browser',
+	'evaluate'
+] as const;
 export type BenchGroup = (typeof GROUPS)[number];
 
 export interface BenchOptions {
@@ -30,7 +38,8 @@ const SIZES = {
 		healthSamples: 20,
 		batchLines: 2000,
 		deltas: 300,
-		scrollSteps: 10
+		scrollSteps: 10,
+		evaluateCases: 5
 	},
 	quick: {
 		levels: [
@@ -42,7 +51,8 @@ const SIZES = {
 		healthSamples: 100,
 		batchLines: 20_000,
 		deltas: 20_000,
-		scrollSteps: 50
+		scrollSteps: 50,
+		evaluateCases: 200
 	},
 	full: {
 		levels: [
@@ -54,7 +64,8 @@ const SIZES = {
 		healthSamples: 300,
 		batchLines: 100_000,
 		deltas: 100_000,
-		scrollSteps: 200
+		scrollSteps: 200,
+		evaluateCases: 200
 	}
 } satisfies Record<BenchProfile, unknown>;
 
@@ -67,6 +78,7 @@ export async function runBench({ profile, only = [...GROUPS] }: BenchOptions): P
 		rows.push(...(await batchResults({ lines: size.batchLines })));
 	if (only.includes('browser'))
 		rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
+	if (only.includes('evaluate')) rows.push(...(await evaluateGrid({ cases: size.evaluateCases })));
 	return rows;
 }
 
