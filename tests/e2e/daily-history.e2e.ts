@@ -18,6 +18,26 @@ test('history keeps a stopped run and Open restores its request and partial answ
 	await expect(page.getByTestId('run-status')).toHaveText('stopped');
 	const partial = (await response.innerText()).trim();
 	expect(partial.length).toBeGreaterThan(0);
+	// The run is written to IndexedDB after it ends; leaving the page first would abort the write.
+	// (Only opened once the app has created it, so the probe never makes an empty database.)
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const names = (await indexedDB.databases()).map((d) => d.name);
+				if (!names.includes('messages-playground')) return 0;
+				return new Promise<number>((resolve) => {
+					const req = indexedDB.open('messages-playground');
+					req.onsuccess = () => {
+						const db = req.result;
+						if (!db.objectStoreNames.contains('runs')) return resolve((db.close(), 0));
+						const count = db.transaction('runs').objectStore('runs').count();
+						count.onsuccess = () => resolve((db.close(), count.result));
+					};
+					req.onerror = () => resolve(0);
+				});
+			})
+		)
+		.toBeGreaterThan(0);
 
 	await open(page, '/history');
 	const row = page.getByTestId('history-entry').first();

@@ -5,8 +5,16 @@
  */
 export const REDACTED_KEY = '[redacted]';
 
+/**
+ * Real keys are long; a placeholder like `x` (tests, benches) is no secret, and replacing every
+ * `x` would corrupt every answer. The permalink sanitizer uses the same floor.
+ */
+const MIN_SECRET_LENGTH = 8;
+const isSecret = (secret: string | undefined): secret is string =>
+	!!secret && secret.length >= MIN_SECRET_LENGTH;
+
 export function scrubText(text: string, secret: string | undefined): string {
-	return secret ? text.split(secret).join(REDACTED_KEY) : text;
+	return isSecret(secret) ? text.split(secret).join(REDACTED_KEY) : text;
 }
 
 /** Length of the longest end of `bytes` that is a proper start of `secret`. */
@@ -28,7 +36,7 @@ export function scrubStream(
 	body: ReadableStream<Uint8Array>,
 	secret: string | undefined
 ): ReadableStream<Uint8Array> {
-	if (!secret) return body;
+	if (!isSecret(secret)) return body;
 	const needle = Buffer.from(secret);
 	const replacement = Buffer.from(REDACTED_KEY);
 	let carry: Buffer = Buffer.alloc(0);
