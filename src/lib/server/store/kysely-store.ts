@@ -123,23 +123,9 @@ export class KyselyStore implements Store {
 		return rows.map(toBatch);
 	}
 
-	async addUsage(user: string, day: string, usage: UsageTotals) {
-		await this.db
-			.insertInto('usage_ledger')
-			.values({
-				user_id: user,
-				day,
-				input_tokens: usage.inputTokens,
-				output_tokens: usage.outputTokens,
-				reserved_tokens: 0
-			})
-			.onConflict((oc) =>
-				oc.columns(['user_id', 'day']).doUpdateSet((eb) => ({
-					input_tokens: eb('usage_ledger.input_tokens', '+', eb.ref('excluded.input_tokens')),
-					output_tokens: eb('usage_ledger.output_tokens', '+', eb.ref('excluded.output_tokens'))
-				}))
-			)
-			.execute();
+	/** Usage with nothing held for it: a settle that releases no reservation. */
+	addUsage(user: string, day: string, usage: UsageTotals) {
+		return this.settleUsage(user, day, 0, usage);
 	}
 
 	async getUsage(user: string, day: string) {
