@@ -5,7 +5,7 @@ import { open } from './support';
 
 // Every page a person can reach, each checked on a phone and a tablet, in both themes.
 const REQUEST = {
-	model: 'claude-3-5-haiku-20241022',
+	model: 'claude-haiku-4-5-20251001',
 	max_tokens: 200,
 	messages: [{ role: 'user', content: 'List two fruits' }]
 };
@@ -80,6 +80,8 @@ for (const width of [390, 768]) {
 		const report: string[] = [];
 		for (const path of await pagePaths(page)) {
 			await open(page, path);
+			// Pages that load their data after hydrating (a batch) render their heading then.
+			await page.locator('h1').first().waitFor({ state: 'attached' });
 			const { scrollWidth, h1s } = await page.evaluate(() => ({
 				scrollWidth: document.documentElement.scrollWidth,
 				h1s: document.querySelectorAll('h1').length
