@@ -4,6 +4,8 @@ import { GATED_PASSCODE, GATED_URL } from '../../playwright.config';
 test('signs in with the team passcode, shows the user, and signs out', async ({ page }) => {
 	await page.goto(GATED_URL + '/history');
 	await expect(page).toHaveURL(/\/login\?next=%2Fhistory$/);
+	// A click before hydration can be lost while the form is being enhanced.
+	await page.locator('html[data-hydrated="true"]').waitFor();
 	await page.getByLabel('Your name').fill('Ada');
 	await page.getByLabel('Team passcode').fill('not the passcode');
 	await page.getByRole('button', { name: 'Sign in' }).click();
