@@ -174,3 +174,48 @@ test('a batch run survives closing the page: reopening resumes from the batch id
 		await expect(cell(reopened, 'Version A', i + 1).getByTestId('cell-answer')).toContainText(city);
 	}
 });
+
+test('each version sends its own thinking and tools', async ({ page }) => {
+	await setUp(page);
+	const weatherTool = {
+		name: 'get_weather',
+		description: 'Current weather for a city',
+		input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }
+	};
+	// Version A: its own tools as JSON, thinking with a budget.
+	await page.getByLabel('Max tokens').fill('4096');
+	await page.getByLabel('Tools', { exact: true }).selectOption('Edit as JSON');
+	const toolsJson = page.getByLabel('Tools JSON (a list of tool definitions)');
+	await toolsJson.fill('[{"name": ');
+	await expect(page.getByRole('alert')).toContainText('Not JSON');
+	await toolsJson.fill(JSON.stringify([weatherTool]));
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.getByLabel('Thinking', { exact: true }).selectOption('enabled');
+	await page.getByLabel('Thinking budget').fill('2048');
+
+	// Version B starts as a copy; on a model that only thinks adaptively, with no tools.
+	await page.getByRole('button', { name: '+ Version' }).click();
+	await page.getByLabel('Model').selectOption('claude-opus-5-5');
+	const thinking = page.getByLabel('Thinking', { exact: true });
+	await thinking.selectOption('adaptive');
+	await expect(thinking.locator('option[value="enabled"]')).toHaveCount(0);
+	await page.getByLabel('Tools', { exact: true }).selectOption('No tools');
+
+	const sent = recordPosts(page, '/api/v1/messages') as Record<string, unknown>[];
+	await page.getByRole('button', { name: 'Run all' }).click();
+	for (const version of ['Version A', 'Version B'])
+		for (let n = 1; n <= 3; n++)
+			await expect(cell(page, version, n)).toHaveAttribute('data-status', 'done');
+	const a = sent.filter((b) => b.model === 'claude-sonnet-5-5');
+	const b = sent.filter((b) => b.model === 'claude-opus-5-5');
+	expect([a.length, b.length]).toEqual([3, 3]);
+	for (const body of a) {
+		expect(body.tools).toEqual([weatherTool]);
+		expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+		expect(body.max_tokens).toBe(4096);
+	}
+	for (const body of b) {
+		expect(body).not.toHaveProperty('tools');
+		expect(body.thinking).toEqual({ type: 'adaptive' });
+	}
+});

@@ -1,10 +1,12 @@
 import { substitute, templateVariables } from '$lib/batches/template';
 import type { EvalCase, EvalCell, EvalVersion } from '$lib/schemas/evaluation';
+import { effectiveTemplate } from './version-tools';
 
 /** Every variable any version uses, in first-use order: the test-case grid's columns. */
 export function gridVariables(versions: readonly EvalVersion[]): string[] {
 	const all = new Set<string>();
-	for (const v of versions) for (const name of templateVariables(v.template)) all.add(name);
+	for (const v of versions)
+		for (const name of templateVariables(effectiveTemplate(v))) all.add(name);
 	return [...all];
 }
 
@@ -32,11 +34,35 @@ export function cellRequest(
 	testCase: EvalCase,
 	caseNumber: number
 ): CellRequest {
-	const { value, missing } = substitute(version.template, testCase.vars);
+	const { value, missing } = substitute(effectiveTemplate(version), testCase.vars);
 	if (missing.length) throw new MissingValuesError(caseNumber, missing);
 	const headers: Record<string, string> = {};
 	if (version.apiVersion) headers['anthropic-version'] = version.apiVersion;
 	return { body: value as Record<string, unknown>, headers };
+}
+
+/**
+ * Every cell's request, keyed by `cellKey`; a case that lacks a value gets its error instead.
+ * Give it plain objects (`$state.snapshot`): filling hundreds of templates through state
+ * proxies costs a long frame.
+ */
+export function gridRequests(
+	versions: readonly EvalVersion[],
+	cases: readonly EvalCase[]
+): Map<string, CellRequest | MissingValuesError> {
+	const requests = new Map<string, CellRequest | MissingValuesError>();
+	for (const version of versions)
+		cases.forEach((testCase, i) => {
+			let request: CellRequest | MissingValuesError;
+			try {
+				request = cellRequest(version, testCase, i + 1);
+			} catch (e) {
+				if (!(e instanceof MissingValuesError)) throw e;
+				request = e;
+			}
+			requests.set(cellKey(version.id, testCase.id), request);
+		});
+	return requests;
 }
 
 /** Batch custom ids: the API allows `^[a-zA-Z0-9_-]{1,64}$`, so positions, not free-form ids. */
@@ -49,8 +75,14 @@ export function parseBatchCustomId(id: string): { versionIndex: number; caseInde
 	return m ? { versionIndex: Number(m[1]), caseIndex: Number(m[2]) } : null;
 }
 
-export function emptyCell(versionId: string, caseId: string): EvalCell {
-	return { versionId, caseId, status: 'pending', text: '' };
+/** A run's cells before anything is sent: one per version and case, version by version. */
+export function gridCells(
+	versions: readonly EvalVersion[],
+	cases: readonly EvalCase[]
+): EvalCell[] {
+	return versions.flatMap((v) =>
+		cases.map((c) => ({ versionId: v.id, caseId: c.id, status: 'pending' as const, text: '' }))
+	);
 }
 
 /** Looks cells up by version and case without scanning the list each time. */

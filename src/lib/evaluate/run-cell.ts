@@ -35,17 +35,19 @@ export function resultOf(
 }
 
 /**
- * Streams one cell's request, reporting the text as it grows. Ends `done`, `error` (an HTTP or
+ * Streams one cell's request, saying when the text grew; `readText` builds it, so a caller that
+ * shows it once a frame does not join the whole answer on every delta. Ends `done`, `error` (an HTTP or
  * stream error, or a stream cut short) or `stopped` (aborted through the signal).
  */
 export async function runCell(
 	request: CellRequest,
 	signal: AbortSignal,
-	onProgress: (text: string) => void
+	onProgress: (readText: () => string) => void
 ): Promise<CellResult & { rateLimitedFor?: number }> {
 	const startedAt = performance.now();
 	const acc = new MessageAccumulator();
 	const latency = () => performance.now() - startedAt;
+	const readText = () => messageText(acc.snapshot());
 	try {
 		const res = await api.messages.stream(request.body, { headers: request.headers, signal });
 		if (!res.body)
@@ -53,7 +55,7 @@ export async function runCell(
 		await readSse(res.body, startedAt, {
 			onEvent: (e) => {
 				acc.apply(e.event, e.data);
-				if (e.event === 'content_block_delta') onProgress(messageText(acc.snapshot()));
+				if (e.event === 'content_block_delta') onProgress(readText);
 			}
 		});
 	} catch (e) {

@@ -61,3 +61,12 @@ export function withSystem(template: Body, text: string): Body {
 	else delete next.system;
 	return next;
 }
+
+/** Sets `output_config.effort` (none: removed), keeping the rest of `output_config`. */
+export function withEffort(template: Body, effort: string | undefined): Body {
+	const { output_config: config, ...rest } = template;
+	const { effort: _old, ...others } =
+		config && typeof config === 'object' && !Array.isArray(config) ? (config as Body) : {};
+	const next = effort ? { ...others, effort } : others;
+	return Object.keys(next).length ? { ...rest, output_config: next } : rest;
+}

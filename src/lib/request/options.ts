@@ -31,11 +31,12 @@ function setExtra(form: RequestForm, key: string, value: unknown): void {
 }
 
 export function readThinking(form: RequestForm): ThinkingSettings {
-	const t = form.extra.thinking;
-	const fallbackBudget = Math.max(
-		MIN_THINKING_BUDGET,
-		Math.floor((form.params.maxTokens ?? 4096) / 2)
-	);
+	return parseThinking(form.extra.thinking, form.params.maxTokens);
+}
+
+/** A request's `thinking` param as settings (a template's as well as the form's). */
+export function parseThinking(t: unknown, maxTokens: number | undefined): ThinkingSettings {
+	const fallbackBudget = Math.max(MIN_THINKING_BUDGET, Math.floor((maxTokens ?? 4096) / 2));
 	if (!isRecord(t) || typeof t.type !== 'string')
 		return { mode: 'unset', budget: fallbackBudget, display: 'default' };
 	const mode = (THINKING_MODES as readonly string[]).includes(t.type)
@@ -76,7 +77,12 @@ function setOutputConfig(form: RequestForm, key: 'effort' | 'format', value: unk
 }
 
 export function readEffort(form: RequestForm): Effort {
-	const e = outputConfig(form).effort;
+	return parseEffort(outputConfig(form));
+}
+
+/** `output_config.effort` as a setting (a template's as well as the form's). */
+export function parseEffort(outputConfig: unknown): Effort {
+	const e = isRecord(outputConfig) ? outputConfig.effort : undefined;
 	return (EFFORTS as readonly unknown[]).includes(e) ? (e as Effort) : 'unset';
 }
 

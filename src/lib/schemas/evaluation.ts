@@ -17,7 +17,14 @@ export const EvalVersionSchema = z.object({
 	/** A Messages request body whose strings may hold `{{variable}}` placeholders. */
 	template: z.record(z.string(), z.unknown()),
 	/** `anthropic-version` to send; absent means the API's default. */
-	apiVersion: z.string().max(20).optional()
+	apiVersion: z.string().max(20).optional(),
+	/**
+	 * Instead of the template's tools (those of the request it started from): `none` sends no
+	 * tools, a list sends that list. Absent keeps the template's.
+	 */
+	tools: z
+		.union([z.literal('none'), z.array(z.record(z.string(), z.unknown())).max(128)])
+		.optional()
 });
 export type EvalVersion = z.infer<typeof EvalVersionSchema>;
 

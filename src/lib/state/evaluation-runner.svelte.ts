@@ -1,13 +1,18 @@
 import * as api from '$lib/api';
 import { LineSplitter } from '$lib/batches/lines';
 import { DEFAULT_MODEL } from '$lib/catalog';
-import { batchApiVersion, cellFromResultLine, gridBatchRequests } from '$lib/evaluate/batch';
+import {
+	batchApiVersion,
+	cellFromResultLine,
+	gridBatchRequests,
+	type GridBatchRequest
+} from '$lib/evaluate/batch';
 import { generateCasesRequest, parseGeneratedCases } from '$lib/evaluate/generate';
 import { graderRequest, parseGraderAnswer } from '$lib/evaluate/grading';
-import { cellRequest, promptText } from '$lib/evaluate/grid';
+import { cellKey, gridCells, gridRequests, promptText, type CellRequest } from '$lib/evaluate/grid';
 import { messageText, runCell, runPool } from '$lib/evaluate/run-cell';
 import { BatchResultLineSchema, type MessageBatch } from '$lib/schemas';
-import type { EvalCell, EvalRun } from '$lib/schemas/evaluation';
+import type { EvalCase, EvalCell, EvalRun, EvalVersion } from '$lib/schemas/evaluation';
 import type { EvaluationState } from './evaluation.svelte';
 
 /** Live cells at once, at most; halved whenever the server says the user is over a limit. */
@@ -33,7 +38,8 @@ export class EvaluationRunner {
 	batch = $state.raw<MessageBatch | null>(null);
 	#abort: AbortController | null = null;
 	#concurrency = MAX_CONCURRENT;
-	#pendingText = new Map<EvalCell, string>();
+	/** Cells whose text grew since the last frame, with how to read it. */
+	#pendingText = new Map<EvalCell, () => string>();
 	#flushScheduled = false;
 
 	constructor(private readonly evaluation: EvaluationState) {}
@@ -61,51 +67,57 @@ export class EvaluationRunner {
 		this.activity = null;
 	}
 
-	/** Fails before anything is sent when a case lacks a variable, naming the case and variable. */
-	#checkGrid(): boolean {
-		try {
-			gridBatchRequests(this.evaluation.versions, this.evaluation.cases);
-			return true;
-		} catch (e) {
-			this.evaluation.message = (e as Error).message;
-			return false;
-		}
+	/**
+	 * Each cell's request, built from plain copies: filling hundreds of templates through the
+	 * state's proxies took a 100 ms frame on "Run all".
+	 */
+	#requests(versions: EvalVersion[]) {
+		return gridRequests($state.snapshot(versions) as EvalVersion[], this.evaluation.cases);
 	}
 
 	async runAll() {
-		if (this.isBusy || !this.#checkGrid()) return;
-		const run = this.evaluation.startRun('live');
-		await this.#runLive(run, run.cells);
+		if (this.isBusy) return;
+		const requests = this.#requests(this.evaluation.versions);
+		// Nothing is sent when a case lacks a variable; the message names the case and variable.
+		for (const request of requests.values())
+			if (request instanceof Error) return void (this.evaluation.message = request.message);
+		const run = this.evaluation.startRun('live', { cells: 'later' });
+		await this.#runLive(
+			run,
+			addInFrames(run, gridCells(run.versions, this.evaluation.cases)),
+			requests
+		);
 	}
 
 	async retry(cells: EvalCell[]) {
 		const run = this.evaluation.shownRun;
 		if (this.isBusy || !run || run.mode !== 'live') return;
-		await this.#runLive(run, cells);
-	}
-
-	async #runLive(run: EvalRun, cells: EvalCell[]) {
-		const signal = this.#begin('live');
-		this.#concurrency = MAX_CONCURRENT;
 		for (const cell of cells)
 			Object.assign(cell, { status: 'pending', text: '', error: undefined });
+		const landed = cells.map((cell) => Promise.resolve(cell));
+		await this.#runLive(run, landed, this.#requests(run.versions));
+	}
+
+	/** Runs the cells (some may still be on their way into the grid) under the cap, in order. */
+	async #runLive(
+		run: EvalRun,
+		landing: readonly Promise<EvalCell>[],
+		requests: ReturnType<typeof gridRequests>
+	) {
+		const signal = this.#begin('live');
+		this.#concurrency = MAX_CONCURRENT;
 		const attempt = async (cell: EvalCell, tries: number): Promise<void> => {
-			const version = run.versions.find((v) => v.id === cell.versionId);
-			const caseIndex = this.evaluation.cases.findIndex((c) => c.id === cell.caseId);
-			if (!version || caseIndex === -1)
+			const request = requests.get(cellKey(cell.versionId, cell.caseId));
+			if (!request)
 				return void Object.assign(cell, {
 					status: 'error',
 					error: 'This case or version was removed'
 				});
-			let request;
-			try {
-				request = cellRequest(version, this.evaluation.cases[caseIndex], caseIndex + 1);
-			} catch (e) {
-				return void Object.assign(cell, { status: 'error', error: (e as Error).message });
-			}
+			if (request instanceof Error)
+				return void Object.assign(cell, { status: 'error', error: request.message });
 			cell.status = 'running';
-			const { rateLimitedFor, ...result } = await runCell(request, signal, (text) =>
-				this.#showText(cell, text)
+			const { rateLimitedFor, ...result } = await runCell(request, signal, (readText) =>
+				this.#showText(cell, readText)
 			);
 			this.#pendingText.delete(cell);
 			if (rateLimitedFor !== undefined && tries < MAX_ATTEMPTS && !signal.aborted) {
@@ -117,23 +129,23 @@ export class EvaluationRunner {
 			Object.assign(cell, { error: undefined, ...result });
 		};
 		await runPool(
-			cells.map((cell) => () => attempt(cell, 1)),
+			landing.map((cell) => async () => attempt(await cell, 1)),
 			this.#concurrency,
 			signal
 		);
-		for (const cell of cells)
+		for (const cell of await Promise.all(landing))
 			if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
 		this.#end();
 		await this.evaluation.save();
 	}
 
-	#showText(cell: EvalCell, text: string) {
-		this.#pendingText.set(cell, text);
+	#showText(cell: EvalCell, readText: () => string) {
+		this.#pendingText.set(cell, readText);
 		if (this.#flushScheduled) return;
 		this.#flushScheduled = true;
 		const flush = () => {
 			this.#flushScheduled = false;
-			for (const [c, t] of this.#pendingText) if (c.status === 'running') c.text = t;
+			for (const [c, read] of this.#pendingText) if (c.status === 'running') c.text = read();
 			this.#pendingText.clear();
 		};
 		if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
@@ -142,15 +154,18 @@ export class EvaluationRunner {
 
 	/** Sends the whole grid as one batch (half price); results land in the cells when it ends. */
 	async runAsBatch() {
-		if (this.isBusy || !this.#checkGrid()) return;
+		if (this.isBusy) return;
 		let apiVersion: string | undefined;
+		let requests: GridBatchRequest[];
 		try {
-			apiVersion = batchApiVersion(this.evaluation.versions);
+			const versions = $state.snapshot(this.evaluation.versions) as EvalVersion[];
+			apiVersion = batchApiVersion(versions);
+			requests = gridBatchRequests(versions, this.evaluation.cases);
 		} catch (e) {
+			// A case lacking a variable, or versions asking for different API versions.
 			this.evaluation.message = (e as Error).message;
 			return;
 		}
-		const requests = gridBatchRequests(this.evaluation.versions, this.evaluation.cases);
 		const signal = this.#begin('batch');
 		const run = this.evaluation.startRun('batch');
 		try {
@@ -239,9 +254,19 @@ export class EvaluationRunner {
 		const run = this.evaluation.shownRun;
 		if (this.isBusy || !run) return;
 		const signal = this.#begin('grading');
+		const requests = this.#requests(run.versions);
+		const cases = new Map(
+			this.evaluation.cases.map((c, i) => [c.id, { testCase: c, number: i + 1 }])
+		);
 		const cells = run.cells.filter((c) => c.status === 'done' && !c.modelGrade);
+		const grade = async (cell: EvalCell) => {
+			const request = requests.get(cellKey(cell.versionId, cell.caseId));
+			const found = cases.get(cell.caseId);
+			if (request && !(request instanceof Error) && found)
+				await this.#grade(cell, { ...found, request, model }, signal);
+		};
 		await runPool(
-			cells.map((cell) => () => this.#grade(run, cell, model, signal)),
+			cells.map((cell) => () => grade(cell)),
 			MAX_CONCURRENT,
 			signal
 		);
@@ -249,25 +274,24 @@ export class EvaluationRunner {
 		await this.evaluation.save();
 	}
 
-	async #grade(run: EvalRun, cell: EvalCell, model: string, signal: AbortSignal) {
-		const version = run.versions.find((v) => v.id === cell.versionId);
-		const caseIndex = this.evaluation.cases.findIndex((c) => c.id === cell.caseId);
-		if (!version || caseIndex === -1) return;
-		const testCase = this.evaluation.cases[caseIndex];
+	async #grade(
+		cell: EvalCell,
+		on: { testCase: EvalCase; number: number; request: CellRequest; model: string },
+		signal: AbortSignal
+	) {
 		try {
-			const task = promptText(cellRequest(version, testCase, caseIndex + 1).body);
 			const body = graderRequest({
 				rubric: this.evaluation.rubric,
-				task,
+				task: promptText(on.request.body),
 				answer: cell.text,
-				ideal: testCase.ideal,
-				model
+				ideal: on.testCase.ideal,
+				model: on.model
 			});
 			const answer = parseGraderAnswer(messageText(await api.messages.create(body, { signal })));
 			cell.modelGrade = { score: answer.score, reasoning: answer.reasoning, by: 'model' };
 		} catch (e) {
 			if (!signal.aborted)
-				this.evaluation.message = `Grading case ${caseIndex + 1}: ${api.toUserMessage(e)}`;
+				this.evaluation.message = `Grading case ${on.number}: ${api.toUserMessage(e)}`;
 		}
 	}
 
@@ -289,6 +313,38 @@ export class EvaluationRunner {
 		}
 		this.#end();
 	}
+}
+
+/** Cells put into the grid at a time: all 400 of a big grid at once made a 100 ms frame. */
+const CELLS_PER_FRAME = 50;
+
+const nextFrame = () =>
+	new Promise<void>((resolve) =>
+		typeof requestAnimationFrame === 'function'
+			? requestAnimationFrame(() => resolve())
+			: setTimeout(resolve, 16)
+	);
+
+/**
+ * Puts a run's cells into it a frame's worth at a time, the first ones at once. Each promise
+ * gives one cell as the run holds it (the state's proxy, so writes to it show in the grid).
+ */
+function addInFrames(run: EvalRun, cells: readonly EvalCell[]): Promise<EvalCell>[] {
+	const landing: Promise<EvalCell>[] = [];
+	let landed: Promise<unknown> = Promise.resolve();
+	for (let i = 0; i < cells.length; i += CELLS_PER_FRAME) {
+		const slice = cells.slice(i, i + CELLS_PER_FRAME);
+		const chunk = landed.then(async () => {
+			if (i > 0) await nextFrame();
+			const start = run.cells.length;
+			// One write, not a push per cell: each write tells every cell of the grid to look again.
+			run.cells = [...run.cells, ...slice];
+			return run.cells.slice(start);
+		});
+		landing.push(...slice.map((_, j) => chunk.then((held) => held[j])));
+		landed = chunk;
+	}
+	return landing;
 }
 
 function safeJson(text: string): unknown {

@@ -1,7 +1,7 @@
 import * as api from '$lib/api';
 import { DEFAULT_MODEL } from '$lib/catalog';
 import { DEFAULT_RUBRIC } from '$lib/evaluate/grading';
-import { cellIndex, cellKey, gridVariables } from '$lib/evaluate/grid';
+import { cellIndex, cellKey, gridCells, gridVariables } from '$lib/evaluate/grid';
 import { versionTotals, type VersionTotals } from '$lib/evaluate/totals';
 import {
 	MAX_VERSIONS,
@@ -15,10 +15,18 @@ import {
 import type { PromptSummary } from '$lib/schemas';
 import {
 	lastUserText,
+	withEffort,
 	withLastUserText,
 	withSystem,
 	systemText
 } from '$lib/evaluate/template-edit';
+import {
+	parseEffort,
+	parseThinking,
+	thinkingParam,
+	type Effort,
+	type ThinkingSettings
+} from '$lib/request/options';
 
 let counter = 0;
 /** Ids for versions, cases and runs: unique within one evaluation, short enough for the URL. */
@@ -47,7 +55,11 @@ export class EvaluationState {
 	id = $state<string | null>(null);
 	name = $state('Untitled evaluation');
 	versions = $state<EvalVersion[]>([]);
-	cases = $state<EvalCase[]>([]);
+	/**
+	 * Plain objects replaced on edit, never proxied: a run reads every case to fill its requests,
+	 * and reading 200 cases through state proxies took a frame of its own.
+	 */
+	cases = $state.raw<readonly EvalCase[]>([]);
 	rubric = $state(DEFAULT_RUBRIC);
 	runs = $state<EvalRun[]>([]);
 	/** The version whose template the editor shows. */
@@ -116,28 +128,31 @@ export class EvaluationState {
 	// Test cases
 
 	addCase(vars: Record<string, string> = {}, ideal?: string) {
-		this.cases.push(ideal ? { id: localId('c'), vars, ideal } : { id: localId('c'), vars });
-		this.#changed();
+		this.addCases([ideal ? { vars, ideal } : { vars }]);
 	}
 
 	addCases(list: readonly Omit<EvalCase, 'id'>[]) {
-		for (const c of list) this.cases.push({ ...c, id: localId('c') });
-		if (list.length) this.#changed();
+		if (!list.length) return;
+		this.cases = [...this.cases, ...list.map((c) => ({ ...c, id: localId('c') }))];
+		this.#changed();
 	}
 
 	removeCase(index: number) {
-		this.cases.splice(index, 1);
+		this.cases = this.cases.toSpliced(index, 1);
+		this.#changed();
+	}
+
+	#editCase(index: number, edit: (c: EvalCase) => EvalCase) {
+		this.cases = this.cases.with(index, edit(this.cases[index]));
 		this.#changed();
 	}
 
 	setValue(caseIndex: number, variable: string, value: string) {
-		this.cases[caseIndex].vars[variable] = value;
-		this.#changed();
+		this.#editCase(caseIndex, (c) => ({ ...c, vars: { ...c.vars, [variable]: value } }));
 	}
 
 	setIdeal(caseIndex: number, text: string) {
-		this.cases[caseIndex].ideal = text || undefined;
-		this.#changed();
+		this.#editCase(caseIndex, ({ ideal: _old, ...c }) => (text ? { ...c, ideal: text } : c));
 	}
 
 	// Versions
@@ -193,6 +208,24 @@ export class EvaluationState {
 			return next;
 		});
 	}
+	get thinking(): ThinkingSettings {
+		const { thinking, max_tokens: maxTokens } = this.version.template;
+		return parseThinking(thinking, typeof maxTokens === 'number' ? maxTokens : undefined);
+	}
+	updateThinking(change: Partial<ThinkingSettings>) {
+		this.setParam('thinking', thinkingParam({ ...this.thinking, ...change }));
+	}
+	get effort(): Effort {
+		return parseEffort(this.version.template.output_config);
+	}
+	setEffort(effort: Effort) {
+		this.#editTemplate((t) => withEffort(t, effort === 'unset' ? undefined : effort));
+	}
+	/** The shown version's tools instead of its template's: none, a list, or (undefined) the template's. */
+	setTools(tools: EvalVersion['tools']) {
+		this.version.tools = tools;
+		this.#changed();
+	}
 	setLabel(text: string) {
 		this.version.label = text;
 		this.#changed();
@@ -230,6 +263,8 @@ export class EvaluationState {
 	useRequest(body: Record<string, unknown>) {
 		const { stream: _stream, ...template } = body;
 		this.version.template = template;
+		// The new request's tools are the ones to keep.
+		this.version.tools = undefined;
 		this.#changed();
 	}
 
@@ -239,21 +274,18 @@ export class EvaluationState {
 		this.shownRunId = id;
 	}
 
-	/** Adds a run over the current versions and cases (earlier runs stay for comparison). */
-	startRun(mode: EvalRun['mode']): EvalRun {
+	/**
+	 * Adds a run over the current versions and cases (earlier runs stay for comparison). With
+	 * `cells: 'later'` its cells are the caller's to add (see `gridCells`).
+	 */
+	startRun(mode: EvalRun['mode'], opts: { cells?: 'now' | 'later' } = {}): EvalRun {
+		const versions = $state.snapshot(this.versions) as EvalVersion[];
 		const run: EvalRun = {
 			id: localId('r'),
 			startedAt: new Date().toISOString(),
 			mode,
-			versions: $state.snapshot(this.versions) as EvalVersion[],
-			cells: this.versions.flatMap((v) =>
-				this.cases.map((c) => ({
-					versionId: v.id,
-					caseId: c.id,
-					status: 'pending' as const,
-					text: ''
-				}))
-			)
+			versions,
+			cells: opts.cells === 'later' ? [] : gridCells(versions, this.cases)
 		};
 		this.runs.push(run);
 		this.shownRunId = null;
@@ -279,7 +311,7 @@ export class EvaluationState {
 		return $state.snapshot({
 			name: this.name,
 			versions: this.versions,
-			cases: this.cases,
+			cases: [...this.cases],
 			rubric: this.rubric,
 			runs: this.runs
 		}) as EvaluationInput;
