@@ -1,6 +1,7 @@
 // Refreshes docs/evaluate-*.png: a two-version evaluation run and graded on the simulator,
 // at desktop and phone widths, light and dark.
-// Run with the app built and started (`npm run build && npm start`), then `npx vite-node scripts/screenshots-evaluate.ts`.
+// Run with the app built and started (`npm run build && npm start`), then
+// `npx vite-node scripts/screenshots-evaluate.ts`.
 import { launchChromium } from '../bench/lib/browser';
 
 const url = process.env.PLAYGROUND_URL ?? 'http://127.0.0.1:3000';
@@ -11,6 +12,9 @@ await page.locator('html[data-hydrated="true"]').waitFor();
 await page.getByLabel('Evaluation name').fill('First things to see');
 await page.getByRole('button', { name: '+ Version' }).click();
 await page.getByLabel('Model').selectOption('claude-haiku-4-5-20251001');
+// Version B also thinks, so the shot shows the per-version thinking controls.
+await page.getByLabel('Max tokens').fill('4096');
+await page.getByLabel('Thinking', { exact: true }).selectOption('enabled');
 await page.getByRole('button', { name: 'Run all' }).click();
 await page.locator('[data-status="done"]').nth(5).waitFor();
 await page.getByRole('button', { name: 'Grade with model' }).click();

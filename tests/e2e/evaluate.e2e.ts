@@ -89,12 +89,11 @@ test('hand grades and model grades show in the totals, two versions side by side
 
 	await page.getByRole('button', { name: 'Grade with model' }).click();
 	await expect(cell(page, 'Version A', 3).getByText(/^Model grade [1-5]\/5/)).toBeVisible();
+	// textContent, not innerText: rows below the fold skip rendering (content-visibility).
 	const modelScore = Number(
-		(
-			await cell(page, 'Version A', 1)
-				.getByText(/^Model grade/)
-				.innerText()
-		).match(/(\d)\/5/)![1]
+		(await cell(page, 'Version A', 1)
+			.getByText(/^Model grade/)
+			.textContent())!.match(/(\d)\/5/)![1]
 	);
 	// The person overrides the model on case 1 of version A.
 	const override = modelScore === 5 ? 1 : 5;
@@ -104,11 +103,9 @@ test('hand grades and model grades show in the totals, two versions side by side
 	for (const n of [2, 3])
 		scores.push(
 			Number(
-				(
-					await cell(page, 'Version A', n)
-						.getByText(/^Model grade/)
-						.innerText()
-				).match(/(\d)\/5/)![1]
+				(await cell(page, 'Version A', n)
+					.getByText(/^Model grade/)
+					.textContent())!.match(/(\d)\/5/)![1]
 			)
 		);
 	const mean = scores.reduce((a, b) => a + b, 0) / 3;
