@@ -46,7 +46,10 @@ export class ToolLoopState {
 	readonly #beforeExample: (label: string) => void;
 
 	/** `beforeExample` keeps the draft for Undo before an example replaces a non-empty tools list. */
-	constructor(playground: PlaygroundState, options: { beforeExample?: (label: string) => void } = {}) {
+	constructor(
+		playground: PlaygroundState,
+		options: { beforeExample?: (label: string) => void } = {}
+	) {
 		this.#playground = playground;
 		this.#beforeExample = options.beforeExample ?? (() => {});
 	}
