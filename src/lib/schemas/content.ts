@@ -284,4 +284,5 @@ export const ContentBlockSchema = z.union([
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ToolUseBlock = z.infer<typeof ToolUseBlockSchema>;
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;
+export type KnownContentBlock = z.infer<typeof KnownContentBlockSchema>;
 export type ContentBlock = z.infer<typeof ContentBlockSchema>;
