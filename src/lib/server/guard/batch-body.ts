@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { BATCH_MAX_REQUESTS, BatchRequestSchema } from '$lib/schemas/batches';
-import { formatPath, primaryIssue } from '$lib/schemas/issues';
+import { describeIssues } from '$lib/schemas/issues';
 import { HttpProblem } from '../http';
 import { estimateInputTokens } from './estimate';
 
@@ -115,8 +115,7 @@ export async function checkBatchBody(
 		}
 		const parsed = BatchRequestSchema.safeParse(item);
 		if (!parsed.success) {
-			const { path, message } = primaryIssue(parsed.error.issues[0]);
-			throw invalid(`${formatPath(['requests', count, ...path])}: ${message}`);
+			throw invalid(describeIssues(parsed.error, ['requests', count]));
 		}
 		if (seen.has(parsed.data.custom_id))
 			throw invalid(`requests.${count}.custom_id: duplicate custom_id "${parsed.data.custom_id}"`);
