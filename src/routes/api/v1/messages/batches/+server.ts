@@ -5,7 +5,7 @@ import { getConfig } from '$lib/server/config';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { forwardBatch } from '$lib/server/gateway/batch-proxy';
 import { receiveBatch } from '$lib/server/batch-upload/receive';
-import { batchMetaFromHeaders, recordBatch } from '$lib/server/gateway/batch-index';
+import { batchMetaFromHeaders } from '$lib/server/gateway/batch-index';
 import { admitBatch } from '$lib/server/guard/batch-budget';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { takeUploadSlot } from '$lib/server/guard/limits';
@@ -42,9 +42,7 @@ export const POST: RequestHandler = (event) =>
 			await hold.attach(id);
 			const meta = batchMetaFromHeaders(event.request.headers);
 			// The owner must be recorded (ownership checks depend on it): retried until the store takes it.
-			await deps.writes.run('batch index', { user, batchId: id }, () =>
-				recordBatch({ id, creator: user, ...meta })
-			);
+			await deps.writes.run({ kind: 'batch index', entry: { id, creator: user, ...meta } });
 			return response;
 		} finally {
 			await dispose();
