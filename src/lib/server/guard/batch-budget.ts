@@ -1,3 +1,4 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
 import { log } from '../log';
@@ -37,21 +38,23 @@ export async function admitBatch(
 	const day = utcDay();
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worstCase;
-	if (budget !== null && !(await deps.ledger.reserve(user, day, tokens, budget)))
+	// The hold, and the batch's usage when it ends, go to the account (guests share one).
+	const account = budgetAccount(user);
+	if (budget !== null && !(await deps.ledger.reserve(account, day, tokens, budget)))
 		throw new LimitProblem(
-			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${user}'s daily budget (${budget}).`,
+			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${account}'s daily budget (${budget}).`,
 			secondsToMidnight(Date.now())
 		);
 	return {
 		tokens,
 		day,
 		release: () =>
-			deps.writes.run('batch hold release', { user, tokens }, () =>
-				deps.ledger.settle(user, day, tokens, { input: 0, output: 0 })
+			deps.writes.run('batch hold release', { user: account, tokens }, () =>
+				deps.ledger.settle(account, day, tokens, { input: 0, output: 0 })
 			),
 		attach: (batchId) =>
-			deps.writes.run('batch hold', { user, batchId, tokens }, () =>
-				store.recordBatchReservation({ batchId, user, day, reservedTokens: tokens })
+			deps.writes.run('batch hold', { user: account, batchId, tokens }, () =>
+				store.recordBatchReservation({ batchId, user: account, day, reservedTokens: tokens })
 			)
 	};
 }

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { identities } from './migrations/120_identities';
 
 /**
  * Schema changes, in order, shared by both dialects (only portable column types are used).
@@ -142,7 +143,8 @@ const MIGRATIONS: Record<string, Migration> = {
 				.addPrimaryKeyConstraint('prompt_versions_pk', ['prompt_id', 'version'])
 				.execute();
 		}
-	}
+	},
+	'120_identities': identities
 	// Append new migrations here (other features add their own tables): never edit one above.
 };
 
