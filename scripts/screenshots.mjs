@@ -11,6 +11,21 @@ const browser = await chromium.launch({
 });
 const shots = [];
 
+/**
+ * The whole page in one image. The viewport is grown to the page's height first: answers use
+ * content-visibility, so a plain full-page shot leaves what was off screen blank.
+ */
+async function shootWhole(page, path) {
+	const { width, height } = page.viewportSize();
+	const full = await page.evaluate(() => document.documentElement.scrollHeight);
+	await page.setViewportSize({ width, height: Math.max(height, full) });
+	await page.evaluate(
+		() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+	);
+	await page.screenshot({ path });
+	await page.setViewportSize({ width, height });
+}
+
 /** Compare (3 columns, run), its shared permalink, and a saved prompt: one file each. */
 async function shootCompare(theme, width, height) {
 	const page = await browser.newPage({ viewport: { width, height } });
@@ -27,13 +42,13 @@ async function shootCompare(theme, width, height) {
 		.and(page.locator(':enabled'))
 		.waitFor();
 	const files = [`docs/compare-${width}-${theme}.png`];
-	await page.screenshot({ path: files[0], fullPage: true });
+	await shootWhole(page, files[0]);
 	await page.getByRole('button', { name: 'Share comparison' }).click();
 	const link = await page.getByLabel('Share link').inputValue();
 	await page.goto(link);
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	files.push(`docs/comparison-${width}-${theme}.png`);
-	await page.screenshot({ path: files[1], fullPage: true });
+	await shootWhole(page, files[1]);
 	const prompt = await page.request.post(`${base}/api/prompts`, {
 		data: {
 			name: 'Lighthouse uses',
@@ -48,7 +63,7 @@ async function shootCompare(theme, width, height) {
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await page.getByRole('button', { name: 'Delete…' }).click();
 	files.push(`docs/prompt-${width}-${theme}.png`);
-	await page.screenshot({ path: files[2], fullPage: true });
+	await shootWhole(page, files[2]);
 	await page.close();
 	return files;
 }
