@@ -72,12 +72,25 @@ const OPERATION: Partial<Record<keyof Store, string>> = {
  * it waits; ours is kept tiny and the waiting happens here, between turns of the loop).
  * Whatever still fails becomes a StoreUnavailable (503) instead of a raw driver error.
  */
+/** Stores inside the store (`store.prompts`): their calls get the same retries and 503s. */
+const SUB_STORES = new Set<PropertyKey>(['prompts']);
+const SUB_OPERATION: Record<string, string> = {
+	'prompts.create': 'save the prompt',
+	'prompts.addVersion': 'save the prompt',
+	'prompts.remove': 'delete the prompt'
+};
+
 export function withRetries(store: Store, options: Partial<RetryOptions> = {}): Store {
-	const opts = { ...DEFAULTS, ...options };
+	return retrying(store, { ...DEFAULTS, ...options }, '');
+}
+
+function retrying<T extends object>(store: T, opts: RetryOptions, prefix: string): T {
 	const wait = opts.sleep ?? sleep;
 	return new Proxy(store, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver);
+			if (!prefix && SUB_STORES.has(prop) && value && typeof value === 'object')
+				return retrying(value, opts, `${String(prop)}.`);
 			if (typeof value !== 'function' || prop === 'close') return value;
 			return async (...args: unknown[]) => {
 				let delay = opts.firstDelayMs;
@@ -88,7 +101,9 @@ export function withRetries(store: Store, options: Partial<RetryOptions> = {}): 
 					} catch (e) {
 						if (e instanceof HttpProblem) throw e;
 						if (!isTransient(e) || waited >= opts.maxWaitMs) {
-							const operation = OPERATION[prop as keyof Store] ?? `run ${String(prop)}`;
+							const name = prefix + String(prop);
+							const operation =
+								OPERATION[name as keyof Store] ?? SUB_OPERATION[name] ?? `run ${name}`;
 							throw new StoreUnavailable(operation, e);
 						}
 						await wait(delay);
