@@ -96,7 +96,7 @@ describe('the store under faults', () => {
 		expect((await store.getPermalink('p0'))?.createdBy).toBe('ada');
 	});
 
-	it('answers a saved prompt that does not fit a full store with a 503 naming the prompt', async () => {
+	it('answers a saved prompt that does not fit a full store with a 503', async () => {
 		const { store } = await open(256 * 1024);
 		const big = 'x'.repeat(16 * 1024);
 		let failed: unknown;
@@ -112,9 +112,7 @@ describe('the store under faults', () => {
 				);
 		expect(failed).toBeInstanceOf(HttpProblem);
 		expect((failed as HttpProblem).status).toBe(503);
-		expect((failed as HttpProblem).message).toMatch(
-			/could not save the prompt because its storage is full/
-		);
+		expect((failed as HttpProblem).message).toMatch(/its storage is full \(SQLITE_FULL\)/);
 		expect(await store.prompts.get('prompt0')).toMatchObject({ owner: 'ada' });
 	});
 

@@ -72,25 +72,21 @@ const OPERATION: Partial<Record<keyof Store, string>> = {
  * it waits; ours is kept tiny and the waiting happens here, between turns of the loop).
  * Whatever still fails becomes a StoreUnavailable (503) instead of a raw driver error.
  */
-/** Stores inside the store (`store.prompts`): their calls get the same retries and 503s. */
-const SUB_STORES = new Set<PropertyKey>(['prompts']);
-const SUB_OPERATION: Record<string, string> = {
-	'prompts.create': 'save the prompt',
-	'prompts.addVersion': 'save the prompt',
-	'prompts.remove': 'delete the prompt'
-};
-
 export function withRetries(store: Store, options: Partial<RetryOptions> = {}): Store {
-	return retrying(store, { ...DEFAULTS, ...options }, '');
+	return retrying(store, { ...DEFAULTS, ...options }, new Set(['prompts', 'identities']));
 }
 
-function retrying<T extends object>(store: T, opts: RetryOptions, prefix: string): T {
+/** The retrying proxy; the named sub-stores (objects of their own) are wrapped the same way. */
+function retrying<T extends object>(target: T, opts: RetryOptions, nested = new Set<string>()): T {
 	const wait = opts.sleep ?? sleep;
-	return new Proxy(store, {
+	const wrapped = new Map<PropertyKey, unknown>();
+	return new Proxy(target, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver);
-			if (!prefix && SUB_STORES.has(prop) && value && typeof value === 'object')
-				return retrying(value, opts, `${String(prop)}.`);
+			if (typeof prop === 'string' && nested.has(prop) && value && typeof value === 'object') {
+				if (!wrapped.has(prop)) wrapped.set(prop, retrying(value, opts));
+				return wrapped.get(prop);
+			}
 			if (typeof value !== 'function' || prop === 'close') return value;
 			return async (...args: unknown[]) => {
 				let delay = opts.firstDelayMs;
@@ -101,9 +97,7 @@ function retrying<T extends object>(store: T, opts: RetryOptions, prefix: string
 					} catch (e) {
 						if (e instanceof HttpProblem) throw e;
 						if (!isTransient(e) || waited >= opts.maxWaitMs) {
-							const name = prefix + String(prop);
-							const operation =
-								OPERATION[name as keyof Store] ?? SUB_OPERATION[name] ?? `run ${name}`;
+							const operation = OPERATION[prop as keyof Store] ?? `run ${String(prop)}`;
 							throw new StoreUnavailable(operation, e);
 						}
 						await wait(delay);
