@@ -49,18 +49,23 @@ export async function admitBatch(
 		tokens,
 		day,
 		release: () =>
-			deps.writes.run('batch hold release', { user: account, tokens }, () =>
-				deps.ledger.settle(account, day, tokens, { input: 0, output: 0 })
-			),
+			deps.writes.run({
+				kind: 'usage',
+				user: account,
+				day,
+				reserved: tokens,
+				usage: { input: 0, output: 0 }
+			}),
 		attach: (batchId) =>
-			deps.writes.run('batch hold', { user: account, batchId, tokens }, () =>
-				store.recordBatchReservation({ batchId, user: account, day, reservedTokens: tokens })
-			)
+			deps.writes.run({
+				kind: 'batch hold',
+				hold: { batchId, user: account, day, reservedTokens: tokens }
+			})
 	};
 }
 
 /** Sums a batch's usage from its results, streamed from upstream a line at a time. */
-async function resultsUsage(batchId: string) {
+export async function resultsUsage(batchId: string) {
 	const res = await getUpstream().send({
 		method: 'GET',
 		path: `/v1/messages/batches/${encodeURIComponent(batchId)}/results`,
@@ -82,10 +87,7 @@ export async function settleEndedBatch(
 	const s = store ?? (await getStore());
 	const hold = await s.claimBatchReservation(batchId, new Date().toISOString());
 	if (!hold) return;
-	await deps.writes.run('batch usage', { user: hold.user, batchId }, async () => {
-		const usage = await resultsUsage(batchId);
-		await deps.ledger.settle(hold.user, hold.day, hold.reservedTokens, usage);
-	});
+	await deps.writes.run({ kind: 'batch usage', hold });
 }
 
 /** Called with every batch object that passes through the gateway: ended ones get settled. */

@@ -1,6 +1,6 @@
 import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
-import type { DurableQueue } from './durable';
+import type { WriteQueue } from './durable-writes';
 import { utcDay } from './ledger';
 import { LimitProblem, secondsToMidnight, type LimitDeps } from './limits';
 import type { TokenUsage } from './usage-tap';
@@ -32,7 +32,7 @@ export async function reserveBudget(
 	identity: string,
 	worst: WorstCase,
 	config: Config,
-	deps: LimitDeps & { writes: DurableQueue },
+	deps: LimitDeps & { writes: WriteQueue },
 	now = Date.now()
 ): Promise<Reservation> {
 	const user = budgetAccount(identity);
@@ -56,9 +56,7 @@ export async function reserveBudget(
 			if (settled) return;
 			settled = true;
 			const charged = complete && usage ? usage : chargeForUnknown(worst, usage);
-			await deps.writes.run('usage', { user, day, ...charged }, () =>
-				deps.ledger.settle(user, day, tokens, charged)
-			);
+			await deps.writes.run({ kind: 'usage', user, day, reserved: tokens, usage: charged });
 		}
 	};
 }

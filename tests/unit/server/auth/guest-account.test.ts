@@ -6,6 +6,7 @@ import { GUEST_ACCOUNT } from '$lib/server/auth/names';
 import { loadConfig } from '$lib/server/config';
 import { reserveBudget } from '$lib/server/guard/budget';
 import { durableQueue } from '$lib/server/guard/durable';
+import { describeWrite, performWrite, type DurableWrite } from '$lib/server/guard/durable-writes';
 import { memorySlots } from '$lib/server/guard/ledger';
 import { LimitProblem, checkRate, takeStreamSlot } from '$lib/server/guard/limits';
 import { storeCounter, storeLedger } from '$lib/server/guard/store-backed';
@@ -19,11 +20,16 @@ async function deps() {
 	});
 	stores.push(store);
 	const get = async () => store;
+	const ledger = storeLedger(get);
 	return {
 		counter: storeCounter(get),
-		ledger: storeLedger(get),
+		ledger,
 		slots: memorySlots(),
-		writes: durableQueue()
+		// No journal: the writes go straight through the ledger.
+		writes: durableQueue<DurableWrite>({
+			perform: (w) => performWrite(w, { ledger }),
+			describe: describeWrite
+		})
 	};
 }
 afterAll(async () => {
