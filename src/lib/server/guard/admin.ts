@@ -64,5 +64,3 @@ export async function adminOverview(store: Store, config: Config, now = Date.now
 		}
 	};
 }
-
-export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>;
