@@ -10,7 +10,7 @@ const BATCH_SINK = 'bench/servers/batch-sink.mjs';
 const MB = 1024 * 1024;
 
 /** About `mb` MB of batch requests, each a different prompt of ~2 KB. */
-function batchBody(mb: number): { body: Buffer; requests: number } {
+function batchBody(mb: number): { body: Uint8Array<ArrayBuffer>; requests: number } {
 	const parts: Buffer[] = [Buffer.from('{"requests":[')];
 	let size = 0;
 	let n = 0;
@@ -31,7 +31,8 @@ function batchBody(mb: number): { body: Buffer; requests: number } {
 		n++;
 	}
 	parts.push(Buffer.from(']}'));
-	return { body: Buffer.concat(parts), requests: n };
+	const whole = Buffer.concat(parts);
+	return { body: new Uint8Array(whole.buffer, whole.byteOffset, whole.length), requests: n };
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */
