@@ -82,7 +82,8 @@ export async function uploadLoad(o: {
 		const upload = fetch(`${app.url}/api/v1/messages/batches`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
-			body
+			// A view, not a copy: fetch's BodyInit does not take Node's Buffer type.
+			body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
 		}).then(async (res) => ({
 			status: res.status,
 			json: (await res.json()) as {

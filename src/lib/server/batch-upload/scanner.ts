@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { BATCH_MAX_REQUESTS, BatchRequestSchema } from '$lib/schemas/batches';
-import { formatPath, primaryIssue } from '$lib/schemas/issues';
+import { describeIssues } from '$lib/schemas/issues';
 import { HttpProblem } from '../http';
 import { estimateInputTokens } from '../guard/estimate';
 
@@ -95,8 +95,7 @@ export function batchScanner(onRequest: RequestCheck, maxRequestBytes: number): 
 		}
 		const parsed = BatchRequestSchema.safeParse(item);
 		if (!parsed.success) {
-			const { path, message } = primaryIssue(parsed.error.issues[0]);
-			throw invalid(`${formatPath(['requests', count, ...path])}: ${message}`);
+			throw invalid(describeIssues(parsed.error, ['requests', count]));
 		}
 		const { custom_id: id, params } = parsed.data;
 		if (seen.has(id)) throw invalid(`requests.${count}.custom_id: duplicate custom_id "${id}"`);

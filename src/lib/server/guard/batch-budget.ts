@@ -1,3 +1,4 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
 import { log } from '../log';
@@ -37,9 +38,11 @@ export async function admitBatch(
 	const day = utcDay();
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worstCase;
-	if (budget !== null && !(await deps.ledger.reserve(user, day, tokens, budget)))
+	// The hold, and the batch's usage when it ends, go to the account (guests share one).
+	const account = budgetAccount(user);
+	if (budget !== null && !(await deps.ledger.reserve(account, day, tokens, budget)))
 		throw new LimitProblem(
-			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${user}'s daily budget (${budget}).`,
+			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${account}'s daily budget (${budget}).`,
 			secondsToMidnight(Date.now())
 		);
 	return {
@@ -48,7 +51,7 @@ export async function admitBatch(
 		release: () =>
 			deps.writes.run({
 				kind: 'usage',
-				user,
+				user: account,
 				day,
 				reserved: tokens,
 				usage: { input: 0, output: 0 }
@@ -56,7 +59,7 @@ export async function admitBatch(
 		attach: (batchId) =>
 			deps.writes.run({
 				kind: 'batch hold',
-				hold: { batchId, user, day, reservedTokens: tokens }
+				hold: { batchId, user: account, day, reservedTokens: tokens }
 			})
 	};
 }

@@ -1,3 +1,4 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import type { WriteQueue } from './durable-writes';
 import { utcDay } from './ledger';
@@ -23,14 +24,18 @@ export interface WorstCase {
 	maxTokens: number;
 }
 
-/** Holds the worst case against the user's budget, or refuses with 429 and when to come back. */
+/**
+ * Holds the worst case against the budget of the user's account (guests share one), or refuses
+ * with 429 and when to come back.
+ */
 export async function reserveBudget(
-	user: string,
+	identity: string,
 	worst: WorstCase,
 	config: Config,
 	deps: LimitDeps & { writes: WriteQueue },
 	now = Date.now()
 ): Promise<Reservation> {
+	const user = budgetAccount(identity);
 	const day = utcDay(now);
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worst.inputTokens + worst.maxTokens;

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { identities } from './migrations/120_identities';
 
 /**
  * Schema changes, in order, shared by both dialects (only portable column types are used).
@@ -144,7 +145,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 				.addPrimaryKeyConstraint('prompt_versions_pk', ['prompt_id', 'version'])
 				.execute();
 		}
-	}
+	},
+	'120_identities': identities
 	// Append new migrations here (other features add their own tables): never edit one above.
 };
 
