@@ -118,7 +118,9 @@ export async function uploadLoad(o: {
 				unit: 'ms',
 				target: '< 100 ms',
 				pass: p(99) < 100,
-				note: `p50 ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms, ${during.length} samples over ${seconds.toFixed(1)} s; baseline: idle p99 (${idle.length} samples); ${load}`
+				note:
+					`p50 ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms, ${during.length} samples ` +
+					`over ${seconds.toFixed(1)} s; baseline: idle p99 (${idle.length} samples); ${load}`
 			}),
 			row({
 				section,
@@ -134,7 +136,9 @@ export async function uploadLoad(o: {
 				value: peak,
 				baseline: sinkPeak,
 				unit: 'MB',
-				note: `idle ${idleRss.toFixed(0)} MB before; baseline: peak of the bare node:http sink that took the same body; ${(body.length / MB / seconds).toFixed(0)} MB/s end to end; ${load}`
+				note:
+					`idle ${idleRss.toFixed(0)} MB before; baseline: peak of the bare node:http sink that ` +
+					`took the same body; ${(body.length / MB / seconds).toFixed(0)} MB/s end to end; ${load}`
 			})
 		];
 	} finally {
