@@ -4,6 +4,8 @@ import { startApp, type AppProcess } from '../support/servers';
 
 // Each user has their own secret; ceo@corp is an SSO identity no passcode may take.
 const USERS = 'ada:ada-secret-123,bob:bob-secret-456';
+// Guests only: it may sign in names nobody owns, never ada, bob, ceo@corp or an invited name.
+const TEAM_PASSCODE = 'team-passcode-789';
 let app: AppProcess;
 
 beforeAll(async () => {
@@ -11,6 +13,7 @@ beforeAll(async () => {
 		PLAYGROUND_USERS: USERS,
 		RESERVED_NAMES: 'ceo@corp',
 		ADMIN_USERS: 'ada',
+		PLAYGROUND_PASSCODE: TEAM_PASSCODE,
 		SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01'
 	});
 });
@@ -33,6 +36,9 @@ describe('identities', () => {
 		expect((await postLogin(app, 'bob', 'ada-secret-123')).status).toBe(401);
 		expect((await postLogin(app, 'ceo@corp', 'ada-secret-123')).status).toBe(401);
 		expect((await postLogin(app, 'mallory', 'bob-secret-456')).status).toBe(401);
+		for (const owned of ['ada', 'Bob', 'ceo@corp'])
+			expect((await postLogin(app, owned, TEAM_PASSCODE)).status).toBe(401);
+		expect((await postLogin(app, 'mallory', TEAM_PASSCODE)).status).toBe(303);
 	});
 
 	it('counts only failures towards the login limit, per name', async () => {
@@ -45,7 +51,7 @@ describe('identities', () => {
 		expect((await postLogin(app, 'bob', 'bob-secret-456')).status).toBe(303);
 	});
 
-	it('ends the session on logout over plain http: the cookie is cleared without Secure and a replayed one gets 401', async () => {
+	it('ends the session on logout over plain http: no Secure on the clearing cookie, a replay gets 401', async () => {
 		const cookie = await signIn(app, 'ada', 'ada-secret-123');
 		expect((await api('/api/v1/messages', cookie, { method: 'POST', body: message })).status).toBe(
 			200
@@ -86,7 +92,7 @@ describe('identities', () => {
 });
 
 describe('ownership', () => {
-	it("shows a second user none of the first user's batches, templates or tokens, and lets them change none", async () => {
+	it("shows a second user none of the first user's batches, templates or tokens; they change none", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
 		const template = encodeURIComponent(
@@ -159,7 +165,7 @@ describe('ownership', () => {
 });
 
 describe('the admin view', () => {
-	it("shows an admin users, sessions and budgets, lets them end a user's sessions, and does not exist for others", async () => {
+	it("shows an admin users, sessions and budgets and ends a user's sessions; others get 404", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
 		expect((await fetch(app.url + '/admin', { headers: { cookie: bob } })).status).toBe(404);
@@ -168,7 +174,7 @@ describe('the admin view', () => {
 		const html = await page.text();
 		expect(html).toContain('Budgets in force');
 		expect(html).toContain('bob');
-		const revoke = await fetch(app.url + '/admin?/revokeSessions', {
+		const revoke = await fetch(app.url + '/admin?/endSessions', {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPrompt } from '$lib/server/simulator/prose/intent';
+import { planOf, readPrompt } from '$lib/server/simulator/prose/intent';
 import { generateReply } from '$lib/server/simulator/text';
 
 describe('plain-text answers follow the prompt', () => {
@@ -64,5 +64,23 @@ describe('plain-text answers follow the prompt', () => {
 		expect(reply).toContain('You asked about prompt caching.');
 		expect(generateReply('Explain how prompt caching works', 9)).toBe(reply);
 		expect(generateReply('Explain how prompt caching works', 10)).not.toBe(reply);
+	});
+
+	it('reads "reasons to <verb>" as being about doing it', () => {
+		expect(readPrompt('List 3 ways to write clearer emails').topic).toBe('writing clearer emails');
+		expect(readPrompt('Give me 2 reasons to run daily').topic).toBe('running daily');
+	});
+
+	it('plans the answer in the reasoning by the same reading of the prompt', () => {
+		expect(planOf(readPrompt('Give me 4 reasons to learn SQL'))).toBe(
+			'They asked for 4 reasons about learning SQL, so a numbered list of 4.'
+		);
+	});
+
+	it('reads a huge one-line prompt by its first words only', () => {
+		// Unbounded, the comparison regexes backtrack for minutes on this.
+		const read = readPrompt('word '.repeat(60_000));
+		expect(read.intent.kind).toBe('explain');
+		expect(read.topic.split(' ')).toHaveLength(10);
 	});
 });

@@ -76,8 +76,21 @@ function instructionOf(prompt: string): { instruction: string; material: string 
 	const colon = trimmed.search(/:\s*\n|:\s{2,}|\n\s*\n/);
 	if (colon > 0 && colon < 300)
 		return { instruction: trimmed.slice(0, colon), material: trimmed.slice(colon + 1).trim() };
-	const line = trimmed.split('\n')[0];
-	return { instruction: line, material: trimmed.slice(line.length).trim() };
+	const line = trimmed.split('\n', 1)[0];
+	// The reading regexes backtrack; a 300 KB one-line prompt must not cost seconds. The instruction
+	// is what a person types first, so its first words are enough.
+	const instruction = line.length > MAX_INSTRUCTION ? line.slice(0, MAX_INSTRUCTION) : line;
+	return { instruction, material: trimmed.slice(line.length).trim() };
+}
+const MAX_INSTRUCTION = 300;
+
+/** "learn" → "learning", "write" → "writing", "run" → "running": enough for list topics. */
+export function gerund(verb: string): string {
+	const v = verb.toLowerCase();
+	if (v.endsWith('ie')) return v.slice(0, -2) + 'ying';
+	if (/[^aeiou]e$/.test(v) && v !== 'be') return v.slice(0, -1) + 'ing';
+	if (/^[^aeiou]*[aeiou][bdgmnpt]$/.test(v)) return v + v.at(-1) + 'ing';
+	return v + 'ing';
 }
 
 /** The prompt's subject as a phrase: lead-in, count, list noun and end punctuation removed. */
@@ -88,7 +101,10 @@ export function topicOf(instruction: string): string {
 		new RegExp(`^(?:\\d+|${Object.keys(NUMBER_WORDS).join('|')})\\s+`, 'i'),
 		''
 	);
-	topic = topic.replace(new RegExp(`^(?:${LIST_NOUNS})\\s+(?:for|about|on|to|of)\\s+`, 'i'), '');
+	const infinitive = new RegExp(`^(?:${LIST_NOUNS})\\s+to\\s+(\\w+)`, 'i').exec(topic);
+	// "reasons to learn SQL" is about learning SQL.
+	if (infinitive) topic = topic.replace(infinitive[0], gerund(infinitive[1]));
+	topic = topic.replace(new RegExp(`^(?:${LIST_NOUNS})\\s+(?:for|about|on|of)\\s+`, 'i'), '');
 	topic = topic.replace(
 		/^(?:a|an|the)\s+(?:haiku|poem|limerick|short poem)\s+(?:about|on)\s+/i,
 		''
@@ -162,4 +178,31 @@ export function readPrompt(prompt: string): ReadPrompt {
 	if (/^(what|who|when|where)(?:'s|\s)/.test(text) && words.length <= 12 && !/\bhow\b/.test(text))
 		return { intent: { kind: 'fact' }, topic };
 	return { intent: { kind: 'explain' }, topic };
+}
+
+/** How the answer will be shaped, as a line of the simulated reasoning before it. */
+export function planOf({ intent, topic }: ReadPrompt): string {
+	const about = topic || 'this';
+	switch (intent.kind) {
+		case 'greeting':
+			return 'It is a greeting, so a short friendly introduction fits.';
+		case 'poem':
+			return intent.form === 'haiku'
+				? `A haiku about ${about}: three short lines, an image from the topic, a turn at the end.`
+				: `A short poem about ${about}, in two stanzas, closing on a quiet line.`;
+		case 'code':
+			return `They want code in ${intent.language} for ${about}; a small runnable example is best.`;
+		case 'list':
+			return `They asked for ${intent.count} ${intent.noun} about ${about}, so a numbered list of ${intent.count}.`;
+		case 'compare':
+			return `Comparing ${intent.left} and ${intent.right}: a table of trade-offs reads best.`;
+		case 'summary':
+			return 'They pasted a text to summarise; I will keep the lead sentence of each part.';
+		case 'yes-no':
+			return `A yes/no question about ${about}: lead with the verdict, then the reasons.`;
+		case 'fact':
+			return `This asks for a fact about ${about}.`;
+		case 'explain':
+			return `An explanation of ${about}: the core idea first, then what people usually miss.`;
+	}
 }
