@@ -2,6 +2,7 @@ import { getStore } from '../store';
 import { getCounter } from './counters';
 import { getDurableQueue, type DurableQueue } from './durable';
 import { memorySlots } from './ledger';
+import { batchedSettles } from './settle-batch';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
 
@@ -16,7 +17,8 @@ let deps: GuardDeps | undefined;
 export function getLimitDeps(): GuardDeps {
 	deps ??= {
 		counter: getCounter(),
-		ledger: storeLedger(getStore),
+		// Settlements are written behind, a few at once (settle-batch.ts); reads see them all.
+		ledger: batchedSettles(storeLedger(getStore)),
 		slots: memorySlots(),
 		writes: getDurableQueue()
 	};
