@@ -59,7 +59,8 @@ export class Exchange {
 	) {
 		this.headers = new Headers();
 		for (const [name, value] of Object.entries(req.headers))
-			if (value !== undefined) this.headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+			if (value !== undefined)
+				this.headers.set(name, Array.isArray(value) ? value.join(', ') : value);
 		// The client left before the answer ended: stop the upstream call too.
 		res.once('close', () => {
 			if (!res.writableFinished) this.abort.abort();
@@ -96,12 +97,12 @@ export class Exchange {
 
 	/** Writes status and headers: the upstream's (already filtered) with ours on top. */
 	head(status: number, headers: Headers): void {
-		const res = this.res;
-		headers.forEach((value, name) => res.setHeader(name, value));
+		const out: Record<string, string> = {};
+		headers.forEach((value, name) => (out[name] = value));
 		// start.js set the static files' CSP; API answers get the one that allows nothing.
-		res.setHeader('content-security-policy', API_CSP);
-		res.setHeader('x-request-id', this.requestId);
-		res.writeHead(status);
+		out['content-security-policy'] = API_CSP;
+		out['x-request-id'] = this.requestId;
+		this.res.writeHead(status, out);
 		this.log(status);
 	}
 

@@ -27,7 +27,8 @@ export async function callUpstream(
 /** The answer's headers as forward.ts sends them: nothing that carries the key, and who answered. */
 export function answerHeaders(x: Exchange, reply: WireReply, path: string): Headers {
 	const secret = getConfig().ANTHROPIC_API_KEY;
-	const headers = new Headers(reply.headers);
+	// Our own copy already (wire.ts and the SDK upstream both build a fresh one).
+	const headers = reply.headers;
 	for (const [name, value] of [...headers])
 		if (scrubText(value, secret) !== value) headers.delete(name);
 	headers.set('x-upstream', getUpstream().kind);

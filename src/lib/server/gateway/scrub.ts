@@ -42,7 +42,8 @@ export interface ByteScrubber {
 export function byteScrubber(secret: string): ByteScrubber {
 	const needle = Buffer.from(secret);
 	const replacement = Buffer.from(REDACTED_KEY);
-	let carry: Buffer = Buffer.alloc(0);
+	const none = Buffer.alloc(0);
+	let carry: Buffer = none;
 	return {
 		push(chunk) {
 			const bytes = Buffer.isBuffer(chunk)
@@ -55,13 +56,13 @@ export function byteScrubber(secret: string): ByteScrubber {
 				data = data.subarray(at + needle.length);
 			}
 			const keep = partialMatchAtEnd(data, needle);
-			carry = keep ? Buffer.from(data.subarray(data.length - keep)) : Buffer.alloc(0);
+			carry = keep ? Buffer.from(data.subarray(data.length - keep)) : none;
 			const rest = keep ? data.subarray(0, data.length - keep) : data;
 			return parts.length ? Buffer.concat([...parts, rest]) : rest;
 		},
 		flush() {
 			const held = carry;
-			carry = Buffer.alloc(0);
+			carry = none;
 			return held;
 		}
 	};

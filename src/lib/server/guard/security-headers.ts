@@ -15,7 +15,6 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('referrer-policy', 'same-origin');
 	h.set('x-frame-options', 'DENY');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-	if (!h.has('content-security-policy'))
-		h.set('content-security-policy', API_CSP);
+	if (!h.has('content-security-policy')) h.set('content-security-policy', API_CSP);
 	return response;
 };
