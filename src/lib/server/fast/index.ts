@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle } from '@sveltejs/kit';
 import { getLimitDeps } from '../guard/deps';
 import { Exchange } from './exchange';
-import { serveCountTokens, serveMessages } from './messages';
+import { serveBatchResults, serveCountTokens, serveMessages } from './messages';
 
 /**
  * The gateway's hot path served by plain node handlers in front of SvelteKit (scripts/start.js
@@ -16,12 +16,24 @@ export interface FastPath {
 	drain(): Promise<void>;
 }
 
-const ROUTES: Record<string, (x: Exchange) => Promise<void>> = {
+type Serve = (x: Exchange) => Promise<void>;
+
+const POSTS: Record<string, Serve> = {
 	'/api/v1/messages': serveMessages,
 	'/api/v1/messages/count_tokens': serveCountTokens
 };
 
-async function run(x: Exchange, guards: readonly Handle[], serve: (x: Exchange) => Promise<void>) {
+/** The batchId param matcher's (src/params/batchId.ts) ids; any other path is left to Kit. */
+const RESULTS = /^\/api\/v1\/messages\/batches\/(msgbatch_[A-Za-z0-9]{1,128})\/results$/;
+
+function route(method: string | undefined, path: string): Serve | undefined {
+	if (method === 'POST') return POSTS[path];
+	const results = method === 'GET' ? RESULTS.exec(path) : null;
+	if (results) return (x) => serveBatchResults(x, results[1]);
+	return undefined;
+}
+
+async function run(x: Exchange, guards: readonly Handle[], serve: Serve) {
 	try {
 		const refusal = await x.guard(guards);
 		if (refusal) return await x.answer(refusal);
@@ -34,11 +46,10 @@ async function run(x: Exchange, guards: readonly Handle[], serve: (x: Exchange) 
 export function createFastPath(guards: readonly Handle[]): FastPath {
 	return {
 		handle(req, res) {
-			if (req.method !== 'POST') return false;
 			const url = req.url ?? '/';
 			const q = url.indexOf('?');
 			const path = q < 0 ? url : url.slice(0, q);
-			const serve = ROUTES[path];
+			const serve = route(req.method, path);
 			if (!serve) return false;
 			// Nothing flows until the body is read (a chunked body already has a counting listener).
 			req.pause();

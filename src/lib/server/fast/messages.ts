@@ -12,6 +12,8 @@ import { log } from '../log';
 import { getStore } from '../store';
 import { forwardedRequestHeaders } from '../upstream/headers';
 import { clientQuery } from '../gateway/forward';
+import { batchPath } from '../gateway/batch-proxy';
+import { assertBatchAccess } from '../guard/batch-owner';
 import type { Exchange } from './exchange';
 import { readNodeBody } from './body';
 import { pump } from './pump';
@@ -118,6 +120,25 @@ export async function serveMessages(x: Exchange): Promise<void> {
 	if (x.gone) return x.log(499);
 	x.head(reply.status, headers);
 	x.res.end(bytes);
+}
+
+/**
+ * GET /api/v1/messages/batches/{id}/results, as its Kit route serves it: the owner only, the
+ * JSONL bytes piped through as they come (a slow reader slows the upstream socket down, so
+ * memory stays flat however large the file).
+ */
+export async function serveBatchResults(x: Exchange, batchId: string): Promise<void> {
+	await assertBatchAccess(batchId, x.user, 'read');
+	const path = `${batchPath(batchId)}/results`;
+	const reply = await callUpstream(x, {
+		method: 'GET',
+		path,
+		headers: forwardedRequestHeaders(x.headers)
+	});
+	const headers = answerHeaders(x, reply, path);
+	if (reply.text !== undefined || !reply.body) return sendText(x, reply, headers);
+	x.head(reply.status, headers);
+	pump(reply.body, x.res, scrubberFor(getConfig().ANTHROPIC_API_KEY), { onEnd: () => {} });
 }
 
 /** POST /api/v1/messages/count_tokens, as its Kit route serves it. */

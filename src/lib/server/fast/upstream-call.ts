@@ -14,7 +14,7 @@ import { sendOverWire, type WireReply } from './wire';
  */
 export async function callUpstream(
 	x: Exchange,
-	call: Omit<UpstreamRequest, 'signal'> & { body: string }
+	call: Omit<UpstreamRequest, 'signal' | 'body'> & { body?: string }
 ): Promise<WireReply> {
 	const upstream = getUpstream();
 	const signal = x.abort.signal;

@@ -40,19 +40,20 @@ export function nodeHeaderSource(headers: IncomingMessage['headers']): HeaderSou
 class WireTimeout extends Error {}
 
 function send(
+	method: string,
 	url: string,
 	headers: Record<string, string>,
-	body: string,
+	body: string | undefined,
 	signal: AbortSignal,
 	timeoutMs: number
 ): Promise<IncomingMessage> {
 	return new Promise((resolve, reject) => {
 		const target = new URL(url);
 		const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-		const payload = Buffer.from(body);
+		const payload = body === undefined ? undefined : Buffer.from(body);
 		const req = request(target, {
-			method: 'POST',
-			headers: { ...headers, 'content-length': String(payload.length) },
+			method,
+			headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers,
 			agent: agents[target.protocol as keyof typeof agents],
 			signal
 		});
@@ -133,10 +134,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
 		signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
 	});
 
-/** Sends one Messages call over the wire; throws only when `signal` aborted it. */
+/** Sends one call over the wire; throws only when `signal` aborted it. */
 export async function sendOverWire(
 	upstream: Upstream & Required<Pick<Upstream, 'wire'>>,
-	call: Omit<UpstreamRequest, 'signal'> & { body: string },
+	call: Omit<UpstreamRequest, 'signal' | 'body'> & { body?: string },
 	signal: AbortSignal
 ): Promise<WireReply> {
 	const maxRetries = upstream.maxRetries ?? 0;
@@ -145,7 +146,7 @@ export async function sendOverWire(
 		const wire = await upstream.wire(call, attempt);
 		let res: IncomingMessage;
 		try {
-			res = await send(wire.url, wire.headers, call.body, signal, timeoutMs);
+			res = await send(call.method, wire.url, wire.headers, call.body, signal, timeoutMs);
 		} catch (e) {
 			if (signal.aborted) throw e;
 			if (attempt < maxRetries) {
