@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { errorBody } from '../http';
 import { forwardedResponseHeaders, type HeaderSource } from '../upstream/headers';
-import type { Upstream, UpstreamRequest } from '../upstream/types';
+import type { Upstream, UpstreamRequest, WireCall, WireRequest } from '../upstream/types';
 
 /**
  * The upstream call of the node fast path: the bytes the SDK would send (its URL, headers and
@@ -128,6 +128,37 @@ function failure(status: number, type: string, message: string): WireReply {
 	return { status, headers, body: null, text: JSON.stringify(errorBody(type, message)) };
 }
 
+/**
+ * The SDK's URL and headers depend only on the call's path, query, headers and attempt (no
+ * per-request ids), so they are built once per distinct call rather than on every request.
+ */
+const wired = new Map<string, Promise<WireCall>>();
+const WIRED_MAX = 256;
+
+function wireFor(
+	upstream: Required<Pick<Upstream, 'wire'>>,
+	call: WireRequest,
+	attempt: number
+): Promise<WireCall> {
+	const key = JSON.stringify([
+		call.method,
+		call.path,
+		call.query,
+		call.stream,
+		call.headers,
+		attempt
+	]);
+	let found = wired.get(key);
+	if (!found) {
+		if (wired.size >= WIRED_MAX) wired.clear();
+		found = upstream.wire(call, attempt);
+		// A failed build is not kept: the next request tries again.
+		found.catch(() => wired.delete(key));
+		wired.set(key, found);
+	}
+	return found;
+}
+
 const sleep = (ms: number, signal: AbortSignal) =>
 	new Promise<void>((resolve) => {
 		const timer = setTimeout(resolve, ms);
@@ -143,7 +174,7 @@ export async function sendOverWire(
 	const maxRetries = upstream.maxRetries ?? 0;
 	const timeoutMs = upstream.timeoutMs ?? 600_000;
 	for (let attempt = 0; ; attempt++) {
-		const wire = await upstream.wire(call, attempt);
+		const wire = await wireFor(upstream, call, attempt);
 		let res: IncomingMessage;
 		try {
 			res = await send(call.method, wire.url, wire.headers, call.body, signal, timeoutMs);
