@@ -16,6 +16,7 @@ import { getStore } from '$lib/server/store';
 import { installProcessGuards } from '$lib/server/guard/process-guards';
 import { startBatchSweeper } from '$lib/server/guard/sweeper';
 import { registerFastPath } from '$lib/server/fast';
+import { recoverQueuedWrites } from '$lib/server/guard/deps';
 
 export const init: ServerInit = async () => {
 	installProcessGuards();
@@ -25,6 +26,8 @@ export const init: ServerInit = async () => {
 		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
 		startBatchSweeper();
+		// Usage and batch writes the store refused before the last stop (kill -9 included).
+		void recoverQueuedWrites();
 		log.info(
 			`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`
 		);

@@ -157,15 +157,22 @@ test('sends an uploaded image as base64 with its media type', async ({ page }) =
 
 test('keeps the request across a reload', async ({ page }) => {
 	await page.getByLabel('Text of message 1 block 1').fill('Remember me');
-	await page.getByLabel('anthropic-beta').getByLabel('prompt-caching-2024-07-31').check();
-	// The draft is saved shortly after the last edit; wait until both edits are in storage.
+	const betas = page.getByLabel('anthropic-beta');
+	await betas.getByLabel('files-api-2025-04-14').check();
+	// A flag the toggles do not list can be typed in, and then shows as a toggle of its own.
+	await betas.getByLabel('Other beta flag').fill('skills-2025-10-02');
+	await betas.getByRole('button', { name: 'Add flag' }).click();
+	await expect(betas.getByLabel('skills-2025-10-02')).toBeChecked();
+	// The draft is saved shortly after the last edit; wait until every edit is in storage.
 	const saved = () => page.evaluate(() => localStorage.getItem('playground:draft:v1') ?? '');
 	await expect.poll(saved).toContain('Remember me');
-	await expect.poll(saved).toContain('prompt-caching-2024-07-31');
+	await expect.poll(saved).toContain('files-api-2025-04-14');
+	await expect.poll(saved).toContain('skills-2025-10-02');
 	await page.reload();
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await expect(page.getByLabel('Text of message 1 block 1')).toHaveValue('Remember me');
-	await expect(page.getByLabel('prompt-caching-2024-07-31')).toBeChecked();
+	await expect(page.getByLabel('files-api-2025-04-14')).toBeChecked();
+	await expect(page.getByLabel('skills-2025-10-02')).toBeChecked();
 });
 
 test('counts tokens before sending and streams the reply on Ctrl+Enter', async ({ page }) => {

@@ -230,10 +230,18 @@ test('a screenshot sent back for the computer toolset shows on the screen canvas
 	await prompt(page, 'Search for "tide tables" please');
 	await send(page);
 	await done(page);
-	const png = Buffer.from(
-		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-		'base64'
+	// A real 1024×768 screenshot of a small desktop, so the canvas (and docs/) show what a user sees.
+	const desktop = await page.context().newPage();
+	await desktop.setViewportSize({ width: 1024, height: 768 });
+	await desktop.setContent(
+		`<body style="margin:0;font:16px sans-serif;background:#1f4e79;color:#fff">
+		<div style="background:#222;padding:6px 12px">Files · Browser · Terminal</div>
+		<div style="margin:120px auto;width:520px;background:#fff;color:#222;padding:24px;border-radius:8px">
+		<h1 style="margin:0 0 12px">Search</h1>
+		<div style="border:1px solid #888;padding:8px">tide tables</div></div></body>`
 	);
+	const png = await desktop.screenshot();
+	await desktop.close();
 	await page
 		.getByLabel(/^Image result for /)
 		.first()
@@ -241,6 +249,6 @@ test('a screenshot sent back for the computer toolset shows on the screen canvas
 	await page.getByRole('button', { name: 'Continue', exact: true }).click();
 	await done(page);
 	const canvas = page.getByTestId('screen-canvas');
-	await expect(canvas).toHaveAttribute('data-screenshot', '1x1');
+	await expect(canvas).toHaveAttribute('data-screenshot', '1024x768');
 	await shoot(page, 'computer-screen', page.getByRole('region', { name: 'Computer screen' }));
 });

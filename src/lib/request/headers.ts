@@ -1,13 +1,32 @@
 /** Request headers the editor controls: API version, beta flags and the simulator's fault injection. */
 
-/** anthropic-beta flags of the late-2024 API surface, offered as toggles. */
+/**
+ * anthropic-beta flags offered as toggles: the ones of today's API (SDK 1.14's `AnthropicBeta`) that
+ * change what a Messages request may carry. The 2024 flags went GA and are no longer needed; a flag
+ * that is not listed can still be typed in, and one loaded with a request shows as a toggle too.
+ */
 export const KNOWN_BETAS = [
-	'prompt-caching-2024-07-31',
-	'computer-use-2024-10-22',
-	'token-counting-2024-11-01',
-	'message-batches-2024-09-24',
-	'pdfs-2024-09-25'
+	'files-api-2025-04-14',
+	'interleaved-thinking-2025-05-14',
+	'extended-cache-ttl-2025-04-11',
+	'context-1m-2025-08-07',
+	'context-management-2025-06-27',
+	'output-300k-2026-03-24',
+	'fast-mode-2026-02-01',
+	'compact-2026-09-04',
+	'mcp-client-2026-09-15'
 ] as const;
+
+/** A flag as the API names them: lower-case words, digits and dashes (e.g. `files-api-2025-04-14`). */
+export function isBetaFlag(flag: string): boolean {
+	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flag);
+}
+
+/** The toggles to show: every known flag, then any other flag the request carries. */
+export function betaToggles(selected: readonly string[]): string[] {
+	const known: readonly string[] = KNOWN_BETAS;
+	return [...known, ...selected.filter((flag) => !known.includes(flag))];
+}
 
 /** Faults the simulator understands in `x-simulator-fault`; '' is none. */
 export const SIMULATOR_FAULTS = [

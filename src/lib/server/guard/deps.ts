@@ -1,12 +1,12 @@
 import { getStore } from '../store';
 import { getCounter } from './counters';
-import { getDurableQueue, type DurableQueue } from './durable';
+import { writeQueue, type WriteQueue } from './durable-writes';
 import { memorySlots } from './ledger';
 import { batchedSettles } from './settle-batch';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
 
-export type GuardDeps = LimitDeps & { writes: DurableQueue };
+export type GuardDeps = LimitDeps & { writes: WriteQueue };
 let deps: GuardDeps | undefined;
 
 /**
@@ -15,12 +15,15 @@ let deps: GuardDeps | undefined;
  * stream ends and a crashed instance must not hold slots forever.
  */
 export function getLimitDeps(): GuardDeps {
-	deps ??= {
-		counter: getCounter(),
-		// Settlements are written behind, a few at once (settle-batch.ts); reads see them all.
-		ledger: batchedSettles(storeLedger(getStore)),
-		slots: memorySlots(),
-		writes: getDurableQueue()
-	};
+	if (deps) return deps;
+	// Settlements are written behind, a few at once (settle-batch.ts); reads see them all. The
+	// retry queue writes through the same ledger, so a retried settlement is batched and seen too.
+	const ledger = batchedSettles(storeLedger(getStore));
+	deps = { counter: getCounter(), ledger, slots: memorySlots(), writes: writeQueue(ledger) };
 	return deps;
+}
+
+/** At start: replays store writes a previous process queued and had not written yet. */
+export function recoverQueuedWrites(): Promise<void> {
+	return getLimitDeps().writes.recover();
 }
