@@ -131,7 +131,10 @@ export function jsonDepth(text: string): number {
 	return max;
 }
 
-/** Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse never assigns prototypes). */
+/**
+ * Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse
+ * never assigns prototypes).
+ */
 export function parseJsonText(text: string): unknown {
 	if (text.trim() === '')
 		throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');

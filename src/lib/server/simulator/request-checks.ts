@@ -48,7 +48,8 @@ export function checkRolesAndBlocks(body: unknown): void {
 			if (typeof type === 'string' && !BLOCK_TYPES.includes(type))
 				throw new HttpProblem(
 					'invalid_request_error',
-					`messages.${i}.content.${j}: Input tag '${type}' found using 'type' does not match any of the expected tags: ${quoted(BLOCK_TYPES)}`
+					`messages.${i}.content.${j}: Input tag '${type}' found using 'type' does not match ` +
+						`any of the expected tags: ${quoted(BLOCK_TYPES)}`
 				);
 		});
 	});

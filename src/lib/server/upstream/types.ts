@@ -5,7 +5,10 @@ export interface UpstreamRequest {
 	path: string;
 	/** Arrays go out as `key[]=a&key[]=b`, as the SDK sends them. */
 	query?: Record<string, string | string[]>;
-	/** The JSON body exactly as the client sent it (text, or bytes for a large batch), so the upstream sees the same bytes. */
+	/**
+	 * The JSON body exactly as the client sent it (text, or bytes for a large batch), so the
+	 * upstream sees the same bytes.
+	 */
 	body?: string | Uint8Array<ArrayBuffer>;
 	stream?: boolean;
 	headers: Record<string, string>;

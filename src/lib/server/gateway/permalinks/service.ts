@@ -59,7 +59,9 @@ export function parseStoredDocument(text: string): PermalinkLookup {
 	if (version !== PERMALINK_VERSION) {
 		return {
 			kind: 'unreadable',
-			reason: `The stored document has format version ${JSON.stringify(version ?? null)}; this playground reads version ${PERMALINK_VERSION}.`
+			reason:
+				`The stored document has format version ${JSON.stringify(version ?? null)}; ` +
+				`this playground reads version ${PERMALINK_VERSION}.`
 		};
 	}
 	const parsed = PermalinkDocumentSchema.safeParse(raw);
