@@ -66,7 +66,8 @@ export async function checkBudgetLeft(
 	const used = (await deps.ledger.usedOn(user, day)) + (await deps.ledger.heldOn(user, day));
 	if (used >= config.DAILY_TOKEN_BUDGET)
 		throw new LimitProblem(
-			`${user} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); it resets at midnight UTC.`,
+			`${user} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); ` +
+				'it resets at midnight UTC.',
 			secondsToMidnight(now)
 		);
 }
@@ -85,7 +86,8 @@ export async function takeRequestSlot(
 	);
 	if (!release)
 		throw new LimitProblem(
-			`${user} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`,
+			`${user} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; ` +
+				'wait for one to finish.',
 			1
 		);
 	return release;
