@@ -288,3 +288,17 @@ export type ToolCall = Pick<ToolUseBlock, 'id' | 'name'> & { input: Record<strin
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;
 export type KnownContentBlock = z.infer<typeof KnownContentBlockSchema>;
 export type ContentBlock = z.infer<typeof ContentBlockSchema>;
+
+/**
+ * Every block `type` the API accepts in a request's messages, a closed set: the param blocks,
+ * the response blocks a conversation sends back, and blocks of features we pass through unchecked.
+ */
+export const REQUEST_BLOCK_TYPES: readonly string[] = [
+	...new Set([
+		...KNOWN_BLOCK_PARAM_TYPES,
+		...KNOWN_BLOCK_TYPES,
+		'mcp_tool_use',
+		'mcp_tool_result',
+		'compaction'
+	])
+];

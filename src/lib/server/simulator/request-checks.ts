@@ -1,3 +1,4 @@
+import { REQUEST_BLOCK_TYPES as BLOCK_TYPES } from '$lib/schemas/content';
 import { HttpProblem } from '../http';
 
 /**
@@ -7,27 +8,6 @@ import { HttpProblem } from '../http';
  * conversation: the simulator folds them into `system` so every later step sees one prompt.
  */
 const ROLES = ['user', 'assistant', 'system'];
-const BLOCK_TYPES = [
-	'text',
-	'image',
-	'document',
-	'search_result',
-	'thinking',
-	'redacted_thinking',
-	'tool_use',
-	'tool_result',
-	'server_tool_use',
-	'web_search_tool_result',
-	'web_fetch_tool_result',
-	'code_execution_tool_result',
-	'bash_code_execution_tool_result',
-	'text_editor_code_execution_tool_result',
-	'tool_search_tool_result',
-	'container_upload',
-	'mcp_tool_use',
-	'mcp_tool_result',
-	'compaction'
-];
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 type Raw = Record<string, unknown>;
