@@ -79,6 +79,8 @@ const EnvSchema = z.object({
 	/** Names a passcode login may never take (SSO identities), besides the listed users. */
 	RESERVED_NAMES: list.default([]),
 	ADMIN_USERS: list.default([]),
+	/** How long an invite link made on /admin stays usable. */
+	INVITE_TTL_HOURS: int(1, 24 * 30).default(72),
 	/** How many proxies in front append to X-Forwarded-For (0: the socket address is the client). */
 	TRUSTED_PROXY_HOPS: int(0, 10).default(0),
 	MAX_CONCURRENT_REQUESTS: int(1).optional(),

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { documentQueries } from './documents';
 import { evaluationQueries } from './evaluations';
 import { fileOwnerQueries } from './file-owners';
-import { identityQueries } from './identity';
+import { KyselyIdentityStore } from './identity-store';
+import { credentialQueries } from './credentials';
 import { ledgerQueries } from './ledger';
 import { KyselyPromptStore } from './prompt-store';
 import { rateQueries } from './rates';
@@ -18,9 +19,10 @@ export function kyselyStore(kind: Store['kind'], db: Kysely<Database>): Store {
 	return {
 		kind,
 		prompts: new KyselyPromptStore(db),
+		identities: new KyselyIdentityStore(db),
 		...documentQueries(db),
 		...ledgerQueries(db),
-		...identityQueries(db),
+		...credentialQueries(db),
 		...rateQueries(db),
 		...evaluationQueries(db),
 		...fileOwnerQueries(db),

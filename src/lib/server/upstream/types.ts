@@ -6,10 +6,10 @@ export interface UpstreamRequest {
 	/** Arrays go out as `key[]=a&key[]=b`, as the SDK sends them. */
 	query?: Record<string, string | string[]>;
 	/**
-	 * The JSON body exactly as the client sent it (text, or bytes for a large batch), so the
-	 * upstream sees the same bytes.
+	 * The JSON body exactly as the client sent it, so the upstream sees the same bytes: text,
+	 * bytes, or a file-backed Blob for a large batch (re-readable, so the SDK can retry it).
 	 */
-	body?: string | Uint8Array<ArrayBuffer>;
+	body?: string | Uint8Array<ArrayBuffer> | Blob;
 	stream?: boolean;
 	headers: Record<string, string>;
 	signal: AbortSignal;

@@ -23,7 +23,7 @@ const toToken = (r: TokenRow): ApiTokenRecord => ({
 });
 
 /** Sign-in sessions and API tokens: both stored by hash, both revoked by a timestamp. */
-export function identityQueries(db: Kysely<Database>) {
+export function credentialQueries(db: Kysely<Database>) {
 	/** Sessions neither revoked nor expired at `now`. */
 	const activeSessions = (now: string) =>
 		db
