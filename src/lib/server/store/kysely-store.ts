@@ -4,6 +4,7 @@ import { evaluationQueries } from './evaluations';
 import { fileOwnerQueries } from './file-owners';
 import { KyselyIdentityStore } from './identity-store';
 import { credentialQueries } from './credentials';
+import { KyselyLeaseStore } from './lease-store';
 import { ledgerQueries } from './ledger';
 import { KyselyPromptStore } from './prompt-store';
 import { rateQueries } from './rates';
@@ -20,6 +21,7 @@ export function kyselyStore(kind: Store['kind'], db: Kysely<Database>): Store {
 		kind,
 		prompts: new KyselyPromptStore(db),
 		identities: new KyselyIdentityStore(db),
+		leases: new KyselyLeaseStore(db, kind),
 		...documentQueries(db),
 		...ledgerQueries(db),
 		...credentialQueries(db),
