@@ -8,6 +8,7 @@ import { bundleSizes } from './sections/bundle';
 import { evaluateGrid } from './sections/evaluate-grid';
 import { openStreams } from './sections/open-streams';
 import { proxyOverhead, type ProxyOptions } from './sections/proxy';
+import { uploadLoad } from './sections/upload-load';
 
 /** smoke: tiny sizes, only that every figure is measured; quick: the real sizes where cheap, under 2 minutes. */
 export type BenchProfile = 'smoke' | 'quick' | 'full';
@@ -19,7 +20,8 @@ export const GROUPS = [
 	'bundle',
 	'batch-results',
 	'browser',
-	'evaluate'
+	'evaluate',
+	'upload-load'
 ] as const;
 export type BenchGroup = (typeof GROUPS)[number];
 
@@ -39,7 +41,8 @@ const SIZES = {
 		batchLines: 2000,
 		deltas: 300,
 		scrollSteps: 10,
-		evaluateCases: 5
+		evaluateCases: 5,
+		uploadMb: 4
 	},
 	quick: {
 		levels: [
@@ -52,7 +55,8 @@ const SIZES = {
 		batchLines: 20_000,
 		deltas: 20_000,
 		scrollSteps: 50,
-		evaluateCases: 200
+		evaluateCases: 200,
+		uploadMb: 200
 	},
 	full: {
 		levels: [
@@ -65,7 +69,8 @@ const SIZES = {
 		batchLines: 100_000,
 		deltas: 100_000,
 		scrollSteps: 200,
-		evaluateCases: 200
+		evaluateCases: 200,
+		uploadMb: 200
 	}
 } satisfies Record<BenchProfile, unknown>;
 
@@ -79,6 +84,8 @@ export async function runBench({ profile, only = [...GROUPS] }: BenchOptions): P
 	if (only.includes('browser'))
 		rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
 	if (only.includes('evaluate')) rows.push(...(await evaluateGrid({ cases: size.evaluateCases })));
+	if (only.includes('upload-load'))
+		rows.push(...(await uploadLoad({ megabytes: size.uploadMb, idleSamples: size.healthSamples })));
 	return rows;
 }
 

@@ -14,6 +14,7 @@ import { securityHeaders } from '$lib/server/guard/security-headers';
 import { getStore } from '$lib/server/store';
 import { installProcessGuards } from '$lib/server/guard/process-guards';
 import { startBatchSweeper } from '$lib/server/guard/sweeper';
+import { recoverQueuedWrites } from '$lib/server/guard/deps';
 
 export const init: ServerInit = async () => {
 	installProcessGuards();
@@ -23,6 +24,8 @@ export const init: ServerInit = async () => {
 		const store = await getStore();
 		const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
 		startBatchSweeper();
+		// Usage and batch writes the store refused before the last stop (kill -9 included).
+		void recoverQueuedWrites();
 		log.info(
 			`Messages Playground on http://${host}:${config.PORT} (upstream: ${config.upstreamKind}, store: ${store.kind})`
 		);

@@ -58,11 +58,12 @@ describe('per-user API tokens', () => {
 		});
 		expect(message.type).toBe('message');
 
-		// The call counted for the token's owner.
+		// The call counted for the token's owner: a guest (team passcode), on the guests' account.
 		const usage = await (
 			await fetch(app.url + '/api/usage', { headers: { cookie: session } })
 		).json();
-		expect(usage.user).toBe('Script Owner');
+		expect(usage.user).toBe('Script Owner (guest)');
+		expect(usage.account).toBe('guests (shared passcode)');
 		expect(usage.used).toBe(message.usage.input_tokens + message.usage.output_tokens);
 
 		const list = await (

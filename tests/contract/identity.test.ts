@@ -4,6 +4,8 @@ import { startApp, type AppProcess } from '../support/servers';
 
 // Each user has their own secret; ceo@corp is an SSO identity no passcode may take.
 const USERS = 'ada:ada-secret-123,bob:bob-secret-456';
+// Guests only: it may sign in names nobody owns, never ada, bob, ceo@corp or an invited name.
+const TEAM_PASSCODE = 'team-passcode-789';
 let app: AppProcess;
 
 beforeAll(async () => {
@@ -11,6 +13,7 @@ beforeAll(async () => {
 		PLAYGROUND_USERS: USERS,
 		RESERVED_NAMES: 'ceo@corp',
 		ADMIN_USERS: 'ada',
+		PLAYGROUND_PASSCODE: TEAM_PASSCODE,
 		SIMULATOR_BATCH_SECONDS_PER_REQUEST: '0.01'
 	});
 });
@@ -33,6 +36,9 @@ describe('identities', () => {
 		expect((await postLogin(app, 'bob', 'ada-secret-123')).status).toBe(401);
 		expect((await postLogin(app, 'ceo@corp', 'ada-secret-123')).status).toBe(401);
 		expect((await postLogin(app, 'mallory', 'bob-secret-456')).status).toBe(401);
+		for (const owned of ['ada', 'Bob', 'ceo@corp'])
+			expect((await postLogin(app, owned, TEAM_PASSCODE)).status).toBe(401);
+		expect((await postLogin(app, 'mallory', TEAM_PASSCODE)).status).toBe(303);
 	});
 
 	it('counts only failures towards the login limit, per name', async () => {
@@ -168,7 +174,7 @@ describe('the admin view', () => {
 		const html = await page.text();
 		expect(html).toContain('Budgets in force');
 		expect(html).toContain('bob');
-		const revoke = await fetch(app.url + '/admin?/revokeSessions', {
+		const revoke = await fetch(app.url + '/admin?/endSessions', {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',

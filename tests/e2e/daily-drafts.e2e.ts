@@ -122,3 +122,22 @@ test('a permalink page renders markdown lists as the playground does', async ({ 
 	await expect(answer.locator('strong')).toHaveText('pear');
 	await expect(answer).not.toContainText('- apple');
 });
+
+test('an example tool set loaded over other tools offers Undo, which brings them back', async ({
+	page
+}) => {
+	await open(page, '/');
+	await page.getByRole('button', { name: 'Calculator' }).click();
+	const firstTool = page.getByLabel('Name of tool 1');
+	const calculatorTool = await firstTool.inputValue();
+	// Into an empty tools list there is nothing to lose, so no Undo.
+	await expect(page.getByTestId('undo-bar')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Weather lookup' }).click();
+	await expect(firstTool).toHaveValue('get_weather');
+	await expect(page.getByTestId('undo-bar')).toContainText(
+		'The Weather lookup example replaced your draft.'
+	);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(firstTool).toHaveValue(calculatorTool);
+	await expect(page.getByTestId('undo-bar')).toHaveCount(0);
+});

@@ -50,3 +50,33 @@ test('the prompts API answers bad input with the API error shape', async ({ page
 	const missing = await page.request.get('/api/prompts/AAAAAAAAAAAA');
 	expect(missing.status()).toBe(404);
 });
+
+test('a saved prompt is renamed, then deleted after a confirmation', async ({ page }) => {
+	const name = `Rename me ${Date.now()}`;
+	const created = await page.request.post('/api/prompts', {
+		data: { name, request: { model: 'claude-sonnet-4-5', max_tokens: 10, messages: [] } }
+	});
+	const { id } = await created.json();
+	await open(page, `/prompts/${id}`);
+	await page.getByRole('button', { name: 'Rename' }).click();
+	await page.getByLabel('New name').fill(`${name} (renamed)`);
+	await page.getByRole('button', { name: 'Save name' }).click();
+	await expect(page.getByTestId('prompt-name')).toHaveText(`${name} (renamed)`);
+	await expect(page.getByTestId('prompt-version')).toHaveCount(2);
+
+	await page.getByRole('button', { name: 'Delete…' }).click();
+	const confirm = page.getByRole('alertdialog', { name: 'Delete this prompt?' });
+	await expect(confirm).toContainText('its 2 versions');
+	await confirm.getByRole('button', { name: 'Keep it' }).click();
+	await expect(page.getByTestId('prompt-name')).toBeVisible();
+	await page.getByRole('button', { name: 'Delete…' }).click();
+	await confirm.getByRole('button', { name: 'Delete for good' }).click();
+	await expect(page).toHaveURL(/\/prompts$/);
+	await page.getByLabel('Search prompts').fill(name);
+	await expect(page.getByTestId('prompt-list')).toContainText('No prompt matches.');
+	const gone = await page.request.delete(`/api/prompts/${id}`);
+	expect(gone.status()).toBe(404);
+	expect(await gone.json()).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+	const bad = await page.request.patch(`/api/prompts/${id}`, { data: { name: '' } });
+	expect(bad.status()).toBe(400);
+});

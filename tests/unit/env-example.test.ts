@@ -1,4 +1,5 @@
-// .env.example must list every variable the config reads, and nothing it does not.
+// .env.example must list every variable the config reads, and nothing it does not; the README
+// must describe each of them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '$lib/server/config';
@@ -21,6 +22,11 @@ describe('.env.example', () => {
 		const keys = configKeys();
 		expect(keys.length).toBeGreaterThan(20);
 		expect(exampleKeys()).toEqual(keys);
+	});
+
+	it('has every variable described in README.md', () => {
+		const readme = readFileSync('README.md', 'utf8');
+		expect(configKeys().filter((k) => !readme.includes('`' + k + '`'))).toEqual([]);
 	});
 
 	it('is a valid configuration as written (empty values mean "not set")', () => {

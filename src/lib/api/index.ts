@@ -10,6 +10,7 @@ export * as permalinks from './permalinks';
 export * as prompts from './prompts';
 export * as usage from './usage';
 export * as evaluations from './evaluations';
+export * as invites from './invites';
 export { countTokens, type TokenCount } from './count-tokens';
 export { ApiError, toUserMessage, type ApiErrorInfo } from './error';
 export { formatWait } from '$lib/wait';

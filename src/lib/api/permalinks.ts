@@ -1,5 +1,5 @@
 // /api/permalinks: shared, immutable copies of a request and what it returned.
-import type { PermalinkDocument, PermalinkInput } from '$lib/schemas';
+import type { ComparisonInput, PermalinkInput, SharedDocument } from '$lib/schemas';
 import { getJson, segment, sendJson, type CallOptions } from './transport';
 
 export interface CreatedPermalink {
@@ -20,6 +20,21 @@ export function create(
 	return sendJson('POST', '/api/permalinks', input, options);
 }
 
-export function retrieve(id: string, options: CallOptions = {}): Promise<PermalinkDocument> {
+/** A whole comparison: every column's request and answer (the server checks each request). */
+export type ComparisonCreateInput = Omit<ComparisonInput, 'columns'> & {
+	columns: (Omit<ComparisonInput['columns'][number], 'request'> & {
+		request: Record<string, unknown>;
+	})[];
+};
+
+export function createComparison(
+	input: ComparisonCreateInput,
+	options: CallOptions = {}
+): Promise<CreatedPermalink> {
+	return sendJson('POST', '/api/permalinks', input, options);
+}
+
+/** One request, or a comparison (`kind: "comparison"`). */
+export function retrieve(id: string, options: CallOptions = {}): Promise<SharedDocument> {
 	return getJson(`/api/permalinks/${segment(id)}`, options);
 }

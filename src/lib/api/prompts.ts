@@ -36,3 +36,20 @@ export function savePromptVersion(
 ): Promise<Saved> {
 	return sendJson('POST', `/api/prompts/${segment(id)}/versions`, input, options);
 }
+
+/** The prompt's owner only; recorded as the next version, so the history keeps the old name. */
+export function renamePrompt(
+	id: string,
+	name: string,
+	options: CallOptions = {}
+): Promise<Saved & { name: string }> {
+	return sendJson('PATCH', `/api/prompts/${segment(id)}`, { name }, options);
+}
+
+/** The prompt's owner only: the prompt and every version are gone. */
+export function deletePrompt(
+	id: string,
+	options: CallOptions = {}
+): Promise<{ id: string; type: 'prompt_deleted' }> {
+	return sendJson('DELETE', `/api/prompts/${segment(id)}`, undefined, options);
+}

@@ -3,6 +3,8 @@ import { getJson, type CallOptions } from './transport';
 
 export interface UsageToday {
 	user: string;
+	/** Whose budget this is: the user, or the one account every guest (team passcode) shares. */
+	account: string;
 	/** UTC day, YYYY-MM-DD. */
 	day: string;
 	used: number;

@@ -1,5 +1,6 @@
 import {
 	BatchResultLineSchema,
+	describeIssues,
 	MessageSchema,
 	UsageSchema,
 	type BatchResultLine
@@ -125,7 +126,7 @@ export function summarizeLine(
 			length,
 			id,
 			'malformed',
-			`line ${line} is not a batch result: ${parsed.error.issues[0]?.message ?? 'unknown shape'}`
+			`line ${line} is not a batch result: ${describeIssues(parsed.error)}`
 		);
 	}
 	return fromResult(parsed.data, line, offset, length);

@@ -1,31 +1,10 @@
+import { idbStore } from './idb';
+
 /**
  * The requests of batches created in this browser, kept in IndexedDB (a batch can be far larger
  * than localStorage allows), so any result can be opened in the playground with its request.
  */
-const DB = 'playground-batches';
-const STORE = 'requests';
-
-function openDb(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB, 1);
-		req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error);
-	});
-}
-
-function run<T>(
-	mode: IDBTransactionMode,
-	fn: (store: IDBObjectStore) => IDBRequest<T>
-): Promise<T> {
-	return openDb().then((db) =>
-		new Promise<T>((resolve, reject) => {
-			const req = fn(db.transaction(STORE, mode).objectStore(STORE));
-			req.onsuccess = () => resolve(req.result);
-			req.onerror = () => reject(req.error);
-		}).finally(() => db.close())
-	);
-}
+const run = idbStore('playground-batches', 'requests');
 
 type Requests = Record<string, Record<string, unknown>>;
 
@@ -45,7 +24,7 @@ export async function saveBatchRequests(
 /** Whether this browser holds the requests of a batch. */
 export async function hasBatchRequests(batchId: string): Promise<boolean> {
 	try {
-		return (await run('readonly', (s) => s.count(batchId))) > 0;
+		return ((await run('readonly', (s) => s.count(batchId))) ?? 0) > 0;
 	} catch {
 		return false;
 	}

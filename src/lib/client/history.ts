@@ -6,6 +6,7 @@ import {
 	type HistoryEntry,
 	type RunRecord
 } from './history-logic';
+import { idbStore } from './idb';
 
 export type { HistoryEntry, RunRecord };
 
@@ -13,37 +14,7 @@ export type { HistoryEntry, RunRecord };
  * Local run history in the browser's IndexedDB (per browser profile, never sent anywhere).
  * Bounded: after each record the oldest unpinned entries beyond MAX_ENTRIES are dropped.
  */
-const DB_NAME = 'messages-playground';
-const STORE = 'runs';
-
-let opening: Promise<IDBDatabase> | undefined;
-
-function db(): Promise<IDBDatabase> {
-	opening ??= new Promise((resolve, reject) => {
-		const req = indexedDB.open(DB_NAME, 1);
-		req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'id' });
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => {
-			opening = undefined;
-			reject(req.error);
-		};
-	});
-	return opening;
-}
-
-/** Runs one transaction and resolves when it has committed (not merely when the request succeeded). */
-async function tx<T>(
-	mode: IDBTransactionMode,
-	work: (store: IDBObjectStore) => IDBRequest<T> | void
-): Promise<T | undefined> {
-	const t = (await db()).transaction(STORE, mode);
-	const req = work(t.objectStore(STORE));
-	return new Promise((resolve, reject) => {
-		t.oncomplete = () => resolve(req ? req.result : undefined);
-		t.onerror = () => reject(t.error);
-		t.onabort = () => reject(t.error);
-	});
-}
+const tx = idbStore('messages-playground', 'runs', { keyPath: 'id' });
 
 export async function recordRun(run: RunRecord): Promise<HistoryEntry> {
 	// Snapshot: requests may be reactive proxies, which IndexedDB cannot clone. The entry, not the

@@ -16,7 +16,8 @@ export async function loadRequestFromParam(
 	if (kind === 'permalink' && id) {
 		// A link that no longer opens leaves the editor as it was (the /p page explains why).
 		const doc = await permalinks.retrieve(id).catch(() => null);
-		return doc?.request ?? null;
+		// A shared comparison has one request per column: it opens on its own page, not here.
+		return doc && 'request' in doc ? doc.request : null;
 	}
 	if (kind === 'batch-request' && id) {
 		const customId = param.slice(kind.length + id.length + 2);

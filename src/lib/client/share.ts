@@ -1,4 +1,5 @@
 import { permalinks, toUserMessage } from '$lib/api';
+import type { ComparisonCreateInput } from '$lib/api/permalinks';
 import type { PermalinkResult } from '$lib/schemas';
 
 export type ShareOutcome = { ok: true; id: string; url: string } | { ok: false; message: string };
@@ -9,12 +10,23 @@ export async function sharePermalink(input: {
 	betas?: readonly string[];
 	result?: PermalinkResult | null;
 }): Promise<ShareOutcome> {
-	try {
-		const { id, url } = await permalinks.create({
+	return outcomeOf(
+		permalinks.create({
 			request: input.request,
 			betas: input.betas?.length ? [...input.betas] : undefined,
 			result: input.result ?? undefined
-		});
+		})
+	);
+}
+
+/** Saves a whole comparison (each column's request and answer) as one permalink. */
+export function shareComparison(input: ComparisonCreateInput): Promise<ShareOutcome> {
+	return outcomeOf(permalinks.createComparison(input));
+}
+
+async function outcomeOf(created: Promise<{ id: string; url: string }>): Promise<ShareOutcome> {
+	try {
+		const { id, url } = await created;
 		return { ok: true, id, url: new URL(url, location.origin).href };
 	} catch (e) {
 		return { ok: false, message: `Sharing failed: ${toUserMessage(e)}` };

@@ -3,8 +3,20 @@
  * The form holds what its widgets can edit; everything else (unknown fields, newer block
  * types, values of the wrong type) rides along in `extra` / `raw` so a round trip loses nothing.
  */
+import { z } from 'zod';
 import { DEFAULT_MODEL } from '$lib/catalog';
-import type { CacheControl } from '$lib/schemas';
+import {
+	Base64ImageSourceSchema,
+	CacheControlSchema,
+	DocumentBlockParamSchema,
+	ImageBlockParamSchema,
+	SearchResultBlockParamSchema,
+	TextBlockParamSchema,
+	ToolResultBlockParamSchema,
+	ToolUseBlockParamSchema,
+	MessageCreateParamsSchema,
+	type CacheControl
+} from '$lib/schemas';
 
 type Json = Record<string, unknown>;
 
@@ -104,10 +116,37 @@ function without(obj: Json, keys: string[]): Json {
 }
 
 function cacheOf(obj: Json): CacheControl | null | false {
-	const c = obj.cache_control;
-	if (c === undefined) return null;
-	return isObject(c) && c.type === 'ephemeral' ? (c as CacheControl) : false;
+	if (obj.cache_control === undefined) return null;
+	const c = CacheControlSchema.safeParse(obj.cache_control);
+	return c.success ? c.data : false;
 }
+
+/*
+ * What each block editor can hold: the fields it edits, picked from the content schemas (so the
+ * form checks a field as the API's schema does); the block's other fields ride in `extra`.
+ * A field is loosened or narrowed only for its widget: ids and names may be empty while typed
+ * (the lint says so), a tool_use input is edited as an object, a tool_result's content is
+ * mapped block by block (each checked on its own).
+ */
+const typed = { id: z.string(), name: z.string(), tool_use_id: z.string() };
+const Editable = {
+	text: TextBlockParamSchema.pick({ type: true, text: true }),
+	image: ImageBlockParamSchema.pick({ type: true }).extend({ source: Base64ImageSourceSchema }),
+	document: DocumentBlockParamSchema.pick({ type: true, source: true }),
+	search_result: SearchResultBlockParamSchema.pick({ type: true, source: true }),
+	tool_use: ToolUseBlockParamSchema.pick({ type: true }).extend({
+		id: typed.id,
+		name: typed.name,
+		input: z.record(z.string(), z.unknown())
+	}),
+	tool_result: ToolResultBlockParamSchema.pick({ type: true, is_error: true }).extend({
+		tool_use_id: typed.tool_use_id,
+		content: z.union([z.string(), z.array(z.unknown())]).optional()
+	})
+};
+/** A block's fields its editor does not edit (nor `cache_control`, held apart). */
+const extraOf = (value: Json, editable: z.ZodObject) =>
+	without(value, [...Object.keys(editable.shape), 'cache_control']);
 
 export function emptyText(text = ''): TextForm {
 	return { kind: 'text', text, cache: null, extra: {} };
@@ -139,58 +178,40 @@ export function blockToForm(value: unknown): BlockForm {
 	if (!isObject(value)) return { kind: 'raw', value };
 	const cache = cacheOf(value);
 	if (cache === false) return { kind: 'raw', value };
-	const t = value.type;
-	if (t === 'text' && typeof value.text === 'string') {
+	const text = Editable.text.safeParse(value);
+	if (text.success)
+		return { kind: 'text', text: text.data.text, cache, extra: extraOf(value, Editable.text) };
+	const image = Editable.image.safeParse(value);
+	// The image editor shows the source's bytes, so a source with more to it stays raw.
+	if (image.success && Object.keys(image.data.source).length === 3) {
+		const { media_type, data } = image.data.source;
 		return {
-			kind: 'text',
-			text: value.text,
+			kind: 'image',
+			mediaType: media_type,
+			data,
 			cache,
-			extra: without(value, ['type', 'text', 'cache_control'])
+			extra: extraOf(value, Editable.image)
 		};
 	}
-	const src = value.source;
-	if (
-		t === 'image' &&
-		isObject(src) &&
-		src.type === 'base64' &&
-		typeof src.media_type === 'string' &&
-		typeof src.data === 'string'
-	) {
-		const extra = without(value, ['type', 'source', 'cache_control']);
-		const srcExtra = without(src, ['type', 'media_type', 'data']);
-		if (Object.keys(srcExtra).length === 0)
-			return { kind: 'image', mediaType: src.media_type, data: src.data, cache, extra };
+	for (const kind of ['document', 'search_result'] as const)
+		if (Editable[kind].safeParse(value).success)
+			return { kind, cache, extra: without(value, ['type', 'cache_control']) };
+	const call = Editable.tool_use.safeParse(value);
+	if (call.success) {
+		const { id, name, input } = call.data;
+		return { kind: 'tool_use', id, name, input, cache, extra: extraOf(value, Editable.tool_use) };
 	}
-	// A document's source is an object (base64, text, url, file, content); a search result's is a string.
-	const isDocument = t === 'document' && isObject(src);
-	if (isDocument || (t === 'search_result' && typeof src === 'string')) {
-		return { kind: t, cache, extra: without(value, ['type', 'cache_control']) };
-	}
-	if (
-		t === 'tool_use' &&
-		typeof value.id === 'string' &&
-		typeof value.name === 'string' &&
-		isObject(value.input)
-	) {
-		const extra = without(value, ['type', 'id', 'name', 'input', 'cache_control']);
-		return { kind: 'tool_use', id: value.id, name: value.name, input: value.input, cache, extra };
-	}
-	if (t === 'tool_result' && typeof value.tool_use_id === 'string') {
-		const c = value.content;
-		const e = value.is_error;
-		if (
-			(c === undefined || typeof c === 'string' || Array.isArray(c)) &&
-			(e === undefined || typeof e === 'boolean')
-		) {
-			return {
-				kind: 'tool_result',
-				toolUseId: value.tool_use_id,
-				content: Array.isArray(c) ? c.map(blockToForm) : c,
-				isError: e,
-				cache,
-				extra: without(value, ['type', 'tool_use_id', 'content', 'is_error', 'cache_control'])
-			};
-		}
+	const result = Editable.tool_result.safeParse(value);
+	if (result.success) {
+		const { tool_use_id, content, is_error } = result.data;
+		return {
+			kind: 'tool_result',
+			toolUseId: tool_use_id,
+			content: Array.isArray(content) ? content.map(blockToForm) : content,
+			isError: is_error,
+			cache,
+			extra: extraOf(value, Editable.tool_result)
+		};
 	}
 	return { kind: 'raw', value };
 }
@@ -283,7 +304,8 @@ export function bodyToForm(body: Json): RequestForm {
 	return form;
 }
 
-const KNOWN_KEYS = [
+/** The request fields the form edits (named as the request schema names them); any other rides in `extra`. */
+const KNOWN_KEYS: readonly string[] = [
 	'model',
 	'max_tokens',
 	'system',
@@ -295,7 +317,7 @@ const KNOWN_KEYS = [
 	'stop_sequences',
 	'metadata',
 	'stream'
-];
+] as const satisfies readonly (keyof typeof MessageCreateParamsSchema.shape)[];
 
 // ---------- form -> body ----------
 

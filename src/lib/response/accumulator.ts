@@ -1,13 +1,35 @@
 import { parse as parsePartialJson } from 'partial-json';
-import type { Message } from '$lib/schemas';
+import {
+	KNOWN_DELTA_TYPES,
+	KNOWN_EVENT_TYPES,
+	type ContentBlock,
+	type Delta,
+	type KnownContentBlock,
+	type KnownDelta,
+	type KnownStreamEvent,
+	type Message,
+	type MessageDeltaEvent,
+	type StreamEvent
+} from '$lib/schemas';
 import { mergeUsage } from '$lib/schemas/usage';
-
-type Obj = Record<string, unknown>;
 
 /** A delta whose type we don't model, kept (with its block index) so nothing the API sent is lost. */
 export interface UnknownDelta {
 	index: number;
-	delta: Obj;
+	delta: Delta;
+}
+
+const knownEvents: ReadonlySet<string> = new Set(KNOWN_EVENT_TYPES);
+const knownDeltas: ReadonlySet<string> = new Set(KNOWN_DELTA_TYPES);
+// Type guards only: the stream is trusted to match the schemas (tests/unit/schemas check the
+// recorded traffic against them), so the hot path tags a value by its `type` and never parses it.
+const isKnownEvent = (ev: StreamEvent): ev is KnownStreamEvent => knownEvents.has(ev.type);
+const isKnownDelta = (delta: Delta): delta is KnownDelta => knownDeltas.has(delta.type);
+function isBlock<T extends KnownContentBlock['type']>(
+	block: ContentBlock | undefined,
+	type: T
+): block is Extract<KnownContentBlock, { type: T }> {
+	return block?.type === type;
 }
 
 /**
@@ -16,8 +38,8 @@ export interface UnknownDelta {
  * `snapshot()` at most once per animation frame.
  */
 export class MessageAccumulator {
-	#message: Obj | null = null;
-	#content: Obj[] = [];
+	#message: Message | null = null;
+	#content: ContentBlock[] = [];
 	/** Raw `partial_json` text per block index; parsed lazily (re-parsing per delta is quadratic). */
 	#json = new Map<number, string>();
 	#staleInput = new Set<number>();
@@ -25,27 +47,32 @@ export class MessageAccumulator {
 	#error: { type: string; message: string } | null = null;
 	#stopped = false;
 
-	/** Applies one SSE event by its `event:` name (as the SDK dispatches). Returns the parsed data, or undefined if not JSON. */
-	apply(name: string, data: string): Obj | undefined {
-		let ev: Obj;
+	/**
+	 * Applies one SSE event's data. As in the SDK, the data's own `type` decides (the event name
+	 * always equals it on the wire). Returns the event when it is a known one, else undefined
+	 * (not JSON, or a newer event type, which changes nothing). Known events are trusted to have
+	 * their shape, except that a missing part is skipped rather than thrown on.
+	 */
+	apply(_name: string, data: string): KnownStreamEvent | undefined {
+		let ev: StreamEvent | null;
 		try {
-			ev = JSON.parse(data) as Obj;
+			ev = JSON.parse(data);
 		} catch {
 			return undefined;
 		}
-		if (typeof ev !== 'object' || ev === null) return undefined;
-		switch (name) {
+		if (typeof ev !== 'object' || ev === null || !isKnownEvent(ev)) return undefined;
+		switch (ev.type) {
 			case 'message_start':
-				this.#start(ev.message as Obj);
+				if (ev.message) this.#start(ev.message);
 				break;
 			case 'content_block_start':
-				this.#content[ev.index as number] = { ...(ev.content_block as Obj) };
+				this.#content[ev.index] = { ...ev.content_block };
 				break;
 			case 'content_block_delta':
-				this.#delta(ev.index as number, (ev.delta ?? {}) as Obj);
+				this.#delta(ev.index, ev.delta);
 				break;
 			case 'content_block_stop':
-				this.#finishInput(ev.index as number);
+				this.#finishInput(ev.index);
 				break;
 			case 'message_delta':
 				this.#messageDelta(ev);
@@ -53,19 +80,17 @@ export class MessageAccumulator {
 			case 'message_stop':
 				this.#stopped = true;
 				break;
-			case 'error': {
-				const err = (ev.error ?? {}) as Obj;
-				this.#error = { type: String(err.type ?? 'error'), message: String(err.message ?? '') };
+			case 'error':
+				this.#error = { type: ev.error?.type ?? 'error', message: ev.error?.message ?? '' };
 				break;
-			}
 		}
 		return ev;
 	}
 
 	/** Takes a whole non-streaming Message. */
 	setMessage(message: Message): void {
-		this.#start(message as Obj);
-		this.#content = (message.content as Obj[]).map((b) => ({ ...b }));
+		this.#start(message);
+		this.#content = message.content.map((b) => ({ ...b }));
 		this.#stopped = true;
 	}
 
@@ -88,44 +113,48 @@ export class MessageAccumulator {
 		}
 		this.#staleInput.clear();
 		const content = this.#content.filter(Boolean).map((b) => ({ ...b }));
-		return { ...this.#message, content, usage: { ...(this.#message.usage as Obj) } } as Message;
+		return { ...this.#message, content, usage: { ...this.#message.usage } };
 	}
 
-	#start(message: Obj) {
-		this.#message = { ...message, usage: { ...((message.usage ?? {}) as Obj) } };
+	#start(message: Message) {
+		this.#message = { ...message, usage: { ...message.usage } };
 		this.#content = [];
 		this.#json.clear();
 		this.#staleInput.clear();
 	}
 
-	#delta(index: number, delta: Obj) {
+	#delta(index: number, delta: Delta) {
 		const block = this.#content[index];
-		if (!block) return;
+		if (!block || !delta) return;
+		if (!isKnownDelta(delta)) {
+			this.#unknownDeltas.push({ index, delta });
+			appendStrings(block, delta);
+			return;
+		}
+		// As in the SDK, a delta changes only a block of the type it belongs to.
 		switch (delta.type) {
 			case 'text_delta':
-				block.text = String(block.text ?? '') + String(delta.text ?? '');
-				return;
-			case 'thinking_delta':
-				block.thinking = String(block.thinking ?? '') + String(delta.thinking ?? '');
-				return;
-			case 'signature_delta':
-				block.signature = delta.signature;
+				if (isBlock(block, 'text')) block.text += delta.text;
 				return;
 			case 'citations_delta':
-				block.citations = [...((block.citations as unknown[] | null) ?? []), delta.citation];
+				if (isBlock(block, 'text')) block.citations = [...(block.citations ?? []), delta.citation];
+				return;
+			case 'thinking_delta':
+				if (isBlock(block, 'thinking')) block.thinking += delta.thinking;
+				return;
+			case 'signature_delta':
+				if (isBlock(block, 'thinking')) block.signature = delta.signature;
 				return;
 			case 'compaction_delta':
 				// Carries the block's final value (null content = a failed compaction): assigned, not appended.
-				block.content = delta.content ?? null;
+				if (block.type !== 'compaction') return;
+				block.content = delta.content;
 				if ('encrypted_content' in delta) block.encrypted_content = delta.encrypted_content;
 				return;
 			case 'input_json_delta':
-				this.#json.set(index, (this.#json.get(index) ?? '') + String(delta.partial_json ?? ''));
+				this.#json.set(index, (this.#json.get(index) ?? '') + delta.partial_json);
 				this.#staleInput.add(index);
 				return;
-			default:
-				this.#unknownDeltas.push({ index, delta });
-				appendStrings(block, delta);
 		}
 	}
 
@@ -136,9 +165,9 @@ export class MessageAccumulator {
 		this.#staleInput.delete(index);
 	}
 
-	#messageDelta(ev: Obj) {
+	#messageDelta(ev: MessageDeltaEvent) {
 		if (!this.#message) return;
-		const { stop_reason, stop_sequence, ...rest } = (ev.delta ?? {}) as Obj;
+		const { stop_reason, stop_sequence, ...rest } = ev.delta ?? { stop_reason: null };
 		Object.assign(this.#message, rest, {
 			stop_reason: stop_reason ?? null,
 			stop_sequence: stop_sequence ?? null
@@ -146,7 +175,7 @@ export class MessageAccumulator {
 		// Fields of the event itself (not of its delta) that describe the whole message.
 		for (const k of ['context_management', 'input_transformations'])
 			if (ev[k] != null) this.#message[k] = ev[k];
-		mergeUsage(this.#message.usage as Obj, ev.usage as Obj | undefined);
+		mergeUsage(this.#message.usage, ev.usage);
 	}
 }
 
@@ -154,7 +183,7 @@ export class MessageAccumulator {
  * Unknown deltas (e.g. `compaction_delta {content}`) usually extend a string field of their block:
  * append each string field so the block still reads right; the delta itself is kept as well.
  */
-function appendStrings(block: Obj, delta: Obj) {
+function appendStrings(block: ContentBlock, delta: Delta) {
 	for (const [k, v] of Object.entries(delta)) {
 		if (k === 'type' || typeof v !== 'string') continue;
 		const cur = block[k];

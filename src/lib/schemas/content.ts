@@ -283,5 +283,8 @@ export const ContentBlockSchema = z.union([
 ]);
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ToolUseBlock = z.infer<typeof ToolUseBlockSchema>;
+/** A call the model made (a `tool_use` block), with its input as the object tools receive. */
+export type ToolCall = Pick<ToolUseBlock, 'id' | 'name'> & { input: Record<string, unknown> };
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;
+export type KnownContentBlock = z.infer<typeof KnownContentBlockSchema>;
 export type ContentBlock = z.infer<typeof ContentBlockSchema>;

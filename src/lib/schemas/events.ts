@@ -26,23 +26,29 @@ export const CitationsDeltaSchema = z.looseObject({
 	type: z.literal('citations_delta'),
 	citation: CitationSchema
 });
+/** The final value of a `compaction` block (beta): assigned, not appended; null content = compaction failed. */
+export const CompactionDeltaSchema = z.looseObject({
+	type: z.literal('compaction_delta'),
+	content: z.string().nullable(),
+	encrypted_content: z.string().nullish()
+});
 export const KNOWN_DELTA_TYPES = [
 	'text_delta',
 	'input_json_delta',
 	'thinking_delta',
 	'signature_delta',
-	'citations_delta'
+	'citations_delta',
+	'compaction_delta'
 ] as const;
-export const DeltaSchema = z.union([
-	z.discriminatedUnion('type', [
-		TextDeltaSchema,
-		InputJsonDeltaSchema,
-		ThinkingDeltaSchema,
-		SignatureDeltaSchema,
-		CitationsDeltaSchema
-	]),
-	unknownTypeSchema(KNOWN_DELTA_TYPES)
+export const KnownDeltaSchema = z.discriminatedUnion('type', [
+	TextDeltaSchema,
+	InputJsonDeltaSchema,
+	ThinkingDeltaSchema,
+	SignatureDeltaSchema,
+	CitationsDeltaSchema,
+	CompactionDeltaSchema
 ]);
+export const DeltaSchema = z.union([KnownDeltaSchema, unknownTypeSchema(KNOWN_DELTA_TYPES)]);
 
 export const MessageStartEventSchema = z.looseObject({
 	type: z.literal('message_start'),
@@ -111,8 +117,12 @@ export const StreamEventSchema = z.union([
 	unknownTypeSchema(KNOWN_EVENT_TYPES)
 ]);
 
+export type KnownDelta = z.infer<typeof KnownDeltaSchema>;
+export type Delta = z.infer<typeof DeltaSchema>;
 export type MessageStartEvent = z.infer<typeof MessageStartEventSchema>;
+export type ContentBlockStartEvent = z.infer<typeof ContentBlockStartEventSchema>;
 export type ContentBlockDeltaEvent = z.infer<typeof ContentBlockDeltaEventSchema>;
+export type StreamErrorEvent = z.infer<typeof ErrorEventSchema>;
 export type MessageDeltaEvent = z.infer<typeof MessageDeltaEventSchema>;
 export type KnownStreamEvent = z.infer<typeof KnownStreamEventSchema>;
 export type StreamEvent = z.infer<typeof StreamEventSchema>;

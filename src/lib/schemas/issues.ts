@@ -43,9 +43,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
 	return path.map((p) => String(p)).join('.');
 }
 
-/** One line naming the field and what is wrong, as the API does (`max_tokens: Field required`). */
-export function describeIssues(error: z.ZodError): string {
-	const { path, message } = primaryIssue(error.issues[0]);
-	const where = formatPath(path);
+/**
+ * One line naming the field and what is wrong, as the API does (`max_tokens: Field required`).
+ * `at` is where the checked value sits in a larger one (`['requests', 3]`).
+ */
+export function describeIssue(issue: Issue, at: readonly PropertyKey[] = []): string {
+	const { path, message } = primaryIssue(issue);
+	const where = formatPath([...at, ...path]);
 	return where ? `${where}: ${message}` : message;
+}
+
+/** The first problem of a failed parse, as `describeIssue` words it: the one way we word one. */
+export function describeIssues(error: z.ZodError, at: readonly PropertyKey[] = []): string {
+	return describeIssue(error.issues[0], at);
 }

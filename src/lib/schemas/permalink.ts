@@ -40,3 +40,32 @@ export const PermalinkDocumentSchema = PermalinkInputSchema.extend({
 	created_by: z.string()
 });
 export type PermalinkDocument = z.infer<typeof PermalinkDocumentSchema>;
+
+/** One column of a shared comparison: the request it sent, with which API version, and its answer. */
+export const ComparisonColumnSchema = z.object({
+	label: z.string().min(1).max(8),
+	api_version: z.string().min(1),
+	request: MessageCreateParamsSchema,
+	result: PermalinkResultSchema
+});
+export type ComparisonColumn = z.infer<typeof ComparisonColumnSchema>;
+
+/** What the compare page posts to /api/permalinks to share a whole comparison. */
+export const ComparisonInputSchema = z.object({
+	kind: z.literal('comparison'),
+	prompt: z.string(),
+	columns: z.array(ComparisonColumnSchema).min(2).max(4)
+});
+export type ComparisonInput = z.infer<typeof ComparisonInputSchema>;
+
+export const ComparisonDocumentSchema = ComparisonInputSchema.extend({
+	version: z.literal(PERMALINK_VERSION),
+	id: z.string().regex(PERMALINK_ID),
+	created_at: z.string(),
+	created_by: z.string()
+});
+export type ComparisonDocument = z.infer<typeof ComparisonDocumentSchema>;
+
+/** Anything a permalink id opens: one request (no `kind`) or a comparison. */
+export const SharedDocumentSchema = z.union([ComparisonDocumentSchema, PermalinkDocumentSchema]);
+export type SharedDocument = z.infer<typeof SharedDocumentSchema>;

@@ -19,6 +19,12 @@ export const PromptSaveSchema = PromptDocumentSchema.extend({
 });
 export type PromptSave = z.infer<typeof PromptSaveSchema>;
 
+/** PATCH /api/prompts/<id>: a new name (its owner only). */
+export const PromptRenameSchema = z.strictObject({
+	name: z.string().trim().min(1, 'name must not be empty').max(MAX_PROMPT_NAME)
+});
+export type PromptRename = z.infer<typeof PromptRenameSchema>;
+
 export const PromptVersionSchema = z.object({
 	version: z.number().int().min(1),
 	name: z.string(),

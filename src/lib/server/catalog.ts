@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLED_CATALOG, CatalogSchema, type Catalog } from '$lib/catalog';
+import { describeIssues } from '$lib/schemas/issues';
 import { ConfigError, getConfig } from './config';
 
 /**
@@ -17,12 +18,8 @@ export function loadCatalogFile(path: string): Catalog {
 		);
 	}
 	const parsed = CatalogSchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new ConfigError(
-			`Invalid setting CATALOG_FILE: ${issue.path.join('.') || '(root)'}: ${issue.message}`
-		);
-	}
+	if (!parsed.success)
+		throw new ConfigError(`Invalid setting CATALOG_FILE: ${describeIssues(parsed.error)}`);
 	return parsed.data;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '$lib/schemas/issues';
 
 /**
  * The one reader of the environment. Reads `process.env` (what adapter-node, vitest and the
@@ -78,6 +79,8 @@ const EnvSchema = z.object({
 	/** Names a passcode login may never take (SSO identities), besides the listed users. */
 	RESERVED_NAMES: list.default([]),
 	ADMIN_USERS: list.default([]),
+	/** How long an invite link made on /admin stays usable. */
+	INVITE_TTL_HOURS: int(1, 24 * 30).default(72),
 	/** How many proxies in front append to X-Forwarded-For (0: the socket address is the client). */
 	TRUSTED_PROXY_HOPS: int(0, 10).default(0),
 	MAX_CONCURRENT_REQUESTS: int(1).optional(),
@@ -99,12 +102,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		Object.keys(EnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]])
 	);
 	const parsed = EnvSchema.safeParse(cleaned);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		const name = String(issue.path[0]);
-		// Never echo a secret's value back, only its name.
-		throw new ConfigError(`Invalid setting ${name}: ${issue.message}`);
-	}
+	// Names the setting and the rule it breaks; never echoes a value (it may be a secret).
+	if (!parsed.success) throw new ConfigError(`Invalid setting ${describeIssues(parsed.error)}`);
 	const c = parsed.data;
 	if (c.UPSTREAM === 'anthropic' && !c.ANTHROPIC_API_KEY)
 		throw new ConfigError('Invalid setting ANTHROPIC_API_KEY: required when UPSTREAM=anthropic');

@@ -1,4 +1,4 @@
-import { PageQuerySchema } from '$lib/schemas';
+import { describeIssues, PageQuerySchema } from '$lib/schemas';
 import { HttpProblem } from './http';
 
 /** The list cursors (`limit`, `before_id`, `after_id`), validated, as strings for the upstream call. */
@@ -9,9 +9,6 @@ export function pageQuery(url: URL): Record<string, string> {
 		)
 	);
 	const parsed = PageQuerySchema.safeParse(raw);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
-		throw new HttpProblem('invalid_request_error', `${issue.path.join('.')}: ${issue.message}`);
-	}
+	if (!parsed.success) throw new HttpProblem('invalid_request_error', describeIssues(parsed.error));
 	return raw;
 }

@@ -53,6 +53,11 @@ export class DraftSession {
 		this.link(prompt);
 	}
 
+	/** Before an in-place change that replaces part of the draft (an example tool set). */
+	keepForUndo(label: string): void {
+		this.drafts.keepForUndo(label, this.playground.snapshot());
+	}
+
 	/** Ties the active draft to a saved prompt (or unties it). */
 	link(prompt: PromptLink | undefined): void {
 		const tab = this.drafts.active;

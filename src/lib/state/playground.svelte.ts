@@ -6,6 +6,13 @@ import { RunState } from './run.svelte';
 
 export type { CacheTarget } from './request.svelte';
 export type PlaygroundSnapshot = RequestSnapshot;
+export type PlaygroundPane = 'request' | 'response';
+
+export interface PlaygroundOptions {
+	isSimulator?: boolean;
+	/** Called after every run ends (a 429 too): tokens were spent or refused. */
+	onRunEnded?: () => void;
+}
 
 /**
  * The playground page's state: the request being edited (see RequestState), the models on
@@ -19,6 +26,14 @@ export class PlaygroundState extends RequestState {
 		apiVersion: ApiVersion;
 	} | null>(null);
 	readonly run = new RunState();
+	/** The pane a narrow screen shows; starting a run brings the answer up. */
+	pane = $state<PlaygroundPane>('request');
+	readonly #onRunEnded: () => void;
+
+	constructor(options: PlaygroundOptions = {}) {
+		super(options);
+		this.#onRunEnded = options.onRunEnded ?? (() => {});
+	}
 
 	get models(): readonly ListedModel[] {
 		return this.#models;
@@ -60,8 +75,19 @@ export class PlaygroundState extends RequestState {
 		if (!this.canSend || !body) return;
 		const betas = [...this.betas];
 		this.#lastSent = { body, betas, apiVersion: this.apiVersion };
+		this.pane = 'response';
 		await this.run.send(body, this.headers);
+		this.#onRunEnded();
 		await this.#remember(body, betas);
+	}
+
+	/** Sends the last request again, exactly as it went. */
+	async retry(): Promise<void> {
+		if (!this.run.canRetry || !this.#lastSent) return;
+		this.pane = 'response';
+		await this.run.retry();
+		this.#onRunEnded();
+		await this.#remember(this.#lastSent.body, this.#lastSent.betas);
 	}
 
 	/** Every run that ended (answered, failed or stopped) goes into the browser's local history. */

@@ -1,6 +1,7 @@
 import type { RawSseEvent } from '$lib/client/sse';
 import { MessageAccumulator } from '$lib/response/accumulator';
 import { TimingTracker } from '$lib/response/timings';
+import type { Delta } from '$lib/schemas';
 
 /** An event as received, numbered in arrival order (a stable key when the log is filtered). */
 export interface LoggedEvent extends RawSseEvent {
@@ -30,18 +31,16 @@ export class RunBuffer {
 		this.events.push({ ...e, seq: this.events.length });
 		this.counts[e.event] = (this.counts[e.event] ?? 0) + 1;
 		const data = this.accumulator.apply(e.event, e.data);
-		if (!data) return;
-		if (e.event === 'content_block_delta') this.timings.markDelta(e.at, deltaChars(data.delta));
-		if (e.event === 'message_delta') {
-			const out = (data.usage as { output_tokens?: unknown } | undefined)?.output_tokens;
+		if (data?.type === 'content_block_delta') this.timings.markDelta(e.at, deltaChars(data.delta));
+		if (data?.type === 'message_delta') {
+			const out = data.usage?.output_tokens;
 			if (typeof out === 'number') this.reportedOutputTokens = out;
 		}
 	}
 }
 
 /** Characters a delta adds, for the token-rate estimate before the API reports real counts. */
-function deltaChars(delta: unknown): number {
-	if (!delta || typeof delta !== 'object') return 0;
+function deltaChars(delta: Delta): number {
 	let n = 0;
 	for (const [k, v] of Object.entries(delta))
 		if (k !== 'type' && k !== 'signature' && typeof v === 'string') n += v.length;

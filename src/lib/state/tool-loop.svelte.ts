@@ -43,8 +43,15 @@ export class ToolLoopState {
 	readonly #vfs = new VirtualFs();
 	#files = $state.raw<Record<string, string>>({});
 
-	constructor(playground: PlaygroundState) {
+	readonly #beforeExample: (label: string) => void;
+
+	/** `beforeExample` keeps the draft for Undo before an example replaces a non-empty tools list. */
+	constructor(
+		playground: PlaygroundState,
+		options: { beforeExample?: (label: string) => void } = {}
+	) {
 		this.#playground = playground;
+		this.#beforeExample = options.beforeExample ?? (() => {});
 	}
 
 	get #run() {
@@ -218,6 +225,7 @@ export class ToolLoopState {
 	}
 
 	applyExample(example: ToolExample): void {
+		if (this.#playground.form.tools?.length) this.#beforeExample(`The ${example.label} example`);
 		this.#playground.applyExample(example);
 		for (const [name, mock] of Object.entries(example.mocks))
 			this.mocks[name] = structuredClone(mock);

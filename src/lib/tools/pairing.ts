@@ -4,13 +4,9 @@
  * first, in call order). Results are matched to calls by tool_use_id, never by position,
  * and a turn with any call unanswered is refused: the API rejects it anyway.
  */
-import type { ContentBlock, IMAGE_MEDIA_TYPES, ToolResultBlockParam } from '$lib/schemas';
+import type { ContentBlock, IMAGE_MEDIA_TYPES, ToolCall, ToolResultBlockParam } from '$lib/schemas';
 
-export interface ToolCall {
-	id: string;
-	name: string;
-	input: Record<string, unknown>;
-}
+export type { ToolCall };
 
 /** What the person (or a mock, or the file system) answered for one call. */
 export interface ToolAnswer {
@@ -31,7 +27,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** The tool_use blocks of a response, in order. */
 export function toolCalls(content: readonly ContentBlock[]): ToolCall[] {
 	const calls: ToolCall[] = [];
-	for (const b of content as readonly Record<string, unknown>[]) {
+	for (const b of content) {
 		if (b.type === 'tool_use' && typeof b.id === 'string' && typeof b.name === 'string') {
 			calls.push({ id: b.id, name: b.name, input: isRecord(b.input) ? b.input : {} });
 		}

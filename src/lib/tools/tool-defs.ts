@@ -2,7 +2,14 @@
  * Tool definitions as the tools editor builds them: checking a custom tool before it is
  * sent, and tool_choice with its parallel-use switch.
  */
-import { CustomToolSchema, InputSchemaSchema, TOOL_NAME, type ToolChoice } from '$lib/schemas';
+import {
+	CustomToolSchema,
+	describeIssue,
+	describeIssues,
+	InputSchemaSchema,
+	TOOL_NAME,
+	type ToolChoice
+} from '$lib/schemas';
 
 export type SchemaCheck =
 	{ ok: true; schema: Record<string, unknown> } | { ok: false; error: string };
@@ -16,15 +23,13 @@ export function checkSchemaText(text: string): SchemaCheck {
 		return { ok: false, error: `Invalid JSON: ${(e as Error).message}` };
 	}
 	const parsed = InputSchemaSchema.safeParse(value);
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0];
+	if (!parsed.success)
 		return {
 			ok: false,
-			error: issue.path.length
-				? `${issue.path.join('.')}: ${issue.message}`
+			error: parsed.error.issues[0].path.length
+				? describeIssues(parsed.error)
 				: 'input_schema must be a JSON object with "type": "object"'
 		};
-	}
 	return { ok: true, schema: value as Record<string, unknown> };
 }
 
@@ -35,11 +40,7 @@ export function checkToolName(name: string): string | null {
 /** Every problem of a custom tool definition, as "field: message" lines. */
 export function customToolProblems(def: Record<string, unknown>): string[] {
 	const parsed = CustomToolSchema.safeParse(def);
-	return parsed.success
-		? []
-		: parsed.error.issues.map((i) =>
-				i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message
-			);
+	return parsed.success ? [] : parsed.error.issues.map((i) => describeIssue(i));
 }
 
 export interface Display {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { hasPasscodeLogin } from '$lib/server/auth/names';
 import { getConfig } from '$lib/server/config';
 import { getCounter } from '$lib/server/guard/counters';
 import { eventClientAddress } from '$lib/server/guard/identity';
@@ -9,7 +10,8 @@ import { getStore } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
-	hasPasscode: Boolean(getConfig().PLAYGROUND_PASSCODE || getConfig().PLAYGROUND_USERS),
+	hasPasscode: hasPasscodeLogin(getConfig()),
+	guests: Boolean(getConfig().PLAYGROUND_PASSCODE),
 	next: safeNext(url.searchParams.get('next'))
 });
 
@@ -17,14 +19,20 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, cookies, url } = event;
 		// The body was capped before it got here (hooks / scripts/start.js): a form is a few KB.
-		const data = await request.formData();
+		let data: FormData;
+		try {
+			data = await request.formData();
+		} catch {
+			return fail(400, { name: '', message: 'Send the sign-in form as a form.' });
+		}
 		const form = {
 			name: String(data.get('name') ?? ''),
 			passcode: String(data.get('passcode') ?? '')
 		};
 		const config = getConfig();
 		const address = eventClientAddress(event, config);
-		const result = await attemptLogin(form, address, config, getCounter());
+		const store = await getStore();
+		const result = await attemptLogin(form, address, config, getCounter(), store.identities);
 		if (!result.ok) {
 			log.info(result.event ?? 'login refused', {
 				requestId: event.locals.requestId,
@@ -34,7 +42,7 @@ export const actions: Actions = {
 			});
 			return fail(result.status, { name: form.name, message: result.message });
 		}
-		setSessionCookie(cookies, await startSession(await getStore(), result.user, address), config);
+		setSessionCookie(cookies, await startSession(store, result.user, address), config);
 		log.info('login', { requestId: event.locals.requestId, user: result.user, address });
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

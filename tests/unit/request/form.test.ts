@@ -127,6 +127,29 @@ describe('form <-> body mapping', () => {
 		expect(formToBody(form)).toEqual(body);
 	});
 
+	it('holds a block in its editor only when the content schema accepts its fields, else keeps it raw', () => {
+		const kinds = (content: unknown[]) =>
+			bodyToForm({ messages: [{ role: 'user', content }] }).messages[0].blocks.map((b) => b.kind);
+		const image = (data: string, media_type = 'image/png') => ({
+			type: 'image',
+			source: { type: 'base64', media_type, data }
+		});
+		expect(kinds([image(PNG), image('not base64!'), image(PNG, 'image/bmp')])).toEqual([
+			'image',
+			'raw',
+			'raw'
+		]);
+		const cached = (ttl: string) => ({
+			type: 'text',
+			text: 'a',
+			cache_control: { type: 'ephemeral', ttl }
+		});
+		expect(kinds([cached('1h'), cached('2h')])).toEqual(['text', 'raw']);
+		// Ids and names may be empty while they are being typed; the lint names the problem.
+		expect(kinds([{ type: 'tool_use', id: '', name: '', input: {} }])).toEqual(['tool_use']);
+		expect(kinds([{ type: 'tool_use', id: 't', name: 'n', input: 'x' }])).toEqual(['raw']);
+	});
+
 	it('writes a single plain text block as a string, and an array once it has more', () => {
 		const form = defaultForm();
 		form.messages[0].blocks[0] = { kind: 'text', text: 'Hi', cache: null, extra: {} };

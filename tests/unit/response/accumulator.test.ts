@@ -188,6 +188,47 @@ describe('MessageAccumulator details', () => {
 		expect(acc.isComplete).toBe(false);
 	});
 
+	it('skips known events that lack their parts instead of throwing, and ignores newer event types', () => {
+		const acc = new MessageAccumulator();
+		acc.apply('message_start', start);
+		acc.apply(
+			'content_block_start',
+			JSON.stringify({
+				type: 'content_block_start',
+				index: 0,
+				content_block: { type: 'text', text: 'a' }
+			})
+		);
+		for (const type of ['message_start', 'content_block_delta', 'message_delta', 'error'])
+			expect(() => acc.apply(type, JSON.stringify({ type, index: 0 }))).not.toThrow();
+		expect(
+			acc.apply('brand_new_event', JSON.stringify({ type: 'brand_new_event' }))
+		).toBeUndefined();
+		expect(acc.snapshot()!.content).toEqual([{ type: 'text', text: 'a' }]);
+		expect(acc.snapshot()!.usage.output_tokens).toBe(1);
+		expect(acc.error).toEqual({ type: 'error', message: '' });
+	});
+
+	it('applies a delta only to a block of its own type, as the SDK does', () => {
+		const acc = new MessageAccumulator();
+		acc.apply('message_start', start);
+		const startBlock = (content_block: object) =>
+			acc.apply(
+				'content_block_start',
+				JSON.stringify({ type: 'content_block_start', index: 0, content_block })
+			);
+		const delta = (d: object) =>
+			acc.apply(
+				'content_block_delta',
+				JSON.stringify({ type: 'content_block_delta', index: 0, delta: d })
+			);
+		startBlock({ type: 'thinking', thinking: 'hm', signature: '' });
+		delta({ type: 'text_delta', text: 'not thinking' });
+		delta({ type: 'thinking_delta', thinking: 'm' });
+		expect(acc.snapshot()!.content).toEqual([{ type: 'thinking', thinking: 'hmm', signature: '' }]);
+		expect(acc.unknownDeltas).toEqual([]);
+	});
+
 	it('ignores data that is not JSON instead of throwing', () => {
 		const acc = new MessageAccumulator();
 		expect(acc.apply('message_start', '{oops')).toBeUndefined();

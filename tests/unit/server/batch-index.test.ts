@@ -59,7 +59,10 @@ describe('batch index', () => {
 		expect(res.status).toBe(400);
 		expect(await res.json()).toMatchObject({
 			type: 'error',
-			error: { type: 'invalid_request_error', message: expect.stringMatching(/^ids: /) }
+			error: {
+				type: 'invalid_request_error',
+				message: expect.stringMatching(/^ids\.1: each id must/)
+			}
 		});
 	});
 

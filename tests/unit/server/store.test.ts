@@ -245,6 +245,28 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 		expect(await store.countOwned('api_tokens', 'nobody')).toBe(0);
 	});
 
+	it('keeps saved prompts as numbered versions and removes a prompt with all of them', async () => {
+		const first = {
+			name: 'P',
+			document: '{"request":{}}',
+			createdBy: 'ana',
+			createdAt: '2026-01-01'
+		};
+		const mk = (id: string) => ({ id, owner: 'ana', shared: true, createdAt: '2026-01-01' });
+		await store.prompts.create(mk('promptAAAAAA'), first);
+		await store.prompts.create(mk('promptBBBBBB'), { ...first, name: 'Q' });
+		const second = await store.prompts.addVersion('promptAAAAAA', { ...first, name: 'P2' });
+		expect(second.version).toBe(2);
+		expect((await store.prompts.versions('promptAAAAAA')).map((v) => v.name)).toEqual(['P2', 'P']);
+
+		expect(await store.prompts.remove('promptAAAAAA')).toBe(true);
+		expect(await store.prompts.get('promptAAAAAA')).toBeUndefined();
+		expect(await store.prompts.versions('promptAAAAAA')).toEqual([]);
+		expect((await store.prompts.list()).map((p) => p.id)).toEqual(['promptBBBBBB']);
+		expect(await store.prompts.remove('promptAAAAAA')).toBe(false);
+		expect(await store.prompts.versions('promptBBBBBB')).toHaveLength(1);
+	});
+
 	it('keeps evaluations per creator, updates them in place, and shares immutable snapshots', async () => {
 		const base = {
 			name: 'Cities',

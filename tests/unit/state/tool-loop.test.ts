@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PlaygroundState } from '$lib/state/playground.svelte';
 import { ToolLoopState } from '$lib/state/tool-loop.svelte';
+import { TOOL_EXAMPLES } from '$lib/tools/examples';
 
 type Block = Record<string, unknown>;
 let counter = 0;
@@ -153,5 +154,23 @@ describe('ToolLoopState', () => {
 		expect(loop.transcript.steps).toHaveLength(2);
 		await playground.send();
 		expect(loop.transcript.steps).toHaveLength(1);
+	});
+});
+
+describe('ToolLoopState examples', () => {
+	const weather = TOOL_EXAMPLES.find((e) => e.id === 'weather')!;
+	const calculator = TOOL_EXAMPLES.find((e) => e.id === 'calculator')!;
+
+	it('keeps the draft for Undo only when the example replaces a non-empty tools list', () => {
+		const playground = new PlaygroundState();
+		const kept: string[] = [];
+		const loop = new ToolLoopState(playground, { beforeExample: (label) => kept.push(label) });
+		loop.applyExample(weather);
+		expect(kept).toEqual([]);
+		loop.applyExample(calculator);
+		expect(kept).toEqual([`The ${calculator.label} example`]);
+		expect(playground.form.tools?.map((t) => t.def.name)).toEqual(
+			calculator.tools.map((t) => t.name)
+		);
 	});
 });

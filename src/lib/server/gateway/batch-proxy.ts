@@ -1,8 +1,4 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { BatchCreateParamsSchema } from '$lib/schemas';
-import { getConfig } from '../config';
-import { parseJsonText, readBodyText, validate } from '../http';
-import { enforceRequestPolicy } from '../guard/policy';
 import { observeBatches } from '../guard/batch-budget';
 import { ownBatchesOnly } from '../guard/batch-owner';
 import { getLimitDeps } from '../guard/deps';
@@ -11,18 +7,6 @@ import type { UpstreamRequest } from '../upstream';
 
 export function batchPath(id: string): string {
 	return `/v1/messages/batches/${encodeURIComponent(id)}`;
-}
-
-/**
- * A batch create body: its own, larger cap (batches may be up to 256 MB), then the envelope
- * check and the team's policy on every request in it.
- */
-export async function readBatchCreateBody(event: RequestEvent): Promise<string> {
-	const config = getConfig();
-	const text = await readBodyText(event.request, config.MAX_BATCH_BODY_BYTES);
-	const parsed = validate(BatchCreateParamsSchema, parseJsonText(text));
-	parsed.requests.forEach((r, i) => enforceRequestPolicy(r.params, config, `requests.${i}.params`));
-	return text;
 }
 
 function isBatch(

@@ -1,13 +1,14 @@
 import {
 	PROMPT_ID,
 	PromptDocumentSchema,
+	PromptRenameSchema,
 	PromptSaveSchema,
 	type PromptDetail,
 	type PromptSummary,
 	type PromptVersion
 } from '$lib/schemas';
 import { HttpProblem, randomId, validate } from '../http';
-import { assertAccess, visibleTo } from '../guard/ownership';
+import { assertAccess, ownershipEnforced, visibleTo } from '../guard/ownership';
 import type { PromptRecord, PromptVersionRecord, Store } from '../store/types';
 
 /** A saved prompt is small: a request being edited, not a run with its events. */
@@ -121,4 +122,48 @@ export async function listPrompts(
 	return rows.filter((r) =>
 		[r.name, r.model ?? '', r.updated_by, r.owner].some((s) => s.toLowerCase().includes(needle))
 	);
+}
+
+/** Renaming and deleting belong to the owner, even on a prompt the team may version. */
+async function findOwnPrompt(store: Store, id: string, user: string, action: string) {
+	const prompt = await findPrompt(store, id, user, 'read');
+	if (ownershipEnforced() && prompt.owner !== user)
+		throw new HttpProblem(
+			'permission_error',
+			`Only the owner of saved prompt ${id} (${prompt.owner}) may ${action} it`
+		);
+	return prompt;
+}
+
+/**
+ * Renames a prompt. Versions are never edited, so the new name is recorded as the next version
+ * (same request): the list then shows who renamed it and when, and the history keeps old names.
+ */
+export async function renamePrompt(
+	store: Store,
+	id: string,
+	body: unknown,
+	user: string,
+	now = new Date()
+) {
+	const { name } = validate(PromptRenameSchema, body);
+	await findOwnPrompt(store, id, user, 'rename');
+	const [latest] = await store.prompts.versions(id);
+	if (!latest) throw new HttpProblem('not_found_error', `Saved prompt ${id} has no versions`);
+	if (latest.name === name) return { id, name, version: latest.version };
+	const saved = await store.prompts.addVersion(id, {
+		name,
+		document: latest.document,
+		createdBy: user,
+		createdAt: now.toISOString()
+	});
+	return { id, name, version: saved.version };
+}
+
+/** Deletes a prompt with every version (its owner only); permalinks made from it stay. */
+export async function deletePrompt(store: Store, id: string, user: string) {
+	await findOwnPrompt(store, id, user, 'delete');
+	if (!(await store.prompts.remove(id)))
+		throw new HttpProblem('not_found_error', `No saved prompt with id ${JSON.stringify(id)}`);
+	return { id, type: 'prompt_deleted' as const };
 }

@@ -1,5 +1,7 @@
+import { GUEST_ACCOUNT, isGuest, listedUser } from '../auth/names';
 import type { Config } from '../config';
 import type { Store } from '../store';
+import { inviteState } from '../store/identity-store';
 import { utcDay } from './ledger';
 
 /** Admins come from ADMIN_USERS only; an identity the gate vouched for, never a typed-in name. */
@@ -9,42 +11,70 @@ export function isAdmin(user: string, config: Config): boolean {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** `2026-11-30 19:07` (UTC): ISO times are long for a table cell, and seconds tell nothing here. */
+export function shortTime(iso: string | null): string {
+	return iso ? iso.slice(0, 16).replace('T', ' ') : '';
+}
+
+/** How a user signs in, in the words the admin view shows. */
+function signsInWith(name: string, members: Set<string>, config: Config): string {
+	if (listedUser(name, config)) return 'own secret (PLAYGROUND_USERS)';
+	if (members.has(name.toLowerCase())) return 'own secret (invite)';
+	if (isGuest(name)) return 'team passcode (guest)';
+	return config.TRUSTED_USER_HEADER ? 'single sign-on' : 'API token';
+}
+
 /** Everything the admin view shows, read in one go. */
 export async function adminOverview(store: Store, config: Config, now = Date.now()) {
-	const [sessions, tokens, usage] = await Promise.all([
-		store.listSessions(new Date(now).toISOString()),
+	const at = new Date(now).toISOString();
+	const [sessions, tokens, usage, members, invites] = await Promise.all([
+		store.listSessions(at),
 		store.listAllApiTokens(),
-		store.listUsage(utcDay(now - 6 * DAY_MS))
+		store.listUsage(utcDay(now - 6 * DAY_MS)),
+		store.identities.listMembers(),
+		store.identities.listInvites()
 	]);
-	const users = new Set<string>([
+	const memberKeys = new Set(members.map((m) => m.name.toLowerCase()));
+	const names = new Set<string>([
 		...(config.PLAYGROUND_USERS?.keys() ?? []),
+		...config.ADMIN_USERS,
+		...members.map((m) => m.name),
 		...sessions.map((s) => s.user),
-		...tokens.map((t) => t.user),
-		...usage.map((u) => u.user)
+		...tokens.map((t) => t.user)
 	]);
 	return {
-		users: [...users].sort().map((name) => ({
+		users: [...names].sort().map((name) => ({
 			name,
-			listed: config.PLAYGROUND_USERS?.has(name) ?? false,
+			signsInWith: signsInWith(name, memberKeys, config),
 			admin: isAdmin(name, config),
-			sessions: sessions.filter((s) => s.user === name).length
+			sessions: sessions.filter((s) => s.user === name).length,
+			tokens: tokens.filter((t) => t.user === name && !t.revokedAt).length
 		})),
-		// The id hash is the handle for a revoke; the cookie value itself is never stored.
+		// The id hash is the handle for a revoke; the cookie value itself is never stored (and the
+		// hash cannot be turned back into one).
 		sessions: sessions.map((s) => ({
-			id: s.idHash.slice(0, 16),
+			id: s.idHash,
 			user: s.user,
 			address: s.address,
-			createdAt: s.createdAt,
-			expiresAt: s.expiresAt
+			since: shortTime(s.createdAt),
+			expires: shortTime(s.expiresAt)
 		})),
-		tokens: tokens.map(({ id, user, name, createdAt, revokedAt }) => ({
-			id,
-			user,
-			name,
-			createdAt,
-			revokedAt
+		tokens: tokens.map((t) => ({
+			id: t.id,
+			user: t.user,
+			name: t.name,
+			created: shortTime(t.createdAt),
+			revoked: shortTime(t.revokedAt)
 		})),
-		usage,
+		usage: usage.map((u) => ({ ...u, total: u.inputTokens + u.outputTokens })),
+		invites: invites.map((i) => ({
+			id: i.id,
+			name: i.name,
+			createdBy: i.createdBy,
+			created: shortTime(i.createdAt),
+			expires: shortTime(i.expiresAt),
+			state: inviteState(i, at)
+		})),
 		budgets: {
 			dailyTokenBudget: config.DAILY_TOKEN_BUDGET ?? null,
 			requestsPerMinute: config.REQUESTS_PER_MINUTE ?? null,
@@ -56,7 +86,12 @@ export async function adminOverview(store: Store, config: Config, now = Date.now
 				permalinks: config.MAX_PERMALINKS_PER_USER,
 				batches: config.MAX_BATCHES_PER_USER,
 				apiTokens: config.MAX_API_TOKENS_PER_USER
-			}
+			},
+			/** Guests (shared passcode) count as one account; null when there is no passcode. */
+			guestAccount: config.PLAYGROUND_PASSCODE ? GUEST_ACCOUNT : null,
+			inviteHours: config.INVITE_TTL_HOURS
 		}
 	};
 }
+
+export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>;

@@ -1,3 +1,4 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
 import { log } from '../log';
@@ -37,27 +38,34 @@ export async function admitBatch(
 	const day = utcDay();
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worstCase;
-	if (budget !== null && !(await deps.ledger.reserve(user, day, tokens, budget)))
+	// The hold, and the batch's usage when it ends, go to the account (guests share one).
+	const account = budgetAccount(user);
+	if (budget !== null && !(await deps.ledger.reserve(account, day, tokens, budget)))
 		throw new LimitProblem(
-			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${user}'s daily budget (${budget}).`,
+			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${account}'s daily budget (${budget}).`,
 			secondsToMidnight(Date.now())
 		);
 	return {
 		tokens,
 		day,
 		release: () =>
-			deps.writes.run('batch hold release', { user, tokens }, () =>
-				deps.ledger.settle(user, day, tokens, { input: 0, output: 0 })
-			),
+			deps.writes.run({
+				kind: 'usage',
+				user: account,
+				day,
+				reserved: tokens,
+				usage: { input: 0, output: 0 }
+			}),
 		attach: (batchId) =>
-			deps.writes.run('batch hold', { user, batchId, tokens }, () =>
-				store.recordBatchReservation({ batchId, user, day, reservedTokens: tokens })
-			)
+			deps.writes.run({
+				kind: 'batch hold',
+				hold: { batchId, user: account, day, reservedTokens: tokens }
+			})
 	};
 }
 
 /** Sums a batch's usage from its results, streamed from upstream a line at a time. */
-async function resultsUsage(batchId: string) {
+export async function resultsUsage(batchId: string) {
 	const res = await getUpstream().send({
 		method: 'GET',
 		path: `/v1/messages/batches/${encodeURIComponent(batchId)}/results`,
@@ -79,10 +87,7 @@ export async function settleEndedBatch(
 	const s = store ?? (await getStore());
 	const hold = await s.claimBatchReservation(batchId, new Date().toISOString());
 	if (!hold) return;
-	await deps.writes.run('batch usage', { user: hold.user, batchId }, async () => {
-		const usage = await resultsUsage(batchId);
-		await deps.ledger.settle(hold.user, hold.day, hold.reservedTokens, usage);
-	});
+	await deps.writes.run({ kind: 'batch usage', hold });
 }
 
 /** Called with every batch object that passes through the gateway: ended ones get settled. */

@@ -1,3 +1,4 @@
+import { LineSplitter } from '$lib/batches/lines';
 import type { TokenUsage } from './usage-tap';
 import { usageTotals } from './usage-tap';
 
@@ -6,8 +7,6 @@ import { usageTotals } from './usage-tap';
  * time (memory stays at one line however large the file).
  */
 export function jsonlUsageTap() {
-	const decoder = new TextDecoder();
-	let pending = '';
 	const total: TokenUsage = { input: 0, output: 0 };
 	const take = (line: string) => {
 		// Cheap filter first: most of a big file is parsed only when it can count.
@@ -20,16 +19,13 @@ export function jsonlUsageTap() {
 			// a malformed line is the viewer's business, not the ledger's
 		}
 	};
+	const lines = new LineSplitter(take);
 	return {
 		feed(chunk: Uint8Array) {
-			pending += decoder.decode(chunk, { stream: true });
-			const lines = pending.split('\n');
-			pending = lines.pop() ?? '';
-			for (const line of lines) take(line);
+			lines.push(chunk);
 		},
 		finish(): TokenUsage {
-			take(pending + decoder.decode());
-			pending = '';
+			lines.end();
 			return total;
 		}
 	};

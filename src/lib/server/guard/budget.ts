@@ -1,5 +1,6 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
-import type { DurableQueue } from './durable';
+import type { WriteQueue } from './durable-writes';
 import { utcDay } from './ledger';
 import { LimitProblem, secondsToMidnight, type LimitDeps } from './limits';
 import type { TokenUsage } from './usage-tap';
@@ -23,14 +24,18 @@ export interface WorstCase {
 	maxTokens: number;
 }
 
-/** Holds the worst case against the user's budget, or refuses with 429 and when to come back. */
+/**
+ * Holds the worst case against the budget of the user's account (guests share one), or refuses
+ * with 429 and when to come back.
+ */
 export async function reserveBudget(
-	user: string,
+	identity: string,
 	worst: WorstCase,
 	config: Config,
-	deps: LimitDeps & { writes: DurableQueue },
+	deps: LimitDeps & { writes: WriteQueue },
 	now = Date.now()
 ): Promise<Reservation> {
+	const user = budgetAccount(identity);
 	const day = utcDay(now);
 	const budget = config.DAILY_TOKEN_BUDGET ?? null;
 	const tokens = budget === null ? 0 : worst.inputTokens + worst.maxTokens;
@@ -51,9 +56,7 @@ export async function reserveBudget(
 			if (settled) return;
 			settled = true;
 			const charged = complete && usage ? usage : chargeForUnknown(worst, usage);
-			await deps.writes.run('usage', { user, day, ...charged }, () =>
-				deps.ledger.settle(user, day, tokens, charged)
-			);
+			await deps.writes.run({ kind: 'usage', user, day, reserved: tokens, usage: charged });
 		}
 	};
 }

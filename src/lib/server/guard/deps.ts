@@ -1,11 +1,11 @@
 import { getStore } from '../store';
 import { getCounter } from './counters';
-import { getDurableQueue, type DurableQueue } from './durable';
+import { writeQueue, type WriteQueue } from './durable-writes';
 import { memorySlots } from './ledger';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
 
-export type GuardDeps = LimitDeps & { writes: DurableQueue };
+export type GuardDeps = LimitDeps & { writes: WriteQueue };
 let deps: GuardDeps | undefined;
 
 /**
@@ -18,7 +18,12 @@ export function getLimitDeps(): GuardDeps {
 		counter: getCounter(),
 		ledger: storeLedger(getStore),
 		slots: memorySlots(),
-		writes: getDurableQueue()
+		writes: writeQueue(storeLedger(getStore))
 	};
 	return deps;
+}
+
+/** At start: replays store writes a previous process queued and had not written yet. */
+export function recoverQueuedWrites(): Promise<void> {
+	return getLimitDeps().writes.recover();
 }

@@ -3,10 +3,15 @@ import { getConfig } from '../config';
 import { apiError } from '../http';
 import { identify, isGateOn } from './identity';
 
-/** Reachable without signing in: the login page itself, the health check and static assets. */
+/**
+ * Reachable without signing in: the login page, invite links (the token is the credential),
+ * the health check and static assets.
+ */
 function isPublic(pathname: string): boolean {
 	return (
 		pathname === '/login' ||
+		pathname.startsWith('/invite/') ||
+		pathname.startsWith('/api/invites/') ||
 		pathname === '/api/health' ||
 		pathname.startsWith('/_app/') ||
 		pathname === '/favicon.svg' ||

@@ -1,3 +1,4 @@
+import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
 import type { WindowCounter } from './counter';
@@ -46,10 +47,11 @@ export async function checkRate(
 	now = Date.now()
 ): Promise<void> {
 	if (!config.REQUESTS_PER_MINUTE) return;
-	const n = await deps.counter.hit(`rpm:${user}`, 60_000, now);
+	const account = budgetAccount(user);
+	const n = await deps.counter.hit(`rpm:${account}`, 60_000, now);
 	if (n > config.REQUESTS_PER_MINUTE)
 		throw new LimitProblem(
-			`${user} is over this playground's limit of ${config.REQUESTS_PER_MINUTE} requests per minute.`,
+			`${account} is over this playground's limit of ${config.REQUESTS_PER_MINUTE} requests per minute.`,
 			secondsToNextMinute(now)
 		);
 }
@@ -63,10 +65,11 @@ export async function checkBudgetLeft(
 ): Promise<void> {
 	if (!config.DAILY_TOKEN_BUDGET) return;
 	const day = utcDay(now);
-	const used = (await deps.ledger.usedOn(user, day)) + (await deps.ledger.heldOn(user, day));
+	const account = budgetAccount(user);
+	const used = (await deps.ledger.usedOn(account, day)) + (await deps.ledger.heldOn(account, day));
 	if (used >= config.DAILY_TOKEN_BUDGET)
 		throw new LimitProblem(
-			`${user} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); it resets at midnight UTC.`,
+			`${account} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); it resets at midnight UTC.`,
 			secondsToMidnight(now)
 		);
 }
@@ -78,14 +81,15 @@ export async function takeRequestSlot(
 	deps: LimitDeps
 ): Promise<() => Promise<void>> {
 	if (!config.MAX_CONCURRENT_REQUESTS) return async () => {};
+	const account = budgetAccount(user);
 	const release = await deps.slots.acquire(
-		`req:${user}`,
+		`req:${account}`,
 		config.MAX_CONCURRENT_REQUESTS,
 		config.UPSTREAM_TIMEOUT_MS
 	);
 	if (!release)
 		throw new LimitProblem(
-			`${user} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`,
+			`${account} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`,
 			1
 		);
 	return release;
@@ -98,14 +102,15 @@ export async function takeStreamSlot(
 	deps: LimitDeps
 ): Promise<() => Promise<void>> {
 	if (!config.MAX_CONCURRENT_STREAMS) return async () => {};
+	const account = budgetAccount(user);
 	const release = await deps.slots.acquire(
-		user,
+		account,
 		config.MAX_CONCURRENT_STREAMS,
 		config.UPSTREAM_TIMEOUT_MS
 	);
 	if (!release)
 		throw new LimitProblem(
-			`${user} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`,
+			`${account} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`,
 			1
 		);
 	return release;
@@ -118,10 +123,11 @@ export async function takeUploadSlot(
 	deps: LimitDeps
 ): Promise<() => Promise<void>> {
 	const n = config.MAX_BATCH_UPLOADS_PER_USER;
-	const release = await deps.slots.acquire(`upload:${user}`, n, config.UPSTREAM_TIMEOUT_MS);
+	const account = budgetAccount(user);
+	const release = await deps.slots.acquire(`upload:${account}`, n, config.UPSTREAM_TIMEOUT_MS);
 	if (!release)
 		throw new LimitProblem(
-			`${user} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`,
+			`${account} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`,
 			5
 		);
 	return release;

@@ -1,6 +1,15 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Config } from '../config';
 import type { WindowCounter } from './counter';
+import {
+	guestIdentity,
+	hasPasscodeLogin,
+	isAdminName,
+	isReservedForSso,
+	listedUser
+} from '../auth/names';
+import { verifySecret } from '../auth/secrets';
+import type { IdentityStore } from '../store';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, cleanUserName, passcodeMatches } from './session';
 
 /** Wrong attempts allowed per minute for one name (guessing someone's secret). */
@@ -13,22 +22,26 @@ export type LoginResult =
 	| { ok: false; status: 400 | 401 | 429; message: string; event?: string };
 
 /**
- * Whose secret a name needs. A listed user's own (PLAYGROUND_USERS); reserved names (SSO
- * identities, admins) can never be taken with a passcode; any other name only with the shared
- * team passcode, when one is set.
+ * Who signs in with this name and secret, or null. In order: a listed user (PLAYGROUND_USERS)
+ * with their own secret; an invited member with the secret they set; otherwise, only with the
+ * shared passcode, a guest, and only for a name nobody owns (not listed, invited, an admin's or
+ * an SSO identity). A guest is `<name> (guest)`, never the bare name, and shares one budget.
  */
-function expectedSecret(user: string, config: Config): string | null {
-	const own = config.PLAYGROUND_USERS?.get(user);
-	if (own) return own;
-	const reserved = [...config.RESERVED_NAMES, ...config.ADMIN_USERS].some(
-		(n) => n.toLowerCase() === user.toLowerCase()
-	);
-	if (reserved) return null;
-	const listed = [...(config.PLAYGROUND_USERS?.keys() ?? [])].some(
-		(n) => n.toLowerCase() === user.toLowerCase()
-	);
-	if (listed) return null;
-	return config.PLAYGROUND_PASSCODE ?? null;
+export async function checkCredentials(
+	name: string,
+	secret: string,
+	config: Config,
+	identities: Pick<IdentityStore, 'memberSecret' | 'claimOn'>,
+	now = Date.now()
+): Promise<string | null> {
+	const listed = listedUser(name, config);
+	if (listed) return passcodeMatches(secret, listed.secret) ? listed.name : null;
+	const member = await identities.memberSecret(name);
+	if (member) return (await verifySecret(secret, member.secretHash)) ? member.name : null;
+	const passcode = config.PLAYGROUND_PASSCODE;
+	if (!passcode || isReservedForSso(name, config) || isAdminName(name, config)) return null;
+	if (await identities.claimOn(name, new Date(now).toISOString())) return null;
+	return passcodeMatches(secret, passcode) ? guestIdentity(name) : null;
 }
 
 /**
@@ -39,9 +52,10 @@ export async function attemptLogin(
 	form: { name: string; passcode: string },
 	client: string,
 	config: Config,
-	counter: WindowCounter
+	counter: WindowCounter,
+	identities: Pick<IdentityStore, 'memberSecret' | 'claimOn'>
 ): Promise<LoginResult> {
-	if (!config.PLAYGROUND_PASSCODE && !config.PLAYGROUND_USERS)
+	if (!hasPasscodeLogin(config))
 		return { ok: false, status: 400, message: 'This playground has no passcode login.' };
 	const user = cleanUserName(form.name);
 	if (!user)
@@ -59,14 +73,12 @@ export async function attemptLogin(
 			message: 'Too many attempts. Wait a minute and try again.',
 			event: 'login locked out'
 		};
-	const expected = expectedSecret(user, config);
-	// The same comparison runs either way, so timing does not tell reserved names apart.
-	const matches = passcodeMatches(form.passcode, expected ?? '\u0000never') && expected !== null;
-	if (!matches) {
+	const identity = await checkCredentials(user, form.passcode, config, identities);
+	if (!identity) {
 		await Promise.all(keys.map((k) => counter.hit(k, 60_000)));
 		return { ok: false, status: 401, message: 'Wrong passcode.', event: 'login failed' };
 	}
-	return { ok: true, user };
+	return { ok: true, user: identity };
 }
 
 /**

@@ -14,7 +14,7 @@ import { planSourcedAnswer } from './sourced';
 import { applyStopFault } from './stop-faults';
 import { checkServerTools } from './server-tools';
 import { checkTools } from './tool-checks';
-import { planTools, textOf, type ToolCall, type ToolPlan } from './tools';
+import { planTools, textOf, type PlannedCall, type ToolPlan } from './tools';
 import { checkThinking, planThinking } from './thinking';
 import { outputConfigOf, structuredText } from './structured';
 import { hintFor, promptHints } from './prompt-hints';
@@ -124,7 +124,7 @@ export function checkPrompt(params: CountTokensParams, betas: readonly string[])
 }
 
 /** Tokens of a tool call: its name, its input JSON and a little framing. */
-function toolUseTokens(call: ToolCall): number {
+function toolUseTokens(call: PlannedCall): number {
 	return countTextTokens(call.name) + countTextTokens(JSON.stringify(call.input)) + 4;
 }
 

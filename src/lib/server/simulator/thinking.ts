@@ -5,6 +5,7 @@ import { HttpProblem } from '../http';
 import { intBetween, pick, type Rng } from './random';
 import type { Effort } from './text';
 import { countTextTokens, tokenize } from './tokens';
+import { planOf, readPrompt } from './prose/intent';
 
 /**
  * Extended thinking as the API returns it: thinking blocks before the answer, each with a
@@ -102,7 +103,9 @@ const SENTENCES: Record<Effort, [number, number]> = {
 
 function reasoning(prompt: string, effort: Effort, rng: Rng): string {
 	const topic = prompt.replace(/\s+/g, ' ').trim().slice(0, 80);
-	const lines = [topic ? `The user asks: "${topic}". ` : 'There is no question text. '];
+	const lines = topic
+		? [`The user asks: "${topic}". `, planOf(readPrompt(prompt)) + ' ']
+		: ['There is no question text. '];
 	const n = intBetween(rng, ...SENTENCES[effort]);
 	for (let i = 0; i < n; i++) lines.push(pick(rng, STEPS) + ' ');
 	return lines.join('').trim();

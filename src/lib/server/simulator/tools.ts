@@ -1,4 +1,4 @@
-import type { MessageCreateParams, MessageParam, ToolChoice } from '$lib/schemas';
+import type { MessageCreateParams, MessageParam, ToolCall, ToolChoice } from '$lib/schemas';
 import { betaToolInput, betaToolType } from './beta-tools';
 import {
 	clientCall,
@@ -20,15 +20,13 @@ import { pick, type Rng } from './random';
  * turn), `none` and no tools answer in text. A `tool_result` in the last turn is answered
  * in text that quotes it — or, in a computer-use loop, with the next action.
  */
-export interface ToolCall {
-	name: string;
-	input: Record<string, unknown>;
+export type PlannedCall = Omit<ToolCall, 'id'> & {
 	/** Set on a member call of a toolset (computer_toolset_20260801 → "computer"). */
 	toolset_name?: string;
-}
+};
 export interface ToolPlan {
 	text?: string;
-	calls: ToolCall[];
+	calls: PlannedCall[];
 }
 
 type AnyTool = NonNullable<MessageCreateParams['tools']>[number];
@@ -168,10 +166,10 @@ function callsFor(
 	prompt: string,
 	rng: Rng,
 	messages: MessageParam[]
-): ToolCall[] {
+): PlannedCall[] {
 	const hints = promptHints(lastText);
 	const seen = new Map<string, number>();
-	return expand(chosen, single, lastText, hints).flatMap((tool): ToolCall[] => {
+	return expand(chosen, single, lastText, hints).flatMap((tool): PlannedCall[] => {
 		if (clientKind(tool)) {
 			const call = clientCall(tool, messages, prompt);
 			return call ? [call] : [];
@@ -195,7 +193,7 @@ function nextBetaCall(
 	tools: Tool[],
 	prompt: string,
 	rng: Rng
-): ToolCall | undefined {
+): PlannedCall | undefined {
 	const previous = blocksOf(messages[messages.length - 2]);
 	const answered = previous.find((b) => b.type === 'tool_use' && b.id === results[0].tool_use_id);
 	const tool = tools.find((t) => t.name === answered?.name);
@@ -214,7 +212,7 @@ function nextBetaCall(
 	return input && { name: tool.name, input };
 }
 
-function preamble(calls: ToolCall[]): string {
+function preamble(calls: PlannedCall[]): string {
 	const names = [...new Set(calls.map((c) => c.name))];
 	const list =
 		names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { evaluationQueries } from './evaluations';
+import { KyselyIdentityStore } from './identity-store';
 import { KyselyPromptStore } from './prompt-store';
 import type { Database } from './schema';
 import type {
@@ -60,12 +61,14 @@ const toBatch = (r: BatchRow): BatchRecord => ({
  */
 export class KyselyStore implements Store {
 	readonly prompts: KyselyPromptStore;
+	readonly identities: KyselyIdentityStore;
 
 	constructor(
 		readonly kind: Store['kind'],
 		private readonly db: Kysely<Database>
 	) {
 		this.prompts = new KyselyPromptStore(db);
+		this.identities = new KyselyIdentityStore(db);
 	}
 
 	async savePermalink(p: StoredPermalink) {

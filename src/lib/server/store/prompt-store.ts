@@ -38,6 +38,8 @@ export interface PromptStore {
 	versions(id: string): Promise<PromptVersionRecord[]>;
 	/** Every prompt with its newest version, most recently changed first. */
 	list(): Promise<PromptSummary[]>;
+	/** Removes the prompt and every version at once; false when there was no such prompt. */
+	remove(id: string): Promise<boolean>;
 }
 
 type VersionRow = Database['prompt_versions'];
@@ -111,6 +113,14 @@ export class KyselyPromptStore implements PromptStore {
 			.orderBy('version', 'desc')
 			.execute();
 		return rows.map(toVersion);
+	}
+
+	async remove(id: string) {
+		return this.db.transaction().execute(async (trx) => {
+			await trx.deleteFrom('prompt_versions').where('prompt_id', '=', id).execute();
+			const gone = await trx.deleteFrom('prompts').where('id', '=', id).executeTakeFirst();
+			return Number(gone.numDeletedRows) > 0;
+		});
 	}
 
 	async list() {

@@ -73,11 +73,20 @@ const OPERATION: Partial<Record<keyof Store, string>> = {
  * Whatever still fails becomes a StoreUnavailable (503) instead of a raw driver error.
  */
 export function withRetries(store: Store, options: Partial<RetryOptions> = {}): Store {
-	const opts = { ...DEFAULTS, ...options };
+	return retrying(store, { ...DEFAULTS, ...options }, new Set(['prompts', 'identities']));
+}
+
+/** The retrying proxy; the named sub-stores (objects of their own) are wrapped the same way. */
+function retrying<T extends object>(target: T, opts: RetryOptions, nested = new Set<string>()): T {
 	const wait = opts.sleep ?? sleep;
-	return new Proxy(store, {
+	const wrapped = new Map<PropertyKey, unknown>();
+	return new Proxy(target, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver);
+			if (typeof prop === 'string' && nested.has(prop) && value && typeof value === 'object') {
+				if (!wrapped.has(prop)) wrapped.set(prop, retrying(value, opts));
+				return wrapped.get(prop);
+			}
 			if (typeof value !== 'function' || prop === 'close') return value;
 			return async (...args: unknown[]) => {
 				let delay = opts.firstDelayMs;

@@ -64,4 +64,23 @@ export interface Database {
 	};
 	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
 	file_owners: { file_id: string; user_id: string; created_at: string };
+	/** Invited users with their own secret (identity-store.ts). */
+	members: {
+		name_key: string;
+		name: string;
+		secret_hash: string;
+		created_at: string;
+		updated_at: string;
+	};
+	invites: {
+		id: string;
+		token_hash: string;
+		name: string;
+		name_key: string;
+		created_by: string;
+		created_at: string;
+		expires_at: string;
+		used_at: string | null;
+		revoked_at: string | null;
+	};
 }

@@ -1,3 +1,4 @@
+import type { IdentityStore } from './identity-store';
 import type { PromptStore } from './prompt-store';
 
 /**
@@ -6,6 +7,7 @@ import type { PromptStore } from './prompt-store';
  * cases against both.
  */
 export type * from './prompt-store';
+export type * from './identity-store';
 
 export interface StoredPermalink {
 	id: string;
@@ -80,6 +82,8 @@ export interface Store {
 	readonly kind: 'sqlite' | 'postgres';
 	/** Saved prompts and their versions (prompt-store.ts). */
 	readonly prompts: PromptStore;
+	/** Invited users and their invites (identity-store.ts). */
+	readonly identities: IdentityStore;
 
 	/** Saves an immutable document; a second save of the same id keeps the first ('exists'). */
 	savePermalink(p: StoredPermalink): Promise<'created' | 'exists'>;

@@ -4,6 +4,7 @@ import Anthropic, {
 	APIUserAbortError
 } from '@anthropic-ai/sdk';
 import { errorBody } from '../http';
+import { fileBodyFetch } from './file-fetch';
 import { SDK_API_VERSION, forwardedResponseHeaders } from './headers';
 import type { RelayRequest, Upstream, UpstreamRequest } from './types';
 
@@ -27,7 +28,8 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 		baseURL: opts.baseURL,
 		maxRetries: opts.maxRetries,
 		timeout: opts.timeoutMs,
-		fetch: opts.fetch,
+		// A spooled batch is piped from its file, not held in memory (file-fetch.ts).
+		fetch: opts.fetch ?? fileBodyFetch(),
 		logLevel: 'off'
 	});
 

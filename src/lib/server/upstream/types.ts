@@ -5,8 +5,11 @@ export interface UpstreamRequest {
 	path: string;
 	/** Arrays go out as `key[]=a&key[]=b`, as the SDK sends them. */
 	query?: Record<string, string | string[]>;
-	/** The JSON body exactly as the client sent it (text, or bytes for a large batch), so the upstream sees the same bytes. */
-	body?: string | Uint8Array<ArrayBuffer>;
+	/**
+	 * The JSON body exactly as the client sent it, so the upstream sees the same bytes: text,
+	 * bytes, or a file-backed Blob for a large batch (re-readable, so the SDK can retry it).
+	 */
+	body?: string | Uint8Array<ArrayBuffer> | Blob;
 	stream?: boolean;
 	headers: Record<string, string>;
 	signal: AbortSignal;

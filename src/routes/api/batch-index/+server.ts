@@ -1,6 +1,7 @@
 // GET /api/batch-index?ids=a,b: who created these batches through the playground, and their labels.
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
+import { describeIssues } from '$lib/schemas/issues';
 import { getBatchIndex } from '$lib/server/gateway/batch-index';
 import { apiError } from '$lib/server/http';
 import { canAccess } from '$lib/server/guard/ownership';
@@ -18,7 +19,7 @@ const IdsSchema = z
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const ids = IdsSchema.safeParse(url.searchParams.get('ids') ?? '');
 	if (!ids.success)
-		return apiError('invalid_request_error', `ids: ${ids.error.issues[0].message}`, {
+		return apiError('invalid_request_error', describeIssues(ids.error, ['ids']), {
 			requestId: locals.requestId
 		});
 	// Only the caller's own batches: another user's label and template are theirs.

@@ -1,6 +1,7 @@
 // GET /api/usage: the signed-in user's tokens today, what requests in flight hold, and what is
 // left of the daily budget.
 import { json } from '@sveltejs/kit';
+import { budgetAccount } from '$lib/server/auth/names';
 import { getConfig } from '$lib/server/config';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { utcDay } from '$lib/server/guard/ledger';
@@ -12,8 +13,13 @@ export const GET: RequestHandler = (event) =>
 		const day = utcDay();
 		const { ledger } = getLimitDeps();
 		const user = event.locals.user;
-		const [used, held] = await Promise.all([ledger.usedOn(user, day), ledger.heldOn(user, day)]);
+		// Guests share one account; everyone else's account is themselves.
+		const account = budgetAccount(user);
+		const [used, held] = await Promise.all([
+			ledger.usedOn(account, day),
+			ledger.heldOn(account, day)
+		]);
 		const budget = getConfig().DAILY_TOKEN_BUDGET ?? null;
 		const remaining = budget === null ? null : Math.max(0, budget - used - held);
-		return json({ user, day, used, held, budget, remaining });
+		return json({ user, account, day, used, held, budget, remaining });
 	});

@@ -5,25 +5,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '$lib/server/config';
 import { reserveBudget } from '$lib/server/guard/budget';
 import { durableQueue } from '$lib/server/guard/durable';
+import { describeWrite, performWrite, type DurableWrite } from '$lib/server/guard/durable-writes';
+import type { UsageLedger } from '$lib/server/guard/ledger';
 import { memorySlots } from '$lib/server/guard/ledger';
 import { LimitProblem } from '$lib/server/guard/limits';
 import { storeCounter, storeLedger } from '$lib/server/guard/store-backed';
 import { openStore, type Store } from '$lib/server/store';
 
 const stores: Store[] = [];
+/** A retry queue without a journal, writing through `ledger`. */
+const queue = (ledger: UsageLedger) =>
+	durableQueue<DurableWrite>({
+		perform: (w) => performWrite(w, { ledger }),
+		describe: describeWrite
+	});
 async function deps() {
 	const store = await openStore({
 		sqliteFile: join(mkdtempSync(join(tmpdir(), 'budget-')), 'db.sqlite')
 	});
 	stores.push(store);
 	const get = async () => store;
-	return {
-		store,
-		counter: storeCounter(get),
-		ledger: storeLedger(get),
-		slots: memorySlots(),
-		writes: durableQueue()
-	};
+	const ledger = storeLedger(get);
+	return { store, counter: storeCounter(get), ledger, slots: memorySlots(), writes: queue(ledger) };
 }
 afterAll(async () => {
 	await Promise.all(stores.map((s) => s.close()));
@@ -68,16 +71,14 @@ describe('the budget as a reservation', () => {
 		const day = new Date().toISOString().slice(0, 10);
 		const r = await reserveBudget('cy', { inputTokens: 100, maxTokens: 50 }, config, d);
 		let failures = 1;
-		const flaky = {
-			...d,
-			ledger: {
-				...d.ledger,
-				settle: async (...args: Parameters<typeof d.ledger.settle>) => {
-					if (failures-- > 0) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
-					return d.ledger.settle(...args);
-				}
+		const ledger = {
+			...d.ledger,
+			settle: async (...args: Parameters<typeof d.ledger.settle>) => {
+				if (failures-- > 0) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+				return d.ledger.settle(...args);
 			}
 		};
+		const flaky = { ...d, ledger, writes: queue(ledger) };
 		const r2 = await reserveBudget('cy', { inputTokens: 100, maxTokens: 50 }, config, flaky);
 		await expect(r2.settle({ input: 90, output: 10 })).resolves.toBeUndefined();
 		expect(flaky.writes.pending()).toHaveLength(1);

@@ -1,10 +1,12 @@
 import {
+	ComparisonDocumentSchema,
+	ComparisonInputSchema,
 	PERMALINK_ID,
 	PERMALINK_VERSION,
 	PermalinkDocumentSchema,
 	PermalinkInputSchema,
 	describeIssues,
-	type PermalinkDocument
+	type SharedDocument
 } from '$lib/schemas';
 import { serverSecrets } from '../../config';
 import { HttpProblem, validate } from '../../http';
@@ -16,16 +18,26 @@ import { stripSecrets } from './sanitize';
 export const MAX_PERMALINK_BYTES = 5 * 1024 * 1024;
 
 export type PermalinkLookup =
-	| { kind: 'found'; document: PermalinkDocument }
+	| { kind: 'found'; document: SharedDocument }
 	| { kind: 'missing' }
 	| { kind: 'unreadable'; reason: string };
 
-/** Validates, strips secrets, and saves; the same content always gets the same id. */
+/** A body with `kind: "comparison"` is a whole comparison; anything else is one request. */
+const isComparison = (value: unknown) =>
+	(value as { kind?: unknown } | null)?.kind === 'comparison';
+
+/**
+ * Validates, strips secrets, and saves one request or a whole comparison (its columns' requests
+ * and answers); the same content always gets the same id.
+ */
 export async function createPermalink(store: Store, body: unknown, user: string, now = new Date()) {
-	const input = stripSecrets(validate(PermalinkInputSchema, body), serverSecrets());
+	const valid = isComparison(body)
+		? validate(ComparisonInputSchema, body)
+		: validate(PermalinkInputSchema, body);
+	const input = stripSecrets(valid, serverSecrets());
 	const content = { version: PERMALINK_VERSION, ...input };
 	const id = contentId(content);
-	const document: PermalinkDocument = {
+	const document: SharedDocument = {
 		...content,
 		id,
 		created_at: now.toISOString(),
@@ -62,7 +74,8 @@ export function parseStoredDocument(text: string): PermalinkLookup {
 			reason: `The stored document has format version ${JSON.stringify(version ?? null)}; this playground reads version ${PERMALINK_VERSION}.`
 		};
 	}
-	const parsed = PermalinkDocumentSchema.safeParse(raw);
+	const schema = isComparison(raw) ? ComparisonDocumentSchema : PermalinkDocumentSchema;
+	const parsed = schema.safeParse(raw);
 	if (!parsed.success)
 		return {
 			kind: 'unreadable',
@@ -72,7 +85,7 @@ export function parseStoredDocument(text: string): PermalinkLookup {
 }
 
 /** For API routes: the lookup as a document or an API-shaped error. */
-export function documentOrProblem(lookup: PermalinkLookup, id: string): PermalinkDocument {
+export function documentOrProblem(lookup: PermalinkLookup, id: string): SharedDocument {
 	if (lookup.kind === 'found') return lookup.document;
 	if (lookup.kind === 'missing')
 		throw new HttpProblem('not_found_error', `No permalink with id ${JSON.stringify(id)}`);

@@ -1,11 +1,11 @@
 // POST creates a batch (body cap MAX_BATCH_BODY_BYTES), GET lists the user's batches; results_url points back at this app.
 // A create holds its whole worst case against the budget and is recorded in the batch index (its owner, label, template).
+// A large body is checked in a worker thread and spooled to disk as it arrives (batch-upload/receive.ts).
 import { getConfig } from '$lib/server/config';
 import { apiHandler } from '$lib/server/gateway/handler';
 import { forwardBatch } from '$lib/server/gateway/batch-proxy';
-import { checkBatchBody, readBodyBytes } from '$lib/server/guard/batch-body';
-import { enforceRequestPolicy } from '$lib/server/guard/policy';
-import { batchMetaFromHeaders, recordBatch } from '$lib/server/gateway/batch-index';
+import { receiveBatch } from '$lib/server/batch-upload/receive';
+import { batchMetaFromHeaders } from '$lib/server/gateway/batch-index';
 import { admitBatch } from '$lib/server/guard/batch-budget';
 import { getLimitDeps } from '$lib/server/guard/deps';
 import { takeUploadSlot } from '$lib/server/guard/limits';
@@ -18,14 +18,12 @@ export const POST: RequestHandler = (event) =>
 		const deps = getLimitDeps();
 		const user = event.locals.user;
 		const releaseUpload = await takeUploadSlot(user, config, deps);
+		let dispose = async () => {};
 		try {
-			// Checked a slice at a time and forwarded as the same bytes: a 200 MB upload never stalls the server.
-			const checked = await checkBatchBody(
-				await readBodyBytes(event.request, config.MAX_BATCH_BODY_BYTES),
-				(params, i) => enforceRequestPolicy(params, config, `requests.${i}.params`)
-			);
-			const hold = await admitBatch(user, checked.worstCaseTokens, config, deps);
-			const call = { method: 'POST' as const, path: '/v1/messages/batches', body: checked.bytes };
+			const received = await receiveBatch(event.request, config);
+			dispose = received.dispose;
+			const hold = await admitBatch(user, received.worstCaseTokens, config, deps);
+			const call = { method: 'POST' as const, path: '/v1/messages/batches', body: received.body };
 			const response = await forwardBatch(event, call).catch(async (e) => {
 				await hold.release();
 				throw e;
@@ -44,11 +42,10 @@ export const POST: RequestHandler = (event) =>
 			await hold.attach(id);
 			const meta = batchMetaFromHeaders(event.request.headers);
 			// The owner must be recorded (ownership checks depend on it): retried until the store takes it.
-			await deps.writes.run('batch index', { user, batchId: id }, () =>
-				recordBatch({ id, creator: user, ...meta })
-			);
+			await deps.writes.run({ kind: 'batch index', entry: { id, creator: user, ...meta } });
 			return response;
 		} finally {
+			await dispose();
 			await releaseUpload();
 		}
 	});
