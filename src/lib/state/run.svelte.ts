@@ -1,7 +1,5 @@
 import { ApiError, messages, type ApiErrorInfo } from '$lib/api';
 import { headerInfo } from '$lib/api/error';
-import { readSse } from '$lib/client/sse';
-import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
@@ -31,6 +29,10 @@ const MIN_PUBLISH_INTERVAL_MS = 50;
  * layout and paint): when a fast stream makes each frame expensive, reading keeps most of the time.
  */
 const PUBLISH_COST_RATIO = 4;
+
+/** The SSE reader loads with the first stream, not with the first page. */
+const loadSseReader = () =>
+	Promise.all([import('$lib/client/sse'), import('$lib/client/yielding-stream')]);
 
 /** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
 function nextFrame(fn: () => void): void {
@@ -159,11 +161,16 @@ export class RunState {
 		let res: Response | undefined;
 		try {
 			const options = { headers, signal: abort.signal };
+			// Loads while the request is under way.
+			const sseReader = stream ? loadSseReader() : undefined;
+			// Awaited below; a failed request must not leave its rejection unhandled.
+			sseReader?.catch(() => undefined);
 			res = await (stream ? messages.stream(body, options) : messages.createRaw(body, options));
 			buf.timings.markHeaders(performance.now() - startedAt);
 			if (!res.body) throw new Error('The response has no body.');
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
-			if (stream) {
+			if (sseReader) {
+				const [{ readSse }, { yieldingStream }] = await sseReader;
 				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
 					onBytes,
 					onEvent: (e) => {
