@@ -82,7 +82,7 @@ export async function uploadLoad(o: {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
 			// A view, not a copy: fetch's BodyInit does not take Node's Buffer type.
-			body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+			body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength)
 		}).then(async (res) => ({
 			status: res.status,
 			json: (await res.json()) as {
