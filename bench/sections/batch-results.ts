@@ -26,10 +26,15 @@ function timedInPage(page: Page, action: string): Promise<number> {
 	}, action);
 }
 
-const setSelect = (label: string, value: string) =>
-	`const s = document.querySelector('[aria-label="${label}"]'); s.value = '${value}'; s.dispatchEvent(new Event('change', { bubbles: true }));`;
-const setSearch = (value: string) =>
-	`const s = document.querySelector('[aria-label="Search results"]'); s.value = '${value}'; s.dispatchEvent(new Event('input', { bubbles: true }));`;
+/** Page code that sets a form control's value and fires `event` (what typing or picking does). */
+const setControl = (label: string, value: string, event: string) =>
+	[
+		`const s = document.querySelector('[aria-label="${label}"]');`,
+		`s.value = '${value}';`,
+		`s.dispatchEvent(new Event('${event}', { bubbles: true }));`
+	].join(' ');
+const setSelect = (label: string, value: string) => setControl(label, value, 'change');
+const setSearch = (value: string) => setControl('Search results', value, 'input');
 
 /**
  * The results viewer against `lines` results served through the playground by a stand-in
