@@ -4,6 +4,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** The gated server listens on PORT + 1 with this passcode. */
 export const GATED_PASSCODE = 'e2e team passcode';
 export const GATED_URL = `http://127.0.0.1:${PORT + 1}`;
+/** The gated server's admin (listed with their own secret), who invites people on /admin. */
+export const GATED_ADMIN = { name: 'e2e-admin', secret: 'e2e admin secret' };
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -61,6 +63,8 @@ export default defineConfig({
 				UPSTREAM: 'simulator',
 				ANTHROPIC_API_KEY: '',
 				PLAYGROUND_PASSCODE: GATED_PASSCODE,
+				PLAYGROUND_USERS: `${GATED_ADMIN.name}:${GATED_ADMIN.secret}`,
+				ADMIN_USERS: GATED_ADMIN.name,
 				// Gated mode requires ORIGIN (the CSRF check must not trust Host); plain http here.
 				ORIGIN: GATED_URL,
 				DATA_DIR: `/tmp/playground-e2e-gated-${process.pid}`,

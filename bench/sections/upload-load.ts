@@ -10,7 +10,7 @@ const BATCH_SINK = 'bench/servers/batch-sink.mjs';
 const MB = 1024 * 1024;
 
 /** About `mb` MB of batch requests, each a different prompt of ~2 KB. */
-function batchBody(mb: number): { body: Buffer; requests: number } {
+function batchBody(mb: number): { body: Uint8Array<ArrayBuffer>; requests: number } {
 	const parts: Buffer[] = [Buffer.from('{"requests":[')];
 	let size = 0;
 	let n = 0;
@@ -31,7 +31,8 @@ function batchBody(mb: number): { body: Buffer; requests: number } {
 		n++;
 	}
 	parts.push(Buffer.from(']}'));
-	return { body: Buffer.concat(parts), requests: n };
+	const whole = Buffer.concat(parts);
+	return { body: new Uint8Array(whole.buffer, whole.byteOffset, whole.length), requests: n };
 }
 
 /** Peak resident memory of a process so far (VmHWM), in MB. */
@@ -101,6 +102,7 @@ export async function uploadLoad(o: {
 				`upload answered ${result.status}: ${JSON.stringify(result.json).slice(0, 300)}`
 			);
 		const peak = Math.max(rssSeen, peakRssMb(app.pid));
+		const sinkPeak = peakRssMb(sink.pid);
 		const load = `load ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadavg()
 			.map((l) => l.toFixed(2))
 			.join(' ')} after`;
@@ -116,7 +118,9 @@ export async function uploadLoad(o: {
 				unit: 'ms',
 				target: '< 100 ms',
 				pass: p(99) < 100,
-				note: `p50 ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms, ${during.length} samples over ${seconds.toFixed(1)} s; baseline: idle p99 (${idle.length} samples); ${load}`
+				note:
+					`p50 ${p(50).toFixed(1)} ms, p95 ${p(95).toFixed(1)} ms, ${during.length} samples ` +
+					`over ${seconds.toFixed(1)} s; baseline: idle p99 (${idle.length} samples); ${load}`
 			}),
 			row({
 				section,
@@ -130,11 +134,11 @@ export async function uploadLoad(o: {
 				section,
 				name: `server RSS peak during a ${size} upload`,
 				value: peak,
-				baseline: idleRss,
+				baseline: sinkPeak,
 				unit: 'MB',
-				target: '< 300 MB',
-				pass: peak < 300,
-				note: `baseline: the same server idle; ${(body.length / MB / seconds).toFixed(0)} MB/s end to end; ${load}`
+				note:
+					`idle ${idleRss.toFixed(0)} MB before; baseline: peak of the bare node:http sink that ` +
+					`took the same body; ${(body.length / MB / seconds).toFixed(0)} MB/s end to end; ${load}`
 			})
 		];
 	} finally {

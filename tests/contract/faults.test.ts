@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -161,6 +161,49 @@ describe('kill -9 in the middle of writes', () => {
 			expect(res.status).toBe(200);
 		}
 	}, 60_000);
+});
+
+describe('kill -9 with usage writes waiting for the store', () => {
+	it('replays every refused write on the next start: the usage of each answer is recorded', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'fault-journal-'));
+		const a = await startApp({ ...proxy, DATA_DIR: dir });
+		const other = new Database(join(dir, 'playground.sqlite'));
+		other.exec('BEGIN EXCLUSIVE');
+		const answers = await Promise.all(
+			['ada', 'ada', 'bo'].map(async (user, i) => {
+				const res = await post(a, '/api/v1/messages', body(`Question ${i} about Paris`), user);
+				expect(res.status).toBe(200);
+				return { user, usage: (await res.json()).usage };
+			})
+		);
+		// Each usage write gives up on the lock after a few seconds and goes to the journal.
+		const journal = join(dir, 'pending-writes.jsonl');
+		const journaled = () =>
+			existsSync(journal)
+				? readFileSync(journal, 'utf8')
+						.split('\n')
+						.filter((l) => l.includes('"kind":"usage"')).length
+				: 0;
+		await expect.poll(journaled, { timeout: 30_000, interval: 200 }).toBe(3);
+		process.kill(a.pid, 'SIGKILL');
+		await a.stop();
+		other.exec('COMMIT');
+		other.close();
+		const b = await app({ DATA_DIR: dir });
+		const expected = (user: string) =>
+			answers
+				.filter((x) => x.user === user)
+				.reduce((n, x) => n + x.usage.input_tokens + x.usage.output_tokens, 0);
+		for (const user of ['ada', 'bo'])
+			await expect
+				.poll(async () => (await usage(b, user)).used, { timeout: 20_000, interval: 250 })
+				.toBe(expected(user));
+		// Replayed once: the journal is emptied, and a further restart adds nothing.
+		await expect.poll(journaled, { timeout: 10_000, interval: 200 }).toBe(0);
+		await b.stop();
+		const c = await app({ DATA_DIR: dir });
+		expect((await usage(c, 'ada')).used).toBe(expected('ada'));
+	}, 90_000);
 });
 
 describe('an oversized login body', () => {

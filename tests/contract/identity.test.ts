@@ -51,7 +51,7 @@ describe('identities', () => {
 		expect((await postLogin(app, 'bob', 'bob-secret-456')).status).toBe(303);
 	});
 
-	it('ends the session on logout over plain http: the cookie is cleared without Secure and a replayed one gets 401', async () => {
+	it('ends the session on logout over plain http: no Secure on the clearing cookie, a replay gets 401', async () => {
 		const cookie = await signIn(app, 'ada', 'ada-secret-123');
 		expect((await api('/api/v1/messages', cookie, { method: 'POST', body: message })).status).toBe(
 			200
@@ -92,7 +92,7 @@ describe('identities', () => {
 });
 
 describe('ownership', () => {
-	it("shows a second user none of the first user's batches, templates or tokens, and lets them change none", async () => {
+	it("shows a second user none of the first user's batches, templates or tokens; they change none", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
 		const template = encodeURIComponent(
@@ -165,7 +165,7 @@ describe('ownership', () => {
 });
 
 describe('the admin view', () => {
-	it("shows an admin users, sessions and budgets, lets them end a user's sessions, and does not exist for others", async () => {
+	it("shows an admin users, sessions and budgets and ends a user's sessions; others get 404", async () => {
 		const ada = await signIn(app, 'ada', 'ada-secret-123');
 		const bob = await signIn(app, 'bob', 'bob-secret-456');
 		expect((await fetch(app.url + '/admin', { headers: { cookie: bob } })).status).toBe(404);

@@ -162,4 +162,18 @@ describe('invite links', () => {
 		for (const name of ['bob', 'ceo@corp', '<b>'])
 			expect((await adminForm('invite', { name })).status).toBe(400);
 	});
+
+	it('answers a sign-in post that is not a readable form with 400, not 500', async () => {
+		for (const type of ['multipart/form-data', 'multipart/form-data; boundary=xyz'])
+			expect(
+				(
+					await fetch(app.url + '/login', {
+						method: 'POST',
+						redirect: 'manual',
+						headers: { 'content-type': type, accept: 'text/html', origin: app.url },
+						body: '--xyz\r\nbroken'
+					})
+				).status
+			).toBe(400);
+	});
 });

@@ -22,6 +22,18 @@ async function pagePaths(page: Page): Promise<string[]> {
 		data: { requests: [{ custom_id: 'fruit-1', params: REQUEST }] }
 	});
 	const batchId = (await batch.json()).id;
+	const column = (label: string) => ({
+		label,
+		api_version: '2023-06-01',
+		request: REQUEST,
+		result: { message, error: null }
+	});
+	const comparison = await page.request.post('/api/permalinks', {
+		data: { kind: 'comparison', prompt: 'List two fruits', columns: [column('A'), column('B')] }
+	});
+	const prompt = await page.request.post('/api/prompts', {
+		data: { name: 'Fruit list', request: REQUEST }
+	});
 	const pages = [
 		'/',
 		'/compare',
@@ -31,7 +43,14 @@ async function pagePaths(page: Page): Promise<string[]> {
 		'/batches/new',
 		`/batches/${batchId}`
 	];
-	return [...pages, '/settings', `/p/${id}`, `${GATED_URL}/login`];
+	return [
+		...pages,
+		`/prompts/${(await prompt.json()).id}`,
+		'/settings',
+		`/p/${id}`,
+		`/p/${(await comparison.json()).id}`,
+		`${GATED_URL}/login`
+	];
 }
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {

@@ -63,6 +63,9 @@ test('a saved prompt is renamed, then deleted after a confirmation', async ({ pa
 	await page.getByRole('button', { name: 'Save name' }).click();
 	await expect(page.getByTestId('prompt-name')).toHaveText(`${name} (renamed)`);
 	await expect(page.getByTestId('prompt-version')).toHaveCount(2);
+	await expect(page.getByTestId('version-unchanged')).toHaveText(
+		`Renamed from “${name}”; the request is unchanged.`
+	);
 
 	await page.getByRole('button', { name: 'Delete…' }).click();
 	const confirm = page.getByRole('alertdialog', { name: 'Delete this prompt?' });

@@ -7,13 +7,14 @@ test('signs in with the team passcode, shows the user, and signs out', async ({ 
 	// A click before hydration can be lost while the form is being enhanced.
 	await page.locator('html[data-hydrated="true"]').waitFor();
 	await page.getByLabel('Your name').fill('Ada');
-	await page.getByLabel('Team passcode').fill('not the passcode');
+	await page.getByLabel('Passcode', { exact: true }).fill('not the passcode');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Wrong passcode.');
-	await page.getByLabel('Team passcode').fill(GATED_PASSCODE);
+	await page.getByLabel('Passcode', { exact: true }).fill(GATED_PASSCODE);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(GATED_URL + '/history');
-	await expect(page.getByTestId('user-name')).toHaveText('Ada');
+	// The team passcode signs in guests only, marked as such.
+	await expect(page.getByTestId('user-name')).toHaveText('Ada (guest)');
 	const api = await page.request.get(GATED_URL + '/api/v1/models');
 	expect(api.status()).toBe(200);
 	await page.getByRole('button', { name: 'Sign out' }).click();

@@ -22,10 +22,9 @@ export function isBetaFlag(flag: string): boolean {
 	return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flag);
 }
 
-/** The toggles to show: every known flag, then any other flag the request carries. */
-export function betaToggles(selected: readonly string[]): string[] {
-	const known: readonly string[] = KNOWN_BETAS;
-	return [...known, ...selected.filter((flag) => !known.includes(flag))];
+/** The toggles to show: every known flag, then each other flag given, once. */
+export function betaToggles(others: readonly string[]): string[] {
+	return [...new Set<string>([...KNOWN_BETAS, ...others])];
 }
 
 /** Faults the simulator understands in `x-simulator-fault`; '' is none. */

@@ -14,7 +14,11 @@ describe('beta flag toggles', () => {
 	});
 
 	it('shows a loaded flag that is not in the list, once, after the known ones', () => {
-		const toggles = betaToggles(['files-api-2025-04-14', 'prompt-caching-2024-07-31']);
+		const toggles = betaToggles([
+			'files-api-2025-04-14',
+			'prompt-caching-2024-07-31',
+			'prompt-caching-2024-07-31'
+		]);
 		expect(toggles.slice(0, KNOWN_BETAS.length)).toEqual([...KNOWN_BETAS]);
 		expect(toggles.slice(KNOWN_BETAS.length)).toEqual(['prompt-caching-2024-07-31']);
 	});

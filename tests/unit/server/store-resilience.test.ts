@@ -96,6 +96,26 @@ describe('the store under faults', () => {
 		expect((await store.getPermalink('p0'))?.createdBy).toBe('ada');
 	});
 
+	it('answers a saved prompt that does not fit a full store with a 503', async () => {
+		const { store } = await open(256 * 1024);
+		const big = 'x'.repeat(16 * 1024);
+		let failed: unknown;
+		for (let i = 0; i < 40 && !failed; i++)
+			failed = await store.prompts
+				.create(
+					{ id: `prompt${i}`, owner: 'ada', shared: true, createdAt: 'now' },
+					{ name: 'P', document: big, createdBy: 'ada', createdAt: 'now' }
+				)
+				.then(
+					() => undefined,
+					(e) => e
+				);
+		expect(failed).toBeInstanceOf(HttpProblem);
+		expect((failed as HttpProblem).status).toBe(503);
+		expect((failed as HttpProblem).message).toMatch(/its storage is full \(SQLITE_FULL\)/);
+		expect(await store.prompts.get('prompt0')).toMatchObject({ owner: 'ada' });
+	});
+
 	it('creates the data folder 0700 and the database file 0600', async () => {
 		const { file, dir } = await open();
 		expect(statSync(dir).mode & 0o777).toBe(0o700);

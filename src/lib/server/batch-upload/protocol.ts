@@ -13,11 +13,11 @@ export interface CheckWorkerData {
 	maxRequestBytes: number;
 }
 
-export type ToWorker = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' };
+export type ToWorker = { type: 'chunk'; bytes: Uint8Array<ArrayBuffer> } | { type: 'end' };
 
 export type FromWorker =
-	/** These bytes are checked and written: the reader may send more. */
-	| { type: 'ack'; bytes: number }
+	/** These bytes are checked and written; their buffer comes back for the next chunk. */
+	| { type: 'ack'; bytes: Uint8Array<ArrayBuffer> }
 	| { type: 'done'; summary: BatchSummary }
 	| { type: 'problem'; errorType: ApiErrorType; message: string; status: number };
 

@@ -6,7 +6,13 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
 import { log } from '../log';
-import { CHECK_WORKER_ROLE, batchPolicy, type CheckWorkerData, type FromWorker } from './protocol';
+import {
+	CHECK_WORKER_ROLE,
+	batchPolicy,
+	type CheckWorkerData,
+	type FromWorker,
+	type ToWorker
+} from './protocol';
 import { batchScanner, type BatchSummary } from './scanner';
 
 /**
@@ -26,6 +32,8 @@ export interface ReceivedBatch extends BatchSummary {
 export const INLINE_MAX_BYTES = 1024 * 1024;
 /** Bytes sent to the worker and not yet checked: what the upload may hold in memory. */
 const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
+/** Chunks are copied into buffers that go to the worker and come back: no allocation per chunk. */
+const SLAB_BYTES = 64 * 1024;
 /** A spool file this old belongs to no live upload (left by a crash): removed. */
 const STALE_SPOOL_MS = 60 * 60 * 1000;
 const SLICE = 1024 * 1024;
@@ -155,6 +163,7 @@ async function feed(
 	let inFlight = 0;
 	let settled = false;
 	let wake: (() => void) | undefined;
+	const slabs: ArrayBuffer[] = [];
 	const outcome = new Promise<BatchSummary>((resolve, reject) => {
 		const settle = (fn: () => void) => {
 			if (settled) return;
@@ -162,8 +171,10 @@ async function feed(
 			fn();
 		};
 		worker.on('message', (m: FromWorker) => {
-			if (m.type === 'ack') inFlight -= m.bytes;
-			else if (m.type === 'done') settle(() => resolve(m.summary));
+			if (m.type === 'ack') {
+				inFlight -= m.bytes.length;
+				slabs.push(m.bytes.buffer);
+			} else if (m.type === 'done') settle(() => resolve(m.summary));
 			else settle(() => reject(new HttpProblem(m.errorType, m.message, m.status)));
 			wake?.();
 		});
@@ -190,9 +201,13 @@ async function feed(
 		if (size > maxBytes) throw tooLarge(maxBytes);
 		// Refused already: the rest is read and dropped, so the client gets to read the answer.
 		if (settled) continue;
-		// One copy, then moved to the worker (not cloned a second time).
-		const bytes = new Uint8Array(chunk);
-		worker.postMessage({ type: 'chunk', bytes }, [bytes.buffer]);
+		// One copy into a recycled buffer, then moved to the worker (not cloned a second time).
+		let slab = slabs.pop();
+		if (!slab || slab.byteLength < chunk.byteLength)
+			slab = new ArrayBuffer(Math.max(SLAB_BYTES, chunk.byteLength));
+		const bytes = new Uint8Array(slab, 0, chunk.byteLength);
+		bytes.set(chunk);
+		worker.postMessage({ type: 'chunk', bytes } satisfies ToWorker, [slab]);
 		inFlight += bytes.length;
 		while (inFlight > IN_FLIGHT_BYTES && !settled) await new Promise<void>((r) => (wake = r));
 		wake = undefined;

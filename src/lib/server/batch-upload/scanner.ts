@@ -20,7 +20,10 @@ export interface BatchSummary {
 export type RequestCheck = (params: { model: string; max_tokens?: number }, index: number) => void;
 
 export interface BatchScanner {
-	/** Checks the next bytes of the body; throws an HttpProblem naming the first bad request. */
+	/**
+	 * Checks the next bytes of the body; throws an HttpProblem naming the first bad request.
+	 * Keeps no reference to `chunk` (the caller may reuse it).
+	 */
 	push(chunk: Uint8Array): void;
 	/** The body is complete: throws if it ended early or holds no requests. */
 	end(): BatchSummary;
@@ -170,7 +173,7 @@ export function batchScanner(onRequest: RequestCheck, maxRequestBytes: number): 
 				const rest = chunk.subarray(pieceStart);
 				requestBytes += rest.length;
 				if (requestBytes > maxRequestBytes) throw tooLarge();
-				pieces.push(rest);
+				pieces.push(rest.slice());
 				pieceStart = 0;
 			}
 		},

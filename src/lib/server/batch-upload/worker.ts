@@ -42,7 +42,7 @@ function serve(port: MessagePort, data: CheckWorkerData) {
 				scanner.push(m.bytes);
 				for (let at = 0; at < m.bytes.length;)
 					at += writeSync(fd, m.bytes, at, m.bytes.length - at);
-				send({ type: 'ack', bytes: m.bytes.length });
+				port.postMessage({ type: 'ack', bytes: m.bytes } satisfies FromWorker, [m.bytes.buffer]);
 			} else {
 				stopped = true;
 				closeSync(fd);

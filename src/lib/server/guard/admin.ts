@@ -1,7 +1,7 @@
 import { GUEST_ACCOUNT, isGuest, listedUser } from '../auth/names';
 import type { Config } from '../config';
 import type { Store } from '../store';
-import { inviteState } from '../store/identity-store';
+import { adminTables } from './admin-tables';
 import { utcDay } from './ledger';
 
 /** Admins come from ADMIN_USERS only; an identity the gate vouched for, never a typed-in name. */
@@ -10,11 +10,6 @@ export function isAdmin(user: string, config: Config): boolean {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** `2026-11-30 19:07` (UTC): ISO times are long for a table cell, and seconds tell nothing here. */
-export function shortTime(iso: string | null): string {
-	return iso ? iso.slice(0, 16).replace('T', ' ') : '';
-}
 
 /** How a user signs in, in the words the admin view shows. */
 function signsInWith(name: string, members: Set<string>, config: Config): string {
@@ -42,39 +37,15 @@ export async function adminOverview(store: Store, config: Config, now = Date.now
 		...sessions.map((s) => s.user),
 		...tokens.map((t) => t.user)
 	]);
+	const users = [...names].sort().map((name) => ({
+		name,
+		signsInWith: signsInWith(name, memberKeys, config),
+		admin: isAdmin(name, config),
+		sessions: sessions.filter((s) => s.user === name).length,
+		tokens: tokens.filter((t) => t.user === name && !t.revokedAt).length
+	}));
 	return {
-		users: [...names].sort().map((name) => ({
-			name,
-			signsInWith: signsInWith(name, memberKeys, config),
-			admin: isAdmin(name, config),
-			sessions: sessions.filter((s) => s.user === name).length,
-			tokens: tokens.filter((t) => t.user === name && !t.revokedAt).length
-		})),
-		// The id hash is the handle for a revoke; the cookie value itself is never stored (and the
-		// hash cannot be turned back into one).
-		sessions: sessions.map((s) => ({
-			id: s.idHash,
-			user: s.user,
-			address: s.address,
-			since: shortTime(s.createdAt),
-			expires: shortTime(s.expiresAt)
-		})),
-		tokens: tokens.map((t) => ({
-			id: t.id,
-			user: t.user,
-			name: t.name,
-			created: shortTime(t.createdAt),
-			revoked: shortTime(t.revokedAt)
-		})),
-		usage: usage.map((u) => ({ ...u, total: u.inputTokens + u.outputTokens })),
-		invites: invites.map((i) => ({
-			id: i.id,
-			name: i.name,
-			createdBy: i.createdBy,
-			created: shortTime(i.createdAt),
-			expires: shortTime(i.expiresAt),
-			state: inviteState(i, at)
-		})),
+		tables: adminTables({ users, sessions, tokens, usage, invites }, at),
 		budgets: {
 			dailyTokenBudget: config.DAILY_TOKEN_BUDGET ?? null,
 			requestsPerMinute: config.REQUESTS_PER_MINUTE ?? null,
@@ -93,5 +64,3 @@ export async function adminOverview(store: Store, config: Config, now = Date.now
 		}
 	};
 }
-
-export type AdminOverview = Awaited<ReturnType<typeof adminOverview>>;

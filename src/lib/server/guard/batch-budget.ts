@@ -42,7 +42,8 @@ export async function admitBatch(
 	const account = budgetAccount(user);
 	if (budget !== null && !(await deps.ledger.reserve(account, day, tokens, budget)))
 		throw new LimitProblem(
-			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), more than is left of ${account}'s daily budget (${budget}).`,
+			`This batch may use up to ${tokens} tokens (input estimates + max_tokens), ` +
+				`more than is left of ${account}'s daily budget (${budget}).`,
 			secondsToMidnight(Date.now())
 		);
 	return {

@@ -1,23 +1,25 @@
+import { getConfig } from '../config';
 import { getStore } from '../store';
 import { getCounter } from './counters';
 import { writeQueue, type WriteQueue } from './durable-writes';
 import { memorySlots } from './ledger';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
+import { storeSlots } from './store-slots';
 
 export type GuardDeps = LimitDeps & { writes: WriteQueue };
 let deps: GuardDeps | undefined;
 
 /**
  * Where limits keep their counts: request counts and the usage ledger in the store (shared by
- * instances); open-stream slots in this process, since a slot must be freed the moment a
- * stream ends and a crashed instance must not hold slots forever.
+ * instances). Concurrency slots: leases in PostgreSQL when instances share it (DATABASE_URL),
+ * else in this process (one SQLite file means one instance, and memory is free of I/O).
  */
 export function getLimitDeps(): GuardDeps {
 	deps ??= {
 		counter: getCounter(),
 		ledger: storeLedger(getStore),
-		slots: memorySlots(),
+		slots: getConfig().DATABASE_URL ? storeSlots(getStore) : memorySlots(),
 		writes: writeQueue(storeLedger(getStore))
 	};
 	return deps;

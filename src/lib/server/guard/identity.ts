@@ -32,7 +32,8 @@ export function clientAddress(
 export function eventClientAddress(event: RequestEvent, config: Config): string {
 	let socket = '';
 	try {
-		socket = event.getClientAddress();
+		// undefined once the client has gone (adapter-node reads the closed socket's address).
+		socket = event.getClientAddress() ?? '';
 	} catch {
 		socket = '';
 	}
@@ -48,7 +49,7 @@ export async function identify(event: RequestEvent, config: Config): Promise<str
 	if (config.TRUSTED_USER_HEADER) {
 		let address = '';
 		try {
-			address = event.getClientAddress();
+			address = event.getClientAddress() ?? '';
 		} catch {
 			address = '';
 		}
@@ -66,6 +67,7 @@ export async function identify(event: RequestEvent, config: Config): Promise<str
 }
 
 /** `::ffff:127.0.0.1` and `127.0.0.1` are the same client. */
-export function normalizeAddress(address: string): string {
+export function normalizeAddress(address: string | undefined): string {
+	if (!address) return '';
 	return address.startsWith('::ffff:') ? address.slice(7) : address;
 }

@@ -69,7 +69,8 @@ export async function checkBudgetLeft(
 	const used = (await deps.ledger.usedOn(account, day)) + (await deps.ledger.heldOn(account, day));
 	if (used >= config.DAILY_TOKEN_BUDGET)
 		throw new LimitProblem(
-			`${account} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); it resets at midnight UTC.`,
+			`${account} has used the daily token budget (${used} of ${config.DAILY_TOKEN_BUDGET} tokens); ` +
+				'it resets at midnight UTC.',
 			secondsToMidnight(now)
 		);
 }
@@ -89,7 +90,8 @@ export async function takeRequestSlot(
 	);
 	if (!release)
 		throw new LimitProblem(
-			`${account} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; wait for one to finish.`,
+			`${account} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; ` +
+				'wait for one to finish.',
 			1
 		);
 	return release;

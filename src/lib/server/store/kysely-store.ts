@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { evaluationQueries } from './evaluations';
 import { KyselyIdentityStore } from './identity-store';
+import { KyselyLeaseStore } from './lease-store';
 import { KyselyPromptStore } from './prompt-store';
 import type { Database } from './schema';
 import type {
@@ -62,6 +63,7 @@ const toBatch = (r: BatchRow): BatchRecord => ({
 export class KyselyStore implements Store {
 	readonly prompts: KyselyPromptStore;
 	readonly identities: KyselyIdentityStore;
+	readonly leases: KyselyLeaseStore;
 
 	constructor(
 		readonly kind: Store['kind'],
@@ -69,6 +71,7 @@ export class KyselyStore implements Store {
 	) {
 		this.prompts = new KyselyPromptStore(db);
 		this.identities = new KyselyIdentityStore(db);
+		this.leases = new KyselyLeaseStore(db, kind);
 	}
 
 	async savePermalink(p: StoredPermalink) {

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { identities } from './migrations/120_identities';
+import { slotLeases } from './migrations/121_slot_leases';
 
 /**
  * Schema changes, in order, shared by both dialects (only portable column types are used).
@@ -146,7 +147,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
 				.execute();
 		}
 	},
-	'120_identities': identities
+	'120_identities': identities,
+	'121_slot_leases': slotLeases
 	// Append new migrations here (other features add their own tables): never edit one above.
 };
 

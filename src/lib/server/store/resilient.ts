@@ -73,7 +73,7 @@ const OPERATION: Partial<Record<keyof Store, string>> = {
  * Whatever still fails becomes a StoreUnavailable (503) instead of a raw driver error.
  */
 export function withRetries(store: Store, options: Partial<RetryOptions> = {}): Store {
-	return retrying(store, { ...DEFAULTS, ...options }, new Set(['prompts', 'identities']));
+	return retrying(store, { ...DEFAULTS, ...options }, new Set(['prompts', 'identities', 'leases']));
 }
 
 /** The retrying proxy; the named sub-stores (objects of their own) are wrapped the same way. */

@@ -64,6 +64,7 @@ export interface Database {
 	};
 	evaluation_shares: { id: string; document: string; created_at: string; created_by: string };
 	file_owners: { file_id: string; user_id: string; created_at: string };
+	slot_leases: { id: string; slot_key: string; holder: string; expires_at: number | string };
 	/** Invited users with their own secret (identity-store.ts). */
 	members: {
 		name_key: string;

@@ -1,4 +1,5 @@
 import type { IdentityStore } from './identity-store';
+import type { LeaseStore } from './lease-store';
 import type { PromptStore } from './prompt-store';
 
 /**
@@ -8,6 +9,7 @@ import type { PromptStore } from './prompt-store';
  */
 export type * from './prompt-store';
 export type * from './identity-store';
+export type * from './lease-store';
 
 export interface StoredPermalink {
 	id: string;
@@ -84,6 +86,8 @@ export interface Store {
 	readonly prompts: PromptStore;
 	/** Invited users and their invites (identity-store.ts). */
 	readonly identities: IdentityStore;
+	/** Concurrency slots with leases, shared by every instance on the store (lease-store.ts). */
+	readonly leases: LeaseStore;
 
 	/** Saves an immutable document; a second save of the same id keeps the first ('exists'). */
 	savePermalink(p: StoredPermalink): Promise<'created' | 'exists'>;

@@ -76,4 +76,11 @@ describe('plain-text answers follow the prompt', () => {
 			'They asked for 4 reasons about learning SQL, so a numbered list of 4.'
 		);
 	});
+
+	it('reads a huge one-line prompt by its first words only', () => {
+		// Unbounded, the comparison regexes backtrack for minutes on this.
+		const read = readPrompt('word '.repeat(60_000));
+		expect(read.intent.kind).toBe('explain');
+		expect(read.topic.split(' ')).toHaveLength(10);
+	});
 });

@@ -76,9 +76,13 @@ function instructionOf(prompt: string): { instruction: string; material: string 
 	const colon = trimmed.search(/:\s*\n|:\s{2,}|\n\s*\n/);
 	if (colon > 0 && colon < 300)
 		return { instruction: trimmed.slice(0, colon), material: trimmed.slice(colon + 1).trim() };
-	const line = trimmed.split('\n')[0];
-	return { instruction: line, material: trimmed.slice(line.length).trim() };
+	const line = trimmed.split('\n', 1)[0];
+	// The reading regexes backtrack; a 300 KB one-line prompt must not cost seconds. The instruction
+	// is what a person types first, so its first words are enough.
+	const instruction = line.length > MAX_INSTRUCTION ? line.slice(0, MAX_INSTRUCTION) : line;
+	return { instruction, material: trimmed.slice(line.length).trim() };
 }
+const MAX_INSTRUCTION = 300;
 
 /** "learn" → "learning", "write" → "writing", "run" → "running": enough for list topics. */
 export function gerund(verb: string): string {

@@ -5,7 +5,7 @@ export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 export const PARAGRAPHS: Record<Effort, [number, number]> = {
 	low: [1, 1],
 	medium: [1, 2],
-	high: [2, 3],
+	high: [1, 3],
 	xhigh: [3, 4],
 	max: [4, 5]
 };
@@ -43,7 +43,7 @@ export function aboutSentence(rng: Rng, topic: string): string {
 	return pick(rng, ABOUT).replace('{t}', subject).replace('{T}', capitalize(subject));
 }
 
-export function paragraph(rng: Rng, topic: string, sentences = intBetween(rng, 2, 4)): string {
+export function paragraph(rng: Rng, topic: string, sentences = intBetween(rng, 2, 3)): string {
 	const used = new Set<string>();
 	const out: string[] = [];
 	// Distinct sentences within a paragraph read less like a machine; give up after a few tries.
