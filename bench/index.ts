@@ -28,6 +28,8 @@ export type BenchGroup = (typeof GROUPS)[number];
 export interface BenchOptions {
 	profile: BenchProfile;
 	only?: BenchGroup[];
+	/** Called as each group finishes, with its wall time. */
+	onGroupDone?: (group: string, seconds: number) => void;
 }
 
 const SIZES = {
@@ -74,18 +76,33 @@ const SIZES = {
 	}
 } satisfies Record<BenchProfile, unknown>;
 
-export async function runBench({ profile, only = [...GROUPS] }: BenchOptions): Promise<BenchRow[]> {
+export async function runBench({
+	profile,
+	only = [...GROUPS],
+	onGroupDone
+}: BenchOptions): Promise<BenchRow[]> {
 	const size = SIZES[profile];
 	const rows: BenchRow[] = [];
-	if (only.some((g) => g === 'proxy' || g === 'open-streams' || g === 'bundle'))
-		rows.push(...(await serverFigures(size, only)));
+	// Each group's wall time is reported, so a slow section is visible in the quick run's budget.
+	const group = async (name: string, run: () => Promise<BenchRow[]>) => {
+		const started = Date.now();
+		rows.push(...(await run()));
+		onGroupDone?.(name, (Date.now() - started) / 1000);
+	};
+	const server = only.filter((g) => g === 'proxy' || g === 'open-streams' || g === 'bundle');
+	if (server.length) await group(server.join('+'), () => serverFigures(size, only));
 	if (only.includes('batch-results'))
-		rows.push(...(await batchResults({ lines: size.batchLines })));
+		await group('batch-results', () => batchResults({ lines: size.batchLines }));
 	if (only.includes('browser'))
-		rows.push(...(await browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })));
-	if (only.includes('evaluate')) rows.push(...(await evaluateGrid({ cases: size.evaluateCases })));
+		await group('browser', () =>
+			browserFigures({ deltas: size.deltas, scrollSteps: size.scrollSteps })
+		);
+	if (only.includes('evaluate'))
+		await group('evaluate', () => evaluateGrid({ cases: size.evaluateCases }));
 	if (only.includes('upload-load'))
-		rows.push(...(await uploadLoad({ megabytes: size.uploadMb, idleSamples: size.healthSamples })));
+		await group('upload-load', () =>
+			uploadLoad({ megabytes: size.uploadMb, idleSamples: size.healthSamples })
+		);
 	return rows;
 }
 

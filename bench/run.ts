@@ -18,12 +18,18 @@ async function main() {
 		throw new Error(`--only: unknown group ${unknown.join(', ')} (known: ${GROUPS.join(', ')})`);
 	const started = Date.now();
 	const load = loadavg();
-	const rows = await runBench({ profile, only });
+	const groupSeconds: Record<string, number> = {};
+	const rows = await runBench({
+		profile,
+		only,
+		onGroupDone: (group, seconds) => (groupSeconds[group] = Math.round(seconds))
+	});
 	const result = {
 		date: new Date().toISOString(),
 		profile,
 		only: only ?? 'all',
 		seconds: (Date.now() - started) / 1000,
+		groupSeconds,
 		node: process.version,
 		loadAverage: { atStart: load, atEnd: loadavg() },
 		rows
@@ -37,7 +43,10 @@ async function main() {
 		formatTable(rows) +
 			`\n\n${profile} run; load average at start ${loads(load)}, at end ${loads(loadavg())}\n`
 	);
-	process.stdout.write(`written ${file} (${result.seconds.toFixed(0)} s)\n`);
+	const perGroup = Object.entries(groupSeconds).map(([g, s]) => `${g} ${s} s`);
+	process.stdout.write(
+		`written ${file} (${result.seconds.toFixed(0)} s: ${perGroup.join(', ')})\n`
+	);
 	const missed = rows.filter((r) => r.pass === false);
 	if (missed.length)
 		process.stdout.write(

@@ -3,6 +3,7 @@
 // every route, and answers in plain text), and static files get the security headers too.
 import http from 'node:http';
 import { SECURITY_HEADERS, admitBody, bodyLimits, limitFor } from './node-guards.js';
+import { takeFastPath } from './fast-path.js';
 
 // Data files 0600, folders 0700: whatever the app or the simulator writes is ours alone.
 process.umask(0o077);
@@ -12,6 +13,7 @@ const limits = bodyLimits(process.env);
 process.env.BODY_SIZE_LIMIT = String(limits.batchCreate);
 
 const { handler } = await import('../build/handler.js');
+const fast = takeFastPath(process.env);
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
@@ -21,6 +23,7 @@ const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	const path = (req.url ?? '/').split('?')[0];
 	if (!admitBody(req, res, limitFor(req.method ?? 'GET', path, limits))) return;
+	if (fast?.handle(req, res)) return;
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
@@ -34,7 +37,8 @@ function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
 	server.closeIdleConnections();
-	server.close(() => {
+	server.close(async () => {
+		await fast?.drain().catch(() => {});
 		process.emit('sveltekit:shutdown', reason);
 		process.exit(0);
 	});

@@ -7,6 +7,7 @@ import { eventClientAddress } from '$lib/server/guard/identity';
 /** Same cap as scripts/start.js applies before Kit (this one covers dev and preview). */
 const FORM_BODY_BYTES = 16 * 1024;
 import { log } from '$lib/server/log';
+import { logRequest } from '$lib/server/request-log';
 import { csrfGuard } from '$lib/server/guard/csrf';
 import { apiTokenAuth } from '$lib/server/guard/api-tokens';
 import { authGate } from '$lib/server/guard/gate';
@@ -14,6 +15,7 @@ import { securityHeaders } from '$lib/server/guard/security-headers';
 import { getStore } from '$lib/server/store';
 import { installProcessGuards } from '$lib/server/guard/process-guards';
 import { startBatchSweeper } from '$lib/server/guard/sweeper';
+import { registerFastPath } from '$lib/server/fast';
 import { recoverQueuedWrites } from '$lib/server/guard/deps';
 
 export const init: ServerInit = async () => {
@@ -49,21 +51,15 @@ const withRequestId: Handle = async ({ event, resolve }) => {
 const withLogging: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
-	const status = response.status;
-	// One JSON line per request: who, from where, what came of it. 4xx and client aborts (499)
-	// are the client's business (info); only our own failures are errors.
-	const fields = {
+	logRequest({
 		requestId: event.locals.requestId,
 		method: event.request.method,
 		path: event.url.pathname,
-		status,
+		status: response.status,
 		user: event.locals.user,
 		address: eventClientAddress(event, getConfig()),
 		ms: Math.round(performance.now() - started)
-	};
-	if (status >= 500 && status !== 503) log.error('request', fields);
-	else if (status === 503) log.warn('request', fields);
-	else log.info('request', fields);
+	});
 	return response;
 };
 
@@ -85,14 +81,16 @@ const capFormBodies: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** Who may call /api: the Kit chain below and the node fast path (scripts/start.js) run these. */
+const apiGuards = [csrfGuard, apiTokenAuth, authGate] as const;
+registerFastPath(apiGuards);
+
 export const handle = sequence(
 	withRequestId,
 	withLogging,
 	securityHeaders,
 	capFormBodies,
-	csrfGuard,
-	apiTokenAuth,
-	authGate
+	...apiGuards
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -15,7 +15,10 @@ export type PrepareOut =
 
 /** Messages between the results viewer and results.worker.ts. */
 export type ResultsIn =
+	/** The worker fetches the results itself (where a response body cannot be transferred). */
 	| { type: 'load'; batchId: string }
+	/** The page fetched them (the request starts while the worker boots) and hands over the body. */
+	| { type: 'stream'; body: ReadableStream<Uint8Array>; totalBytes: number | null }
 	| { type: 'line'; id: number; offset: number; length: number }
 	| { type: 'export'; id: number; spans: [offset: number, length: number][] };
 export type ResultsOut =

@@ -178,8 +178,8 @@ export function looksLikeResult(v: unknown): v is BatchResultLine {
 		['service_tier', 'speed', 'inference_geo'].every(
 			(k) => u[k] == null || typeof u[k] === 'string'
 		) &&
-		onlyHandChecked(m, MESSAGE_KEYS, HAND_CHECKED_MESSAGE) &&
-		onlyHandChecked(u, USAGE_KEYS, HAND_CHECKED_USAGE)
+		onlyHandChecked(m, MESSAGE_REST) &&
+		onlyHandChecked(u, USAGE_REST)
 	);
 }
 
@@ -211,15 +211,13 @@ const HAND_CHECKED_USAGE = [
 	'speed',
 	'inference_geo'
 ];
-const onlyHandChecked = (
-	v: Record<string, unknown>,
-	known: { key: string; nullOk: boolean }[],
-	checked: string[]
-) =>
-	known.every(
-		({ key, nullOk }) =>
-			checked.includes(key) || v[key] === undefined || (v[key] === null && nullOk)
-	);
+/** The schema's fields the fast path leaves to it, worked out once rather than per line. */
+const notHandChecked = (known: { key: string; nullOk: boolean }[], checked: string[]) =>
+	known.filter(({ key }) => !checked.includes(key));
+const MESSAGE_REST = notHandChecked(MESSAGE_KEYS, HAND_CHECKED_MESSAGE);
+const USAGE_REST = notHandChecked(USAGE_KEYS, HAND_CHECKED_USAGE);
+const onlyHandChecked = (v: Record<string, unknown>, rest: { key: string; nullOk: boolean }[]) =>
+	rest.every(({ key, nullOk }) => v[key] === undefined || (v[key] === null && nullOk));
 
 const isStrOrNull = (v: unknown) => v === null || typeof v === 'string';
 const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;

@@ -12,10 +12,13 @@ const FLUSH_MS = 100;
 const post = (m: ResultsOut) => postMessage(m);
 const store = new ByteStore();
 
-async function load(batchId: string): Promise<void> {
+async function fetchAndLoad(batchId: string): Promise<void> {
 	const res = await batches.results(batchId);
 	if (!res.body) return post({ type: 'error', message: 'results: the response has no body' });
-	const totalBytes = Number(res.headers.get('content-length')) || null;
+	await load(res.body, Number(res.headers.get('content-length')) || null);
+}
+
+async function load(body: ReadableStream<Uint8Array>, totalBytes: number | null): Promise<void> {
 	let pending: ResultRow[] = [];
 	let lastFlush = 0;
 	const flush = () => {
@@ -27,7 +30,7 @@ async function load(batchId: string): Promise<void> {
 	const splitter = new LineSplitter((text, line, offset, length) =>
 		pending.push(summarizeLine(text, line, offset, length))
 	);
-	const reader = res.body.getReader();
+	const reader = body.getReader();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
@@ -42,8 +45,9 @@ async function load(batchId: string): Promise<void> {
 
 onmessage = (e: MessageEvent<ResultsIn>) => {
 	const m = e.data;
-	if (m.type === 'load')
-		load(m.batchId).catch((err) => post({ type: 'error', message: toUserMessage(err) }));
+	const fail = (err: unknown) => post({ type: 'error', message: toUserMessage(err) });
+	if (m.type === 'load') fetchAndLoad(m.batchId).catch(fail);
+	else if (m.type === 'stream') load(m.body, m.totalBytes).catch(fail);
 	else if (m.type === 'line')
 		post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
 	else if (m.type === 'export') {

@@ -83,15 +83,22 @@ export function toEntry(run: RunRecord, id: string, now: number): HistoryEntry {
 
 function storedResult(run: RunRecord): StoredResult {
 	const events = run.events ?? [];
-	const size = events.reduce((n, e) => n + e.data.length + e.event.length, 0);
 	return {
 		// The run's own assembled message (a full Message; RunRecord only names what history reads).
 		message: (run.message ?? null) as Message | null,
 		error: run.error ?? null,
-		...(events.length && size <= MAX_STORED_EVENT_CHARS
-			? { events: events.map((e) => ({ ...e })) }
-			: {})
+		...(events.length && isSmallLog(events) ? { events: events.map((e) => ({ ...e })) } : {})
 	};
+}
+
+/** Stops counting at the limit: a 100,000-event log is not summed to learn it is too big. */
+function isSmallLog(events: readonly { event: string; data: string }[]): boolean {
+	let size = 0;
+	for (const e of events) {
+		size += e.data.length + e.event.length;
+		if (size > MAX_STORED_EVENT_CHARS) return false;
+	}
+	return true;
 }
 
 function firstUserText(request: Record<string, unknown>): string {

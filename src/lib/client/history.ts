@@ -17,8 +17,11 @@ export type { HistoryEntry, RunRecord };
 const tx = idbStore('messages-playground', 'runs', { keyPath: 'id' });
 
 export async function recordRun(run: RunRecord): Promise<HistoryEntry> {
-	// Snapshot: requests may be reactive proxies, which IndexedDB cannot clone.
-	const entry = toEntry(JSON.parse(JSON.stringify(run)), crypto.randomUUID(), Date.now());
+	// Snapshot: requests may be reactive proxies, which IndexedDB cannot clone. The entry, not the
+	// run: a long stream's event log (dropped by toEntry) would make this copy a long task.
+	const entry: HistoryEntry = JSON.parse(
+		JSON.stringify(toEntry(run, crypto.randomUUID(), Date.now()))
+	);
 	await tx('readwrite', (s) => s.put(entry));
 	const drop = evictions(await allRuns());
 	if (drop.length) await tx('readwrite', (s) => void drop.forEach((id) => s.delete(id)));

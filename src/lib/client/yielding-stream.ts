@@ -1,9 +1,6 @@
-const MAX_CHUNK = 16 * 1024;
+import { nextTask } from './next-task';
 
-/** Resolves on a later task (not a microtask), so rendering and input handling get a turn. */
-function nextTask(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const MAX_CHUNK = 16 * 1024;
 
 /**
  * Passes a body through in pieces of at most 16 KB and yields to the event loop whenever the
@@ -14,7 +11,7 @@ function nextTask(): Promise<void> {
 export function yieldingStream(
 	body: ReadableStream<Uint8Array>,
 	signal?: AbortSignal,
-	budgetMs = 8
+	budgetMs = 20
 ): ReadableStream<Uint8Array> {
 	const reader = body.getReader();
 	let pending: Uint8Array = new Uint8Array(0);
@@ -23,7 +20,7 @@ export function yieldingStream(
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
 			if (performance.now() - sliceStart > budgetMs) {
-				await nextTask();
+				await new Promise<void>((resolve) => nextTask(resolve));
 				sliceStart = performance.now();
 			}
 			if (signal?.aborted) return controller.error(signal.reason);

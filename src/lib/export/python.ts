@@ -12,7 +12,8 @@ const isKeyword = (k: string) =>
 
 /**
  * The request with the official Python SDK: fields become keyword arguments (anything that is not
- * a valid name, or no longer declared by the SDK, goes in `extra_body`), `messages.stream()` for streams, `beta` + `betas=` for betas.
+ * a valid name, or no longer declared by the SDK, goes in `extra_body`), `messages.stream()` for
+ * streams, `beta` + `betas=` for betas.
  */
 export function toPython(input: CodeInput): string {
 	const { request, betas } = input;

@@ -1,8 +1,12 @@
+import { nextTask } from '$lib/client/next-task';
+
 /**
- * One frame budget for the rendering work of every streamed view on the page (markdown parse
- * and sanitize of text chunks, and whatever else plugs in): jobs run in animation frames, in
- * the order they were queued, until this frame's share of time is spent; the rest wait for
- * the next frame. A 100,000-delta burst then costs a few ms per frame instead of one long task.
+ * One time budget for the rendering work of every streamed view on the page (markdown parse
+ * and sanitize of text chunks, mounting a backlog of chunks, whatever else plugs in): jobs run
+ * in order in slices of this many ms. The first slice runs in an animation frame; while jobs
+ * are ready the next slice follows in a later task (a frame, input and the stream reader get
+ * their turn in between), so a backlog left by a 100,000-delta burst neither makes one long
+ * task nor waits a whole frame per slice. Jobs not yet due (rate-limited) wait for a frame.
  */
 export const FRAME_BUDGET_MS = 10;
 
@@ -23,10 +27,10 @@ function nextFrame(fn: () => void): void {
 function schedule(): void {
 	if (isScheduled) return;
 	isScheduled = true;
-	nextFrame(runFrame);
+	nextFrame(runSlice);
 }
 
-function runFrame(): void {
+function runSlice(): void {
 	isScheduled = false;
 	const started = performance.now();
 	for (const job of queue) {
@@ -35,7 +39,15 @@ function runFrame(): void {
 		job.run();
 		if (performance.now() - started > FRAME_BUDGET_MS) break;
 	}
-	if (queue.size > 0) schedule();
+	if (queue.size === 0 || isScheduled) return;
+	isScheduled = true;
+	if (hasReadyJob(performance.now())) nextTask(runSlice);
+	else nextFrame(runSlice);
+}
+
+function hasReadyJob(now: number): boolean {
+	for (const job of queue) if (job.notBefore <= now) return true;
+	return false;
 }
 
 /** Queues `run` for a coming frame; returns a cancel function (for when its input changed). */

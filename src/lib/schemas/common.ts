@@ -24,3 +24,18 @@ export function unknownTypeSchema(known: readonly string[]) {
 }
 
 export const Rfc3339Schema = z.string().min(1);
+
+/** A schema of an object tagged by a literal `type`. */
+type Tagged = z.ZodObject<{ type: z.ZodLiteral<string> }, z.core.$loose>;
+type Tags<T extends readonly Tagged[]> = { [K in keyof T]: T[K]['shape']['type']['value'] };
+
+/**
+ * The wire's open unions: the `type`-tagged schemas we check (`known`, a discriminated union),
+ * their tags (`types`, listed once, from the schemas), and `schema`, which also takes any newer
+ * `type` as-is so the API's additions still pass.
+ */
+export function openUnion<const T extends readonly [Tagged, ...Tagged[]]>(options: T) {
+	const types = options.map((o) => o.shape.type.value) as unknown as Tags<T>;
+	const known = z.discriminatedUnion('type', options);
+	return { known, types, schema: z.union([known, unknownTypeSchema(types)]) };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CacheControlSchema, unknownTypeSchema } from './common';
+import { CacheControlSchema, openUnion, unknownTypeSchema } from './common';
 
 /*
  * Request content blocks, as SDK 1.14's `ContentBlockParam` (and the beta one) allow them.
@@ -125,24 +125,15 @@ export const ToolReferenceBlockParamSchema = z.looseObject({
 	...cache
 });
 
-const TOOL_RESULT_CONTENT_TYPES = [
-	'text',
-	'image',
-	'document',
-	'search_result',
-	'tool_reference'
-] as const;
-export const KnownToolResultContentSchema = z.discriminatedUnion('type', [
+const ToolResultContent = openUnion([
 	TextBlockParamSchema,
 	ImageBlockParamSchema,
 	DocumentBlockParamSchema,
 	SearchResultBlockParamSchema,
 	ToolReferenceBlockParamSchema
 ]);
-export const ToolResultContentSchema = z.union([
-	KnownToolResultContentSchema,
-	unknownTypeSchema(TOOL_RESULT_CONTENT_TYPES)
-]);
+export const KnownToolResultContentSchema = ToolResultContent.known;
+export const ToolResultContentSchema = ToolResultContent.schema;
 
 export const ToolResultBlockParamSchema = z.looseObject({
 	type: z.literal('tool_result'),
@@ -159,20 +150,7 @@ export const ContainerUploadBlockParamSchema = z.looseObject({
 	...cache
 });
 
-export const KNOWN_BLOCK_PARAM_TYPES = [
-	'text',
-	'image',
-	'document',
-	'search_result',
-	'thinking',
-	'redacted_thinking',
-	'tool_use',
-	'server_tool_use',
-	'tool_result',
-	'container_upload'
-] as const;
-
-export const KnownContentBlockParamSchema = z.discriminatedUnion('type', [
+const BlockParam = openUnion([
 	TextBlockParamSchema,
 	ImageBlockParamSchema,
 	DocumentBlockParamSchema,
@@ -184,10 +162,12 @@ export const KnownContentBlockParamSchema = z.discriminatedUnion('type', [
 	ToolResultBlockParamSchema,
 	ContainerUploadBlockParamSchema
 ]);
+export const KNOWN_BLOCK_PARAM_TYPES = BlockParam.types;
+export const KnownContentBlockParamSchema = BlockParam.known;
 export const UnknownBlockSchema = unknownTypeSchema(KNOWN_BLOCK_PARAM_TYPES);
 
 /** Any block a request may carry; unknown (newer) types pass through for the API to judge. */
-export const ContentBlockParamSchema = z.union([KnownContentBlockParamSchema, UnknownBlockSchema]);
+export const ContentBlockParamSchema = BlockParam.schema;
 
 export type TextBlockParam = z.infer<typeof TextBlockParamSchema>;
 export type ImageBlockParam = z.infer<typeof ImageBlockParamSchema>;
@@ -249,21 +229,7 @@ export const ContainerUploadBlockSchema = z.looseObject({
 	file_id: z.string()
 });
 
-export const KNOWN_BLOCK_TYPES = [
-	'text',
-	'tool_use',
-	'thinking',
-	'redacted_thinking',
-	'server_tool_use',
-	'web_search_tool_result',
-	'web_fetch_tool_result',
-	'code_execution_tool_result',
-	'bash_code_execution_tool_result',
-	'text_editor_code_execution_tool_result',
-	'tool_search_tool_result',
-	'container_upload'
-] as const;
-export const KnownContentBlockSchema = z.discriminatedUnion('type', [
+const Block = openUnion([
 	TextBlockSchema,
 	ToolUseBlockSchema,
 	ThinkingBlockSchema,
@@ -277,10 +243,9 @@ export const KnownContentBlockSchema = z.discriminatedUnion('type', [
 	ToolSearchToolResultBlockSchema,
 	ContainerUploadBlockSchema
 ]);
-export const ContentBlockSchema = z.union([
-	KnownContentBlockSchema,
-	unknownTypeSchema(KNOWN_BLOCK_TYPES)
-]);
+export const KNOWN_BLOCK_TYPES = Block.types;
+export const KnownContentBlockSchema = Block.known;
+export const ContentBlockSchema = Block.schema;
 export type TextBlock = z.infer<typeof TextBlockSchema>;
 export type ToolUseBlock = z.infer<typeof ToolUseBlockSchema>;
 /** A call the model made (a `tool_use` block), with its input as the object tools receive. */
@@ -288,3 +253,17 @@ export type ToolCall = Pick<ToolUseBlock, 'id' | 'name'> & { input: Record<strin
 export type ThinkingBlock = z.infer<typeof ThinkingBlockSchema>;
 export type KnownContentBlock = z.infer<typeof KnownContentBlockSchema>;
 export type ContentBlock = z.infer<typeof ContentBlockSchema>;
+
+/**
+ * Every block `type` the API accepts in a request's messages, a closed set: the param blocks,
+ * the response blocks a conversation sends back, and blocks of features we pass through unchecked.
+ */
+export const REQUEST_BLOCK_TYPES: readonly string[] = [
+	...new Set([
+		...KNOWN_BLOCK_PARAM_TYPES,
+		...KNOWN_BLOCK_TYPES,
+		'mcp_tool_use',
+		'mcp_tool_result',
+		'compaction'
+	])
+];

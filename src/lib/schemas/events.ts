@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CitationSchema, ContentBlockSchema, KNOWN_BLOCK_TYPES } from './content';
-import { ErrorBodySchema, unknownTypeSchema } from './common';
+import { ErrorBodySchema, openUnion } from './common';
 import {
 	MessageSchema,
 	OutputTokensDetailsSchema,
@@ -32,15 +32,7 @@ export const CompactionDeltaSchema = z.looseObject({
 	content: z.string().nullable(),
 	encrypted_content: z.string().nullish()
 });
-export const KNOWN_DELTA_TYPES = [
-	'text_delta',
-	'input_json_delta',
-	'thinking_delta',
-	'signature_delta',
-	'citations_delta',
-	'compaction_delta'
-] as const;
-export const KnownDeltaSchema = z.discriminatedUnion('type', [
+const Delta = openUnion([
 	TextDeltaSchema,
 	InputJsonDeltaSchema,
 	ThinkingDeltaSchema,
@@ -48,7 +40,9 @@ export const KnownDeltaSchema = z.discriminatedUnion('type', [
 	CitationsDeltaSchema,
 	CompactionDeltaSchema
 ]);
-export const DeltaSchema = z.union([KnownDeltaSchema, unknownTypeSchema(KNOWN_DELTA_TYPES)]);
+export const KNOWN_DELTA_TYPES = Delta.types;
+export const KnownDeltaSchema = Delta.known;
+export const DeltaSchema = Delta.schema;
 
 export const MessageStartEventSchema = z.looseObject({
 	type: z.literal('message_start'),
@@ -89,19 +83,7 @@ export const MessageStopEventSchema = z.looseObject({ type: z.literal('message_s
 export const PingEventSchema = z.looseObject({ type: z.literal('ping') });
 export const ErrorEventSchema = ErrorBodySchema;
 
-export const KNOWN_EVENT_TYPES = [
-	'message_start',
-	'content_block_start',
-	'content_block_delta',
-	'content_block_stop',
-	'message_delta',
-	'message_stop',
-	'ping',
-	'error'
-] as const;
-export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
-
-export const KnownStreamEventSchema = z.discriminatedUnion('type', [
+const StreamEvent = openUnion([
 	MessageStartEventSchema,
 	ContentBlockStartEventSchema,
 	ContentBlockDeltaEventSchema,
@@ -111,11 +93,11 @@ export const KnownStreamEventSchema = z.discriminatedUnion('type', [
 	PingEventSchema,
 	ErrorEventSchema
 ]);
+export const KNOWN_EVENT_TYPES = StreamEvent.types;
+export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
+export const KnownStreamEventSchema = StreamEvent.known;
 /** Every event of a Messages stream; an unknown (newer) event type is kept, not rejected. */
-export const StreamEventSchema = z.union([
-	KnownStreamEventSchema,
-	unknownTypeSchema(KNOWN_EVENT_TYPES)
-]);
+export const StreamEventSchema = StreamEvent.schema;
 
 export type KnownDelta = z.infer<typeof KnownDeltaSchema>;
 export type Delta = z.infer<typeof DeltaSchema>;

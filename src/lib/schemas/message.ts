@@ -29,7 +29,7 @@ export const UsageSchema = z.looseObject({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
-/** end_turn | max_tokens | stop_sequence | tool_use | pause_turn | refusal | model_context_window_exceeded, and newer ones. */
+/** The stop reasons known today; the API adds newer ones, so the schema takes any string. */
 export const STOP_REASONS = [
 	'end_turn',
 	'max_tokens',

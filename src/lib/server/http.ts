@@ -70,11 +70,18 @@ export class HttpProblem extends Error {
 	}
 }
 
-/** Reads a body up to `maxBytes` without trusting content-length; over the cap is a 413. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Reads a body up to `maxBytes` without trusting content-length: past the cap it stops reading
+ * and throws `overCap()` (by default a 413 naming the cap).
+ */
+export async function readBodyBytes(
+	request: Request,
+	maxBytes: number,
+	overCap: () => HttpProblem = () => tooLarge(maxBytes)
+): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > maxBytes) throw tooLarge(maxBytes);
-	if (!request.body) return '';
+	if (declared > maxBytes) throw overCap();
+	if (!request.body) return new Uint8Array();
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
 	let size = 0;
@@ -84,12 +91,18 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 		size += value.byteLength;
 		if (size > maxBytes) {
 			await reader.cancel().catch(() => {});
-			throw tooLarge(maxBytes);
+			throw overCap();
 		}
 		chunks.push(value);
 	}
+	return concat(chunks, size);
+}
+
+/** The body as UTF-8 text, read as `readBodyBytes` does; bytes that are not UTF-8 are a 400. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+	const bytes = await readBodyBytes(request, maxBytes);
 	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(concat(chunks, size));
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
 		throw new HttpProblem('invalid_request_error', 'request body is not valid UTF-8');
 	}
@@ -131,7 +144,10 @@ export function jsonDepth(text: string): number {
 	return max;
 }
 
-/** Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse never assigns prototypes). */
+/**
+ * Parses JSON text, naming where it broke. Keys like `__proto__` stay plain data (JSON.parse
+ * never assigns prototypes).
+ */
 export function parseJsonText(text: string): unknown {
 	if (text.trim() === '')
 		throw new HttpProblem('invalid_request_error', 'request body is empty; expected a JSON object');

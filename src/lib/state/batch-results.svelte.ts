@@ -1,6 +1,13 @@
+import { batches, toUserMessage } from '$lib/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
-import { parseResultLine, type ResultRow, type ResultType } from '$lib/batches/results';
+import { LineSplitter } from '$lib/batches/lines';
+import {
+	parseResultLine,
+	summarizeLine,
+	type ResultRow,
+	type ResultType
+} from '$lib/batches/results';
 import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
 import { viewRows, type SortKey } from '$lib/batches/view';
 import type { BatchResultLine } from '$lib/schemas';
@@ -19,6 +26,8 @@ export class BatchResultsState {
 	sort = $state<SortKey>('line');
 	descending = $state(false);
 	#all: ResultRow[] = [];
+	/** Until the worker's first rows: #all may hold rows summarised here (#preview). */
+	#isPreview = true;
 	#version = $state(0);
 	#bytes = $state(0);
 	#done = $state(false);
@@ -27,6 +36,7 @@ export class BatchResultsState {
 	#accumulator = new TotalsAccumulator();
 	#totals = $state.raw<ResultTotals>(this.#accumulator.snapshot());
 	#worker: Worker | null = null;
+	#abort = new AbortController();
 	#nextId = 1;
 	#waiting = new Map<number, (m: ResultsOut) => void>();
 
@@ -72,7 +82,54 @@ export class BatchResultsState {
 		});
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
-		this.#send({ type: 'load', batchId: this.batchId });
+		void this.#fetchFor(worker);
+	}
+
+	/**
+	 * The request starts here at once, while the worker boots (its first rows came a worker
+	 * start-up later otherwise), and the body streams on to the worker. A browser that cannot
+	 * transfer a stream lets the worker fetch instead.
+	 */
+	async #fetchFor(worker: Worker): Promise<void> {
+		let res: Response;
+		try {
+			res = await batches.results(this.batchId, { signal: this.#abort.signal });
+		} catch (err) {
+			if (this.#worker === worker) this.#receive({ type: 'error', message: toUserMessage(err) });
+			return;
+		}
+		if (!res.body || this.#worker !== worker) return void res.body?.cancel();
+		const [body, preview] = res.body.tee();
+		const totalBytes = Number(res.headers.get('content-length')) || null;
+		try {
+			worker.postMessage({ type: 'stream', body, totalBytes } satisfies ResultsIn, [body]);
+		} catch {
+			void body.cancel();
+			void preview.cancel();
+			return this.#send({ type: 'load', batchId: this.batchId });
+		}
+		await this.#preview(preview);
+	}
+
+	/**
+	 * The rows of the body's first chunk, summarised here while the worker is still starting, so
+	 * the first rows show a worker start-up sooner. The worker's own rows replace them.
+	 */
+	async #preview(stream: ReadableStream<Uint8Array>): Promise<void> {
+		const reader = stream.getReader();
+		const rows: ResultRow[] = [];
+		try {
+			const { value } = await reader.read();
+			if (value) new LineSplitter((...line) => rows.push(summarizeLine(...line))).push(value);
+		} catch {
+			// The worker reads the same bytes and reports the error.
+		} finally {
+			void reader.cancel();
+		}
+		if (this.#isPreview && this.#all.length === 0 && rows.length) {
+			this.#all.push(...rows);
+			this.#version++;
+		}
 	}
 
 	#send(m: ResultsIn): void {
@@ -81,6 +138,8 @@ export class BatchResultsState {
 
 	#receive(m: ResultsOut): void {
 		if (m.type === 'rows') {
+			if (this.#isPreview) this.#all.length = 0;
+			this.#isPreview = false;
 			for (const r of m.rows) this.#all.push(r);
 			this.#totals = this.#accumulator.add(m.rows).snapshot();
 			this.#bytes = m.bytes;
@@ -130,6 +189,7 @@ export class BatchResultsState {
 	}
 
 	dispose(): void {
+		this.#abort.abort();
 		this.#worker?.terminate();
 		this.#worker = null;
 	}

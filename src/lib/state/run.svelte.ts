@@ -1,7 +1,5 @@
 import { ApiError, messages, type ApiErrorInfo } from '$lib/api';
 import { headerInfo } from '$lib/api/error';
-import { readSse } from '$lib/client/sse';
-import { yieldingStream } from '$lib/client/yielding-stream';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
@@ -26,6 +24,15 @@ const NO_TIMINGS: Timings = {
 
 /** Streamed data reaches the page at most this often (about 20 updates a second). */
 const MIN_PUBLISH_INTERVAL_MS = 50;
+/**
+ * ...and at most once per this many times the last update's cost (publish, the page's update,
+ * layout and paint): when a fast stream makes each frame expensive, reading keeps most of the time.
+ */
+const PUBLISH_COST_RATIO = 4;
+
+/** The SSE reader loads with the first stream, not with the first page. */
+const loadSseReader = () =>
+	Promise.all([import('$lib/client/sse'), import('$lib/client/yielding-stream')]);
 
 /** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
 function nextFrame(fn: () => void): void {
@@ -52,6 +59,8 @@ export class RunState {
 	#abort: AbortController | null = null;
 	#flushPending = false;
 	#publishedAt = 0;
+	/** What the last publish's frame cost (ms), measured from its rAF to the task after it. */
+	#publishCost = 0;
 	#flushTimer: ReturnType<typeof setTimeout> | undefined;
 	#last = $state.raw<{ body: Record<string, unknown>; headers: Record<string, string> } | null>(
 		null
@@ -152,11 +161,16 @@ export class RunState {
 		let res: Response | undefined;
 		try {
 			const options = { headers, signal: abort.signal };
+			// Loads while the request is under way.
+			const sseReader = stream ? loadSseReader() : undefined;
+			// Awaited below; a failed request must not leave its rejection unhandled.
+			sseReader?.catch(() => undefined);
 			res = await (stream ? messages.stream(body, options) : messages.createRaw(body, options));
 			buf.timings.markHeaders(performance.now() - startedAt);
 			if (!res.body) throw new Error('The response has no body.');
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
-			if (stream) {
+			if (sseReader) {
+				const [{ readSse }, { yieldingStream }] = await sseReader;
 				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
 					onBytes,
 					onEvent: (e) => {
@@ -205,13 +219,18 @@ export class RunState {
 		// Each publish costs a page update (layout, paint, the log's observers) however little
 		// changed: a stream that arrives faster than the eye reads is published a few times a
 		// second, in animation frames, and the reader keeps the rest of the time.
-		const wait = Math.max(0, this.#publishedAt + MIN_PUBLISH_INTERVAL_MS - performance.now());
+		const interval = Math.max(MIN_PUBLISH_INTERVAL_MS, PUBLISH_COST_RATIO * this.#publishCost);
+		const wait = Math.max(0, this.#publishedAt + interval - performance.now());
 		const buf = this.#buffer;
 		const publish = () =>
 			nextFrame(() => {
 				this.#flushPending = false;
 				// A run that ended (or was replaced) meanwhile has published already.
-				if (this.#buffer === buf && this.isRunning) this.#publish();
+				if (this.#buffer !== buf || !this.isRunning) return;
+				const started = performance.now();
+				this.#publish();
+				// A timer set in a frame callback runs after that frame's layout and paint.
+				setTimeout(() => (this.#publishCost = performance.now() - started), 0);
 			});
 		if (wait > 0) this.#flushTimer = setTimeout(publish, wait);
 		else publish();

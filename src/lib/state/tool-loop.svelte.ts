@@ -174,7 +174,8 @@ export class ToolLoopState {
 		}
 		const outcome = answerTurns(message.content, answers);
 		if (!outcome.ok) {
-			this.notice = `Answer every call before continuing: ${outcome.missing.map((c) => `${c.name} (${c.id})`).join(', ')} has no result.`;
+			const calls = outcome.missing.map((c) => `${c.name} (${c.id})`).join(', ');
+			this.notice = `Answer every call before continuing: ${calls} has no result.`;
 			return false;
 		}
 		const sources = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.source]));

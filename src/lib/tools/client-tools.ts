@@ -108,7 +108,9 @@ function runMemory(vfs: VirtualFs, input: Record<string, unknown>): EditorResult
 	if (typeof command !== 'string' || !MEMORY_COMMANDS.includes(command)) {
 		return {
 			ok: false,
-			error: `Unrecognized command ${String(command)}. The allowed commands for the memory tool are: ${MEMORY_COMMANDS.join(', ')}`
+			error:
+				`Unrecognized command ${String(command)}. ` +
+				`The allowed commands for the memory tool are: ${MEMORY_COMMANDS.join(', ')}`
 		};
 	}
 	const paths = command === 'rename' ? [input.old_path, input.new_path] : [input.path];

@@ -1,8 +1,9 @@
 import type { ToolAnswer } from './pairing';
 
 /**
- * Replays computer actions (the 2024 tool's `{action}` inputs, or toolset calls mapped to them) onto a virtual screen: where the pointer is after each
- * action, which actions click, and what was typed. The screen canvas draws this list and
+ * Replays computer actions (the 2024 tool's `{action}` inputs, or toolset calls mapped to them)
+ * onto a virtual screen: where the pointer is after each action, which actions click, and what
+ * was typed. The screen canvas draws this list and
  * exposes it as a data attribute, so tests check actions rather than pixels.
  */
 export interface ScreenAction {

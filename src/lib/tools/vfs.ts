@@ -157,12 +157,14 @@ export class VirtualFs {
 		const [start, end] = range as [number, number];
 		if (start < 1 || start > lines.length) {
 			return fail(
-				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its first element \`${start}\` should be within the range of lines of the file: [1, ${lines.length}]`
+				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its first element \`${start}\` ` +
+					`should be within the range of lines of the file: [1, ${lines.length}]`
 			);
 		}
 		if (end !== -1 && (end < start || end > lines.length)) {
 			return fail(
-				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its second element \`${end}\` should be -1 or within [${start}, ${lines.length}]`
+				`Invalid \`view_range\`: ${JSON.stringify(range)}. Its second element \`${end}\` ` +
+					`should be -1 or within [${start}, ${lines.length}]`
 			);
 		}
 		const shown = lines.slice(start - 1, end === -1 ? undefined : end).join('\n');
@@ -213,7 +215,8 @@ export class VirtualFs {
 			for (let at = first; at !== -1; at = text.indexOf(oldStr, at + 1))
 				lines.push(text.slice(0, at).split('\n').length);
 			return fail(
-				`No replacement was performed. Multiple occurrences of old_str \`${oldStr}\` in lines ${JSON.stringify([...new Set(lines)])}. Please ensure it is unique`
+				`No replacement was performed. Multiple occurrences of old_str \`${oldStr}\` ` +
+					`in lines ${JSON.stringify([...new Set(lines)])}. Please ensure it is unique`
 			);
 		}
 		const replacement = newStr ?? '';
@@ -221,7 +224,10 @@ export class VirtualFs {
 		this.#remember(path, text);
 		this.#files.set(path, next);
 		const line = text.slice(0, first).split('\n').length - 1;
-		const output = `The file ${path} has been edited. ${snippet(next, line, replacement.split('\n').length - 1, path)}Review the changes and make sure they are as expected. Edit the file again if necessary.`;
+		const shown = snippet(next, line, replacement.split('\n').length - 1, path);
+		const output =
+			`The file ${path} has been edited. ${shown}` +
+			'Review the changes and make sure they are as expected. Edit the file again if necessary.';
 		return { ok: true, output };
 	}
 
@@ -234,14 +240,18 @@ export class VirtualFs {
 		const lines = text.split('\n');
 		if (insertLine < 0 || insertLine > lines.length) {
 			return fail(
-				`Invalid \`insert_line\` parameter: ${insertLine}. It should be within the range of lines of the file: [0, ${lines.length}]`
+				`Invalid \`insert_line\` parameter: ${insertLine}. ` +
+					`It should be within the range of lines of the file: [0, ${lines.length}]`
 			);
 		}
 		const added = newStr.split('\n');
 		const next = [...lines.slice(0, insertLine), ...added, ...lines.slice(insertLine)].join('\n');
 		this.#remember(path, text);
 		this.#files.set(path, next);
-		const output = `The file ${path} has been edited. ${snippet(next, insertLine, added.length - 1, path)}Review the changes and make sure they are as expected (correct indentation, no duplicate lines, etc). Edit the file again if necessary.`;
+		const shown = snippet(next, insertLine, added.length - 1, path);
+		const output =
+			`The file ${path} has been edited. ${shown}Review the changes and make sure they are ` +
+			'as expected (correct indentation, no duplicate lines, etc). Edit the file again if necessary.';
 		return { ok: true, output };
 	}
 

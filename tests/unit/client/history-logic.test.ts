@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	evictions,
+	MAX_STORED_EVENT_CHARS,
 	matches,
 	sortEntries,
 	toEntry,
@@ -25,6 +26,17 @@ const entry = (id: string, createdAt: number, pinned = false): HistoryEntry => (
 });
 
 describe('toEntry', () => {
+	it('keeps a small event log with the entry and drops one over the limit', () => {
+		const event = (data: string, at: number) => ({ event: 'content_block_delta', data, at });
+		const small = [event('{"a":1}', 1), event('{"b":2}', 2)];
+		expect(toEntry({ request, message, events: small }, 'id1', 1).result?.events).toEqual(small);
+		const chunk = 'x'.repeat(1000);
+		const big = Array.from({ length: MAX_STORED_EVENT_CHARS / 1000 + 1 }, (_, i) =>
+			event(chunk, i)
+		);
+		expect(toEntry({ request, message, events: big }, 'id2', 1).result?.events).toBeUndefined();
+	});
+
 	it('summarises a finished run: first text block, stop reason, usage', () => {
 		const e = toEntry({ request, betas: ['b-1'], message }, 'id1', 1000);
 		expect(e).toMatchObject({

@@ -58,7 +58,10 @@ export async function getBatchIndex(
 
 const LABEL_MAX = 200;
 
-/** Reads label and template from a create request (SDK calls without them are recorded unlabelled); both are URI-encoded so any text fits a header. */
+/**
+ * Reads label and template from a create request (SDK calls without them are recorded
+ * unlabelled); both are URI-encoded so any text fits a header.
+ */
 export function batchMetaFromHeaders(headers: Headers): { label: string; template: unknown } {
 	const decode = (v: string | null) => {
 		try {

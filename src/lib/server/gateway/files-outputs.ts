@@ -5,18 +5,24 @@ import type { FileOwners } from './files';
 const OUTPUT = /"type":"(?:bash_)?code_execution_output","file_id":"(file_[A-Za-z0-9]{1,64})"/g;
 /** Enough of the previous chunk to catch a match cut in two. */
 const CARRY = 160;
+/** In every match: chunks without it (nearly all) are passed over without decoding. */
+const MARK = Buffer.from('"file_id"');
 
 /**
  * Watches a Messages answer for files the sandbox wrote and records them as the user's, so the
  * user (and only the user) can then download them through /api/v1/files.
  */
 export function outputFileRecorder(owners: () => Promise<FileOwners>, user: string) {
-	const decoder = new TextDecoder();
 	const seen = new Set<string>();
-	let tail = '';
+	let tail: Buffer = Buffer.alloc(0);
 	return (chunk: Uint8Array) => {
-		const text = tail + decoder.decode(chunk, { stream: true });
-		for (const m of text.matchAll(OUTPUT)) {
+		const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+		// A match is shorter than CARRY, so one ending in this chunk lies in `tail + bytes`.
+		const window = tail.length ? Buffer.concat([tail, bytes]) : bytes;
+		tail = Buffer.from(window.subarray(-CARRY));
+		if (window.indexOf(MARK) < 0) return;
+		// Matches are ASCII: a character cut at the window's start cannot hide one.
+		for (const m of window.toString('utf8').matchAll(OUTPUT)) {
 			if (seen.has(m[1])) continue;
 			seen.add(m[1]);
 			// The store is opened only when a tool made a file, not on every answer.
@@ -29,6 +35,5 @@ export function outputFileRecorder(owners: () => Promise<FileOwners>, user: stri
 					})
 				);
 		}
-		tail = text.slice(-CARRY);
 	};
 }

@@ -27,39 +27,66 @@ function partialMatchAtEnd(bytes: Uint8Array, secret: Uint8Array): number {
 	return 0;
 }
 
+/** Replaces the secret in bytes arriving in chunks; what a chunk's end may begin is held back. */
+export interface ByteScrubber {
+	push(chunk: Uint8Array): Buffer;
+	/** What was held back at the end (it was not the secret after all). */
+	flush(): Buffer;
+}
+
 /**
- * Replaces the secret in a byte stream, even when it is split across chunks. Only a chunk
+ * Replaces the secret in chunks of bytes, even when it is split across two. Only a chunk
  * ending in what could be the start of the secret is held back (until the next chunk says),
- * so streams keep their timing.
+ * so streams keep their timing. Chunks without any of it go on as they came (no copy).
  */
+export function byteScrubber(secret: string): ByteScrubber {
+	const needle = Buffer.from(secret);
+	const replacement = Buffer.from(REDACTED_KEY);
+	const none = Buffer.alloc(0);
+	let carry: Buffer = none;
+	return {
+		push(chunk) {
+			const bytes = Buffer.isBuffer(chunk)
+				? chunk
+				: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			let data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+			const parts: Buffer[] = [];
+			for (let at = data.indexOf(needle); at >= 0; at = data.indexOf(needle)) {
+				parts.push(data.subarray(0, at), replacement);
+				data = data.subarray(at + needle.length);
+			}
+			const keep = partialMatchAtEnd(data, needle);
+			carry = keep ? Buffer.from(data.subarray(data.length - keep)) : none;
+			const rest = keep ? data.subarray(0, data.length - keep) : data;
+			return parts.length ? Buffer.concat([...parts, rest]) : rest;
+		},
+		flush() {
+			const held = carry;
+			carry = none;
+			return held;
+		}
+	};
+}
+
+/** `byteScrubber` over a web stream (the Kit routes); a no-op when there is no real secret. */
 export function scrubStream(
 	body: ReadableStream<Uint8Array>,
 	secret: string | undefined
 ): ReadableStream<Uint8Array> {
 	if (!isSecret(secret)) return body;
-	const needle = Buffer.from(secret);
-	const replacement = Buffer.from(REDACTED_KEY);
-	let carry: Buffer = Buffer.alloc(0);
+	const scrubber = byteScrubber(secret);
+	const enqueue = (out: Buffer, controller: TransformStreamDefaultController<Uint8Array>) => {
+		if (out.length) controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+	};
 	return body.pipeThrough(
 		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-				let data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
-				const parts: Buffer[] = [];
-				for (let at = data.indexOf(needle); at >= 0; at = data.indexOf(needle)) {
-					parts.push(data.subarray(0, at), replacement);
-					data = data.subarray(at + needle.length);
-				}
-				const keep = partialMatchAtEnd(data, needle);
-				parts.push(data.subarray(0, data.length - keep));
-				carry = Buffer.from(data.subarray(data.length - keep));
-				const out = Buffer.concat(parts);
-				if (out.length)
-					controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
-			},
-			flush(controller) {
-				if (carry.length) controller.enqueue(new Uint8Array(carry));
-			}
+			transform: (chunk, controller) => enqueue(scrubber.push(chunk), controller),
+			flush: (controller) => enqueue(scrubber.flush(), controller)
 		})
 	);
+}
+
+/** The scrubber for the configured key, or none when there is no real secret to hide. */
+export function scrubberFor(secret: string | undefined): ByteScrubber | undefined {
+	return isSecret(secret) ? byteScrubber(secret) : undefined;
 }

@@ -1,6 +1,7 @@
 import { LineSplitter } from '$lib/batches/lines';
 import type { TokenUsage } from './usage-tap';
 import { usageTotals } from './usage-tap';
+import { scanUsage } from './usage-scan';
 
 /**
  * Sums the usage of `succeeded` lines in batch results JSONL as it streams past, a line at a
@@ -12,7 +13,7 @@ export function jsonlUsageTap() {
 		// Cheap filter first: most of a big file is parsed only when it can count.
 		if (!line.includes('"succeeded"')) return;
 		try {
-			const u = usageTotals(JSON.parse(line)?.result?.message?.usage);
+			const u = usageTotals(scanUsage(line));
 			total.input += u.input;
 			total.output += u.output;
 		} catch {

@@ -3,6 +3,7 @@ import { getStore } from '../store';
 import { getCounter } from './counters';
 import { writeQueue, type WriteQueue } from './durable-writes';
 import { memorySlots } from './ledger';
+import { batchedSettles } from './settle-batch';
 import type { LimitDeps } from './limits';
 import { storeLedger } from './store-backed';
 import { storeSlots } from './store-slots';
@@ -16,11 +17,15 @@ let deps: GuardDeps | undefined;
  * else in this process (one SQLite file means one instance, and memory is free of I/O).
  */
 export function getLimitDeps(): GuardDeps {
-	deps ??= {
+	if (deps) return deps;
+	// Settlements are written behind, a few at once (settle-batch.ts); reads see them all. The
+	// retry queue writes through the same ledger, so a retried settlement is batched and seen too.
+	const ledger = batchedSettles(storeLedger(getStore));
+	deps = {
 		counter: getCounter(),
-		ledger: storeLedger(getStore),
+		ledger,
 		slots: getConfig().DATABASE_URL ? storeSlots(getStore) : memorySlots(),
-		writes: writeQueue(storeLedger(getStore))
+		writes: writeQueue(ledger)
 	};
 	return deps;
 }

@@ -10,6 +10,8 @@ export interface UsageLedger {
 	reserve(user: string, day: string, tokens: number, budget: number | null): Promise<boolean>;
 	/** Releases a hold of `reserved` and records the real usage, atomically. */
 	settle(user: string, day: string, reserved: number, usage: TokenUsage): Promise<void>;
+	/** Writes whatever is waiting to be written (a write-behind ledger: settle-batch.ts). */
+	flush?(): Promise<void>;
 }
 
 /** Concurrent streams per user. Each slot has a lease so a crashed instance's slots expire. */

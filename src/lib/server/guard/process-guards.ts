@@ -19,7 +19,9 @@ export function installProcessGuards(): void {
 }
 
 function describe(e: unknown): string {
-	if (e instanceof Error)
-		return `${e.name}: ${e.message}${(e as { code?: string }).code ? ` (${(e as { code?: string }).code})` : ''}\n${e.stack ?? ''}`;
+	if (e instanceof Error) {
+		const code = (e as { code?: string }).code;
+		return `${e.name}: ${e.message}${code ? ` (${code})` : ''}\n${e.stack ?? ''}`;
+	}
 	return String(e);
 }

@@ -1,5 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 
+/** API answers are data, never a page: nothing may load or frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /**
  * Headers for every response. The page CSP itself comes from `kit.csp` in svelte.config.js
  * (Kit adds nonces for its own inline scripts); API answers get a CSP that allows nothing.
@@ -12,7 +15,6 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('referrer-policy', 'same-origin');
 	h.set('x-frame-options', 'DENY');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-	if (!h.has('content-security-policy'))
-		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	if (!h.has('content-security-policy')) h.set('content-security-policy', API_CSP);
 	return response;
 };

@@ -98,7 +98,10 @@ export function rfc3339(ms: number): string {
 	return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
-/** The wire object, keys in the API's order; `origin` is where this simulator was reached, so results_url is absolute. */
+/**
+ * The wire object, keys in the API's order; `origin` is where this simulator was reached, so
+ * results_url is absolute.
+ */
 export function batchObject(meta: BatchMeta, nowMs: number, origin: string): MessageBatch {
 	const p = batchProgress(meta, nowMs);
 	return {

@@ -28,9 +28,11 @@ interface Sentence {
 }
 
 const STOPWORDS = new Set(
-	'a an and are as at be by do does for from how i in is it me of on or please say says tell that the this to was what when where which who why with you your about document documents text file pdf page summarize summarise quote'.split(
-		' '
-	)
+	(
+		'a an and are as at be by do does for from how i in is it me of on or please say says tell ' +
+		'that the this to was what when where which who why with you your about document documents ' +
+		'text file pdf page summarize summarise quote'
+	).split(' ')
 );
 
 export function keywords(text: string): string[] {

@@ -27,8 +27,12 @@ function next(
 	return step < script.length ? script[step] : undefined;
 }
 
-const FILE_NAME =
-	/(?:^|[\s"'`(])(\/?[\w-]+(?:\/[\w-]+)*\.(?:txt|md|py|js|ts|json|csv|html|css|ya?ml|toml|sh|rs|go|java|rb|sql|xml|ini|cfg|log))\b/i;
+const EXTENSIONS =
+	'txt|md|py|js|ts|json|csv|html|css|ya?ml|toml|sh|rs|go|java|rb|sql|xml|ini|cfg|log';
+const FILE_NAME = new RegExp(
+	`(?:^|[\\s"'\`(])(\\/?[\\w-]+(?:\\/[\\w-]+)*\\.(?:${EXTENSIONS}))\\b`,
+	'i'
+);
 
 /** "remember that I like green tea" → "The user likes green tea": the fact, told about the user. */
 export function rememberedFact(prompt: string): string | undefined {

@@ -32,7 +32,8 @@ const STATUS_FAULTS: Record<
 	rate_limit: {
 		type: 'rate_limit_error',
 		message:
-			'This request would exceed the rate limit for your organization of 50 requests per minute. Please reduce the request rate or try again later.',
+			'This request would exceed the rate limit for your organization of 50 requests per minute. ' +
+			'Please reduce the request rate or try again later.',
 		headers: { 'retry-after': '1' }
 	},
 	api_error: { type: 'api_error', message: 'Internal server error' },
@@ -62,6 +63,7 @@ const STOP_FAULTS = {
 	context_window_exceeded: 'model_context_window_exceeded'
 } as const;
 export type StopFault = (typeof STOP_FAULTS)[keyof typeof STOP_FAULTS];
+const FAULT_NAMES = [...Object.keys(STATUS_FAULTS), ...Object.keys(STOP_FAULTS)];
 
 /** What an `error` event says for each type, as the API words it. */
 const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
@@ -74,7 +76,8 @@ const STREAM_MESSAGES: Partial<Record<ApiErrorType, string>> = {
 function unknownFault(item: string): HttpProblem {
 	return new HttpProblem(
 		'invalid_request_error',
-		`x-simulator-fault: unknown fault "${item}"; use ${[...Object.keys(STATUS_FAULTS), ...Object.keys(STOP_FAULTS)].join(', ')}, redacted_thinking, stream_error_after:N[:TYPE], drop_after:N or slow:MS`
+		`x-simulator-fault: unknown fault "${item}"; use ${FAULT_NAMES.join(', ')}, redacted_thinking, ` +
+			'stream_error_after:N[:TYPE], drop_after:N or slow:MS'
 	);
 }
 

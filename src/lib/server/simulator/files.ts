@@ -1,5 +1,5 @@
 import { PageQuerySchema } from '$lib/schemas';
-import { HttpProblem, json } from '../http';
+import { HttpProblem, json, readBodyBytes } from '../http';
 import { paginate } from './paginate';
 import { FileStore, type StoredFile } from './files-store';
 
@@ -65,14 +65,11 @@ export function createFilesApi({ store, maxFileBytes = MAX_FILE_BYTES }: FilesAp
 				'invalid_request_error',
 				'content-type: file uploads must be multipart/form-data with a "file" part'
 			);
-		const declared = Number(request.headers.get('content-length') ?? 0);
-		if (declared > maxFileBytes + MULTIPART_OVERHEAD) throw tooLarge(maxFileBytes);
+		const cap = maxFileBytes + MULTIPART_OVERHEAD;
+		const body = await readBodyBytes(request, cap, () => tooLarge(maxFileBytes));
 		let form: FormData;
 		try {
-			form = await new Response(
-				(await readCapped(request, maxFileBytes + MULTIPART_OVERHEAD)) as BodyInit,
-				{ headers: { 'content-type': type } }
-			).formData();
+			form = await new Response(body as BodyInit, { headers: { 'content-type': type } }).formData();
 		} catch (e) {
 			if (e instanceof HttpProblem) throw e;
 			throw new HttpProblem(
@@ -187,28 +184,6 @@ function tooLarge(max: number): HttpProblem {
 		'request_too_large',
 		`File exceeds the maximum allowed size of ${Math.round(max / 1024 / 1024)} MB.`
 	);
-}
-
-/** Reads the body with a byte cap, so an oversized upload is refused while it streams in. */
-async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
-	if (!request.body) return new Uint8Array();
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > cap) {
-			await reader.cancel().catch(() => {});
-			throw tooLarge(cap - MULTIPART_OVERHEAD);
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(size);
-	let offset = 0;
-	for (const c of chunks) out.set(c, (offset += c.byteLength) - c.byteLength);
-	return out;
 }
 
 function mimeType(declared: string, filename: string): string {

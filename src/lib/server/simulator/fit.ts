@@ -10,8 +10,9 @@ export interface FittedContent {
 }
 
 /**
- * Lays out a planned run of blocks within the token budget (max_tokens less thinking) and the stop sequences: text is cut where
- * it must stop; a server tool call that does not fit is dropped whole, with what follows it.
+ * Lays out a planned run of blocks within the token budget (max_tokens less thinking) and the
+ * stop sequences: text is cut where it must stop; a server tool call that does not fit is
+ * dropped whole, with what follows it.
  */
 export function fitBlocks(
 	blocks: readonly ContentBlock[],

@@ -43,7 +43,8 @@ export function checkSemantics(params: MessageCreateParams, ctx: SimContext): Ca
 	if (params.max_tokens > model.max_output_tokens)
 		throw new HttpProblem(
 			'invalid_request_error',
-			`max_tokens: ${params.max_tokens} > ${model.max_output_tokens}, which is the maximum allowed number of output tokens for ${model.id}`
+			`max_tokens: ${params.max_tokens} > ${model.max_output_tokens}, ` +
+				`which is the maximum allowed number of output tokens for ${model.id}`
 		);
 	if (params.messages.length === 0)
 		throw new HttpProblem('invalid_request_error', 'messages: at least one message is required');

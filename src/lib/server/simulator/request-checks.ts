@@ -1,3 +1,4 @@
+import { REQUEST_BLOCK_TYPES as BLOCK_TYPES } from '$lib/schemas/content';
 import { HttpProblem } from '../http';
 
 /**
@@ -7,27 +8,6 @@ import { HttpProblem } from '../http';
  * conversation: the simulator folds them into `system` so every later step sees one prompt.
  */
 const ROLES = ['user', 'assistant', 'system'];
-const BLOCK_TYPES = [
-	'text',
-	'image',
-	'document',
-	'search_result',
-	'thinking',
-	'redacted_thinking',
-	'tool_use',
-	'tool_result',
-	'server_tool_use',
-	'web_search_tool_result',
-	'web_fetch_tool_result',
-	'code_execution_tool_result',
-	'bash_code_execution_tool_result',
-	'text_editor_code_execution_tool_result',
-	'tool_search_tool_result',
-	'container_upload',
-	'mcp_tool_use',
-	'mcp_tool_result',
-	'compaction'
-];
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 type Raw = Record<string, unknown>;
@@ -48,7 +28,8 @@ export function checkRolesAndBlocks(body: unknown): void {
 			if (typeof type === 'string' && !BLOCK_TYPES.includes(type))
 				throw new HttpProblem(
 					'invalid_request_error',
-					`messages.${i}.content.${j}: Input tag '${type}' found using 'type' does not match any of the expected tags: ${quoted(BLOCK_TYPES)}`
+					`messages.${i}.content.${j}: Input tag '${type}' found using 'type' does not match ` +
+						`any of the expected tags: ${quoted(BLOCK_TYPES)}`
 				);
 		});
 	});

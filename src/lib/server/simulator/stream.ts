@@ -64,60 +64,27 @@ export function messageEvents(message: Message, seed: number): TimedEvent[] {
 		events.push({ event: { type: 'content_block_start', index, content_block }, tokens: 0 });
 		if (index === 0) events.push({ event: { type: 'ping' }, tokens: 0 });
 	};
+	const delta = (index: number, body: Record<string, unknown>, tokens = 0) =>
+		events.push({ event: { type: 'content_block_delta', index, delta: body }, tokens });
 	message.content.forEach((block, index) => {
 		const b = block as Record<string, unknown>;
 		if (b.type === 'text') {
 			start(index, { type: 'text', text: '' });
 			// A quoting block announces its citations first, one citations_delta each.
 			for (const citation of (b.citations as unknown[] | null | undefined) ?? [])
-				events.push({
-					event: {
-						type: 'content_block_delta',
-						index,
-						delta: { type: 'citations_delta', citation }
-					},
-					tokens: 0
-				});
+				delta(index, { type: 'citations_delta', citation });
 			for (const d of textDeltas(String(b.text), seed + index))
-				events.push({
-					event: {
-						type: 'content_block_delta',
-						index,
-						delta: { type: 'text_delta', text: d.text }
-					},
-					tokens: d.tokens
-				});
+				delta(index, { type: 'text_delta', text: d.text }, d.tokens);
 		} else if (b.type === 'thinking') {
 			start(index, { type: 'thinking', thinking: '', signature: '' });
 			for (const d of textDeltas(String(b.thinking), seed + index))
-				events.push({
-					event: {
-						type: 'content_block_delta',
-						index,
-						delta: { type: 'thinking_delta', thinking: d.text }
-					},
-					tokens: d.tokens
-				});
-			events.push({
-				event: {
-					type: 'content_block_delta',
-					index,
-					delta: { type: 'signature_delta', signature: b.signature }
-				},
-				tokens: 0
-			});
+				delta(index, { type: 'thinking_delta', thinking: d.text }, d.tokens);
+			delta(index, { type: 'signature_delta', signature: b.signature });
 		} else if (b.type === 'tool_use' || b.type === 'server_tool_use') {
 			start(index, { ...b, input: {} });
 			const json = JSON.stringify(b.input ?? {});
 			for (const part of chunkJson(json === '{}' ? '' : json, seed + index))
-				events.push({
-					event: {
-						type: 'content_block_delta',
-						index,
-						delta: { type: 'input_json_delta', partial_json: part }
-					},
-					tokens: tokenize(part).length
-				});
+				delta(index, { type: 'input_json_delta', partial_json: part }, tokenize(part).length);
 		} else {
 			start(index, b);
 		}

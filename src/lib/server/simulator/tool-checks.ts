@@ -52,7 +52,9 @@ function checkToolTurns(messages: CountTokensParams['messages'], hasTools: boole
 		own.forEach((b, j) => {
 			if (b.type === 'tool_result' && (m.role !== 'user' || !offered.has(b.tool_use_id)))
 				throw problem(
-					`messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${b.tool_use_id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`
+					`messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` ` +
+						`blocks: ${b.tool_use_id}. Each \`tool_result\` block must have a corresponding ` +
+						'`tool_use` block in the previous message.'
 				);
 		});
 	});
@@ -72,7 +74,9 @@ function checkToolTurns(messages: CountTokensParams['messages'], hasTools: boole
 			.map((b) => b.id);
 		if (missing.length > 0)
 			throw problem(
-				`messages.${i + 1}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`
+				`messages.${i + 1}: \`tool_use\` ids were found without \`tool_result\` blocks ` +
+					`immediately after: ${missing.join(', ')}. Each \`tool_use\` block must have a ` +
+					'corresponding `tool_result` block in the next message.'
 			);
 	});
 }

@@ -44,7 +44,8 @@ export function checkVersionRules(params: Body, version: string | undefined): vo
 			)
 				throw new HttpProblem(
 					'invalid_request_error',
-					`messages.${i}.content.${j}.citations: citations on text blocks in user messages are not allowed in API version 2026-10-21`
+					`messages.${i}.content.${j}.citations: citations on text blocks in user messages ` +
+						'are not allowed in API version 2026-10-21'
 				);
 		});
 	});

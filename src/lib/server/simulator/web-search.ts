@@ -20,8 +20,19 @@ export interface SearchSettings {
 	user_location?: { city?: string | null; region?: string | null; country?: string | null } | null;
 }
 
-const LEAD =
-	/^(please\s+)?(can you\s+|could you\s+)?(search( the web)?( for)?|look up|find( out)?|google|tell me|what('s| is| are)|who( is|'s)?|when( is| was)?|where( is)?|how( is| are| do| does)?)\s+/i;
+const ASKS = [
+	'search( the web)?( for)?',
+	'look up',
+	'find( out)?',
+	'google',
+	'tell me',
+	"what('s| is| are)",
+	"who( is|'s)?",
+	'when( is| was)?',
+	'where( is)?',
+	'how( is| are| do| does)?'
+];
+const LEAD = new RegExp(`^(please\\s+)?(can you\\s+|could you\\s+)?(${ASKS.join('|')})\\s+`, 'i');
 
 /** The query a model would type for a prompt: its own words, less the question framing. */
 export function searchQuery(prompt: string, location?: SearchSettings['user_location']): string {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { getConfig } from '../config';
-import { KyselyStore } from './kysely-store';
+import { kyselyStore } from './kysely-store';
 import { migrate } from './migrations';
 import { openPostgres } from './postgres';
 import { withRetries } from './resilient';
@@ -26,7 +26,7 @@ export async function openStore(opts: {
 		await db.destroy();
 		throw e;
 	}
-	return withRetries(new KyselyStore(opts.databaseUrl ? 'postgres' : 'sqlite', db));
+	return withRetries(kyselyStore(opts.databaseUrl ? 'postgres' : 'sqlite', db));
 }
 
 // One store per server process: it holds a connection pool, not user data.

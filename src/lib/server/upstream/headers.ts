@@ -19,7 +19,10 @@ export function isCredentialHeader(name: string): boolean {
 	return CREDENTIAL.test(name.toLowerCase());
 }
 
-export function forwardedRequestHeaders(headers: Headers): Record<string, string> {
+/** Anything with Headers' `forEach` (the node fast path passes its own view of node headers). */
+export type HeaderSource = Pick<Headers, 'forEach'>;
+
+export function forwardedRequestHeaders(headers: HeaderSource): Record<string, string> {
 	const out: Record<string, string> = {};
 	headers.forEach((value, name) => {
 		const n = name.toLowerCase();
@@ -35,7 +38,7 @@ const FORWARD_RESPONSE = new RegExp(
 );
 
 /** Upstream response headers the client may see on the endpoints we model. */
-export function forwardedResponseHeaders(headers: Headers | undefined): Headers {
+export function forwardedResponseHeaders(headers: HeaderSource | undefined): Headers {
 	const out = new Headers();
 	headers?.forEach((value, name) => {
 		if (FORWARD_RESPONSE.test(name.toLowerCase())) out.set(name, value);

@@ -71,7 +71,27 @@ export function createSdkUpstream(opts: SdkUpstreamOptions): Upstream {
 				return failure(502, 'api_error', 'Could not reach the upstream API.');
 			}
 		},
-		relay: (req) => relay(opts, req)
+		relay: (req) => relay(opts, req),
+		maxRetries: opts.maxRetries,
+		timeoutMs: opts.timeoutMs,
+		// The in-process simulator is reached through `fetch`, never over the wire.
+		wire: opts.fetch
+			? undefined
+			: async (req, retryCount) => {
+					const { url, req: init } = await client.buildRequest(
+						{
+							method: req.method.toLowerCase() as 'get' | 'post' | 'delete',
+							path: req.path,
+							query: req.query,
+							headers: { 'content-type': 'application/json', ...req.headers },
+							stream: req.stream
+						},
+						{ retryCount }
+					);
+					const headers: Record<string, string> = {};
+					new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+					return { url, headers };
+				}
 	};
 }
 

@@ -36,4 +36,18 @@ export interface Upstream {
 	readonly kind: 'anthropic' | 'simulator';
 	send(request: UpstreamRequest): Promise<Response>;
 	relay(request: RelayRequest): Promise<Response>;
+	/**
+	 * What the SDK would put on the wire for `request` (URL with query, every header including
+	 * the key), without sending it: the node fast path (server/fast) sends the same bytes itself.
+	 * Absent for an upstream that is not reached over the network (the in-process simulator).
+	 */
+	wire?(request: WireRequest, retryCount: number): Promise<WireCall>;
+	readonly maxRetries?: number;
+	readonly timeoutMs?: number;
+}
+
+export type WireRequest = Omit<UpstreamRequest, 'signal' | 'body'>;
+export interface WireCall {
+	url: string;
+	headers: Record<string, string>;
 }

@@ -1,4 +1,6 @@
+import { COMPUTER_MEMBER_NAME_VALUES } from '@anthropic-ai/sdk/resources/messages';
 import { describe, expect, it } from 'vitest';
+import { COMPUTER_MEMBERS } from '../../../../src/lib/server/simulator/computer-toolset';
 import { planMessage, type SimContext } from '../../../../src/lib/server/simulator/messages';
 import { HttpProblem } from '../../../../src/lib/server/http';
 import {
@@ -21,25 +23,8 @@ const editor = {
 const bash = { type: 'bash_20250124' as const, name: 'bash' as const };
 const memory = { type: 'memory_20250818' as const, name: 'memory' as const };
 const computer = { type: 'computer_toolset_20260801' as const };
-const MEMBERS = [
-	'key',
-	'hold_key',
-	'type',
-	'cursor_position',
-	'mouse_move',
-	'left_mouse_down',
-	'left_mouse_up',
-	'left_click',
-	'left_click_drag',
-	'right_click',
-	'middle_click',
-	'double_click',
-	'triple_click',
-	'scroll',
-	'wait',
-	'screenshot',
-	'zoom'
-];
+// The SDK's list is the reference: the simulator calls no member the SDK does not know.
+const MEMBERS: readonly string[] = COMPUTER_MEMBER_NAME_VALUES;
 
 type ToolUse = {
 	type: 'tool_use';
@@ -301,6 +286,10 @@ describe('bash_20250124', () => {
 });
 
 describe('computer_toolset_20260801', () => {
+	it("knows the toolset's members exactly as the SDK lists them", () => {
+		expect([...COMPUTER_MEMBERS]).toEqual([...COMPUTER_MEMBER_NAME_VALUES]);
+	});
+
 	const shot = (w: number, h: number) => () => [
 		{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png(w, h) } }
 	];

@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { MessageCreateParams } from '$lib/schemas';
 import { planMessage, type SimContext } from '$lib/server/simulator/messages';
 import { promptHints } from '$lib/server/simulator/prompt-hints';
+import { weatherTool as weather } from '../../../support/sim-tools';
 
 const ctx: SimContext = { seed: 'unit', betas: [], now: new Date('2026-11-30T12:00:00Z') };
-const weather = {
-	name: 'get_weather',
-	description: 'Current weather for a city',
-	input_schema: {
-		type: 'object' as const,
-		properties: {
-			city: { type: 'string' },
-			unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }
-		},
-		required: ['city']
-	}
-};
 const calculator = {
 	name: 'calculator',
 	description: 'Evaluates an arithmetic expression',

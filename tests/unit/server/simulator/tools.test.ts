@@ -3,20 +3,9 @@ import { z } from 'zod';
 import { planMessage, type SimContext } from '../../../../src/lib/server/simulator/messages';
 import { HttpProblem } from '../../../../src/lib/server/http';
 import type { Message, MessageCreateParams } from '../../../../src/lib/schemas';
+import { weatherTool as weather } from '../../../support/sim-tools';
 
 const ctx: SimContext = { seed: 'unit', betas: [] };
-const weather = {
-	name: 'get_weather',
-	description: 'Current weather for a city',
-	input_schema: {
-		type: 'object' as const,
-		properties: {
-			city: { type: 'string' },
-			unit: { type: 'string', enum: ['celsius', 'fahrenheit'] }
-		},
-		required: ['city']
-	}
-};
 const time = {
 	name: 'get_time',
 	description: 'Local time',

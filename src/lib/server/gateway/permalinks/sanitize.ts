@@ -3,8 +3,21 @@
  * credentials are dropped wherever they appear, and key-shaped strings (or the server's own
  * secrets, wherever they were pasted) are replaced.
  */
-const SECRET_FIELD =
-	/^(x-api-key|api[-_]?key|anthropic[-_]api[-_]key|authorization|proxy-authorization|cookie|set-cookie|x-auth-token|auth[-_]?token|access[-_]?token|password|passcode)$/i;
+const SECRET_NAMES = [
+	'x-api-key',
+	'api[-_]?key',
+	'anthropic[-_]api[-_]key',
+	'authorization',
+	'proxy-authorization',
+	'cookie',
+	'set-cookie',
+	'x-auth-token',
+	'auth[-_]?token',
+	'access[-_]?token',
+	'password',
+	'passcode'
+];
+const SECRET_FIELD = new RegExp(`^(${SECRET_NAMES.join('|')})$`, 'i');
 const KEY_SHAPED = /sk-ant-[A-Za-z0-9_-]{6,}/g;
 export const REDACTED = '[redacted]';
 

@@ -71,7 +71,9 @@ export function parseStoredDocument(text: string): PermalinkLookup {
 	if (version !== PERMALINK_VERSION) {
 		return {
 			kind: 'unreadable',
-			reason: `The stored document has format version ${JSON.stringify(version ?? null)}; this playground reads version ${PERMALINK_VERSION}.`
+			reason:
+				`The stored document has format version ${JSON.stringify(version ?? null)}; ` +
+				`this playground reads version ${PERMALINK_VERSION}.`
 		};
 	}
 	const schema = isComparison(raw) ? ComparisonDocumentSchema : PermalinkDocumentSchema;
