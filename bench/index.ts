@@ -57,8 +57,9 @@ const SIZES = {
 		batchLines: 20_000,
 		deltas: 20_000,
 		scrollSteps: 50,
-		evaluateCases: 200,
-		uploadMb: 200
+		// The grid and the upload are the slow sections; quick runs them smaller (labels say so).
+		evaluateCases: 40,
+		uploadMb: 50
 	},
 	full: {
 		levels: [
