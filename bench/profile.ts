@@ -1,5 +1,5 @@
 // What the browser's long tasks are made of: `npx vite-node bench/profile.ts -- stream 100000`
-// (or `scroll`). Runs the browser section's scenario once with a Chromium trace and a CPU profile,
+// (or `scroll`, or `evaluate 200` for Run all on a grid of that many cases × 2 versions). Runs the browser section's scenario once with a Chromium trace and a CPU profile,
 // then prints, for every task over 50 ms, its top-level trace events and the JS functions with
 // the most self time inside it. A developer's tool; `npm run bench` does not run it.
 import type { CDPSession, Page } from '@playwright/test';
@@ -102,8 +102,36 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 	}
 }
 
+/** Run all on the evaluate page, as the bench's evaluate-grid section does, traced for 6 s. */
+async function profileEvaluate(cases: number) {
+	const app = await startApp({ SIMULATOR_TOKENS_PER_SECOND: '400', LOG_LEVEL: 'warn' });
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(`${app.url}/evaluate`);
+		await page.locator('html[data-hydrated="true"]').waitFor();
+		while ((await page.getByRole('button', { name: /^Remove case/ }).count()) > 0)
+			await page.getByRole('button', { name: 'Remove case 1' }).click();
+		const rows = ['city', ...Array.from({ length: cases }, (_, i) => `City number ${i + 1}`)];
+		await page.getByText('Import or generate cases').click();
+		await page.getByLabel('Paste from a spreadsheet (with its header row)').fill(rows.join('\n'));
+		await page.getByRole('button', { name: 'Add pasted rows' }).click();
+		await page.getByRole('button', { name: '+ Version' }).click();
+		const runAll = await page.getByRole('button', { name: 'Run all' }).elementHandle();
+		const { events, profile } = await traced(page, async () => {
+			await runAll!.click();
+			await page.waitForTimeout(6000);
+		});
+		report(events, profile);
+	} finally {
+		await browser.close();
+		await app.stop();
+	}
+}
+
 async function main() {
 	const [what = 'stream', n = '100000'] = process.argv.slice(2).filter((a) => a !== '--');
+	if (what === 'evaluate') return profileEvaluate(Number(n));
 	const stream = deltaStream(Number(n));
 	const standIn = await startStandIn(stream);
 	const app = await startApp({

@@ -136,6 +136,8 @@ export class EvaluationRunner {
 		for (const cell of await Promise.all(landing))
 			if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
 		this.#end();
+		// The page redraws the finished run first; copying a big run for the save is a task of its own.
+		await nextFrame();
 		await this.evaluation.save();
 	}
 
@@ -316,7 +318,7 @@ export class EvaluationRunner {
 }
 
 /** Cells put into the grid at a time: all 400 of a big grid at once made a 100 ms frame. */
-const CELLS_PER_FRAME = 50;
+const CELLS_PER_FRAME = 25;
 
 const nextFrame = () =>
 	new Promise<void>((resolve) =>
@@ -326,7 +328,8 @@ const nextFrame = () =>
 	);
 
 /**
- * Puts a run's cells into it a frame's worth at a time, the first ones at once. Each promise
+ * Puts a run's cells into it a frame's worth at a time, from the frame after the click (the
+ * click's own task already builds every request and the new run). Each promise
  * gives one cell as the run holds it (the state's proxy, so writes to it show in the grid).
  */
 function addInFrames(run: EvalRun, cells: readonly EvalCell[]): Promise<EvalCell>[] {
@@ -335,7 +338,7 @@ function addInFrames(run: EvalRun, cells: readonly EvalCell[]): Promise<EvalCell
 	for (let i = 0; i < cells.length; i += CELLS_PER_FRAME) {
 		const slice = cells.slice(i, i + CELLS_PER_FRAME);
 		const chunk = landed.then(async () => {
-			if (i > 0) await nextFrame();
+			await nextFrame();
 			const start = run.cells.length;
 			// One write, not a push per cell: each write tells every cell of the grid to look again.
 			run.cells = [...run.cells, ...slice];
