@@ -14,6 +14,8 @@ export const THINKING_MODES = ['adaptive', 'enabled', 'between_tools', 'disabled
 export type ThinkingMode = (typeof THINKING_MODES)[number] | 'unset';
 export const THINKING_DISPLAYS = ['summarized', 'omitted'] as const;
 export type ThinkingDisplay = (typeof THINKING_DISPLAYS)[number] | 'default';
+/** What a thinking-display picker offers: the API's values, or leave it to the API. */
+export const DISPLAY_CHOICES: readonly ThinkingDisplay[] = ['default', ...THINKING_DISPLAYS];
 export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 export type Effort = (typeof EFFORTS)[number] | 'unset';
 /** The API's floor for an enabled thinking budget. */
