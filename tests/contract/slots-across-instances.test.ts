@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { freshPostgresDatabase } from '../support/pg-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppProcess } from '../support/servers';
 
@@ -7,19 +7,12 @@ import { startApp, type AppProcess } from '../support/servers';
  * store, freed when the stream ends or its client goes away. Needs TEST_DATABASE_URL (npm test).
  */
 let apps: AppProcess[] = [];
-let admin: pg.Client;
-const dbName = `slots_apps_${process.pid}_${Date.now()}`;
+let database: Awaited<ReturnType<typeof freshPostgresDatabase>> | undefined;
 
 beforeAll(async () => {
-	const url = process.env.TEST_DATABASE_URL;
-	if (!url) throw new Error('TEST_DATABASE_URL is not set (scripts/start-postgres.sh)');
-	admin = new pg.Client(url);
-	await admin.connect();
-	await admin.query(`create database ${dbName}`);
-	const dbUrl = new URL(url);
-	dbUrl.pathname = '/' + dbName;
+	database = await freshPostgresDatabase('slots_apps');
 	const env = {
-		DATABASE_URL: dbUrl.toString(),
+		DATABASE_URL: database.url,
 		TRUSTED_USER_HEADER: 'x-forwarded-user',
 		TRUSTED_PROXIES: '127.0.0.1',
 		MAX_CONCURRENT_STREAMS: '1',
@@ -33,8 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await Promise.all(apps.map((a) => a.stop()));
 	apps = [];
-	await admin?.query(`drop database if exists ${dbName}`);
-	await admin?.end();
+	await database?.drop();
 });
 
 function stream(app: AppProcess, user: string, signal?: AbortSignal) {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { freshPostgresDatabase } from '../../support/pg-database';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '$lib/server/store';
 import { MIGRATIONS, migrate } from '$lib/server/store/migrations';
@@ -38,24 +38,11 @@ const sqlite: Backend = {
 const postgres: Backend = {
 	name: 'postgres',
 	async fresh() {
-		const url = process.env.TEST_DATABASE_URL;
-		if (!url)
-			throw new Error(
-				'TEST_DATABASE_URL is not set: eval "$(bash scripts/start-postgres.sh start)" and export TEST_DATABASE_URL=$DATABASE_URL'
-			);
-		const name = `migrations_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-		const admin = new pg.Client(url);
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		cleanups.push(async () => {
-			await admin.query(`drop database if exists ${name}`);
-			await admin.end();
-		});
-		const dbUrl = new URL(url);
-		dbUrl.pathname = '/' + name;
+		const fresh = await freshPostgresDatabase('migrations');
+		cleanups.push(fresh.drop);
 		return {
-			db: openPostgres(dbUrl.toString()) as Kysely<unknown>,
-			open: { databaseUrl: dbUrl.toString(), sqliteFile: '' }
+			db: openPostgres(fresh.url) as Kysely<unknown>,
+			open: { databaseUrl: fresh.url, sqliteFile: '' }
 		};
 	}
 };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshPostgresDatabase } from '../../support/pg-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/lib/server/store';
 
@@ -26,26 +26,10 @@ const sqlite: Backend = {
 const postgres: Backend = {
 	name: 'postgres',
 	async open() {
-		const url = process.env.TEST_DATABASE_URL;
-		if (!url)
-			throw new Error(
-				'TEST_DATABASE_URL is not set: run `npm test`, or eval "$(bash scripts/start-postgres.sh start)" and export TEST_DATABASE_URL=$DATABASE_URL'
-			);
 		// A fresh database per run, so the migration runs from scratch each time.
-		const name = `store_${process.pid}_${Date.now()}`;
-		const admin = new pg.Client(url);
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		const dbUrl = new URL(url);
-		dbUrl.pathname = '/' + name;
-		const store = await openStore({ databaseUrl: dbUrl.toString(), sqliteFile: '' });
-		return {
-			store,
-			cleanup: async () => {
-				await admin.query(`drop database if exists ${name}`);
-				await admin.end();
-			}
-		};
+		const db = await freshPostgresDatabase('store');
+		const store = await openStore({ databaseUrl: db.url, sqliteFile: '' });
+		return { store, cleanup: db.drop };
 	}
 };
 

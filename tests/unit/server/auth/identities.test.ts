@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshPostgresDatabase } from '../../../support/pg-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite, redeemInvite, liveInvite } from '$lib/server/auth/invites';
 import { GUEST_ACCOUNT, budgetAccount } from '$lib/server/auth/names';
@@ -35,22 +35,9 @@ async function openSqlite() {
 }
 
 async function openPostgres() {
-	const url = process.env.TEST_DATABASE_URL;
-	if (!url) throw new Error('TEST_DATABASE_URL is not set (scripts/start-postgres.sh)');
-	const name = `identities_${process.pid}_${Date.now()}`;
-	const admin = new pg.Client(url);
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	const dbUrl = new URL(url);
-	dbUrl.pathname = '/' + name;
-	const store = await openStore({ databaseUrl: dbUrl.toString(), sqliteFile: '' });
-	return {
-		store,
-		cleanup: async () => {
-			await admin.query(`drop database if exists ${name}`);
-			await admin.end();
-		}
-	};
+	const db = await freshPostgresDatabase('identities');
+	const store = await openStore({ databaseUrl: db.url, sqliteFile: '' });
+	return { store, cleanup: db.drop };
 }
 
 /** The HttpProblem a promise fails with (status and type), for the API's error shape. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { freshPostgresDatabase } from '../../../support/pg-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEASE_MS, storeSlots } from '$lib/server/guard/store-slots';
 import { openStore, type Store } from '$lib/server/store';
@@ -20,24 +20,10 @@ async function sqliteStores() {
 }
 
 async function postgresStores() {
-	const url = process.env.TEST_DATABASE_URL;
-	if (!url) throw new Error('TEST_DATABASE_URL is not set (scripts/start-postgres.sh)');
-	const name = `slots_${process.pid}_${Date.now()}`;
-	const admin = new pg.Client(url);
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	const dbUrl = new URL(url);
-	dbUrl.pathname = '/' + name;
-	const a = await openStore({ databaseUrl: dbUrl.toString(), sqliteFile: '' });
-	const b = await openStore({ databaseUrl: dbUrl.toString(), sqliteFile: '' });
-	return {
-		a,
-		b,
-		cleanup: async () => {
-			await admin.query(`drop database if exists ${name}`);
-			await admin.end();
-		}
-	};
+	const db = await freshPostgresDatabase('slots');
+	const a = await openStore({ databaseUrl: db.url, sqliteFile: '' });
+	const b = await openStore({ databaseUrl: db.url, sqliteFile: '' });
+	return { a, b, cleanup: db.drop };
 }
 
 describe.each([
