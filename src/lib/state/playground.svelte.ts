@@ -97,7 +97,8 @@ export class PlaygroundState extends RequestState {
 		try {
 			const { recordRun } = await import('$lib/client/history');
 			const { message, text, error, events } = this.run;
-			await recordRun({ request: body, betas, message, text, error, status, events: [...events] });
+			// The log as the run holds it (no copy): history keeps only a small one, and stops counting early.
+			await recordRun({ request: body, betas, message, text, error, status, events });
 		} catch {
 			// History is a convenience: a full or blocked IndexedDB must not break the run.
 		}

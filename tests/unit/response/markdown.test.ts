@@ -146,6 +146,21 @@ describe('MarkdownChunker', () => {
 		expect(chunker.chunks('one\n\ntwo more')[0]).toBe(first[0]);
 	});
 
+	it('knows where every closed chunk starts, and where the open part starts', () => {
+		const chunker = new MarkdownChunker();
+		for (let n = 0; n <= src.length; n++) {
+			const text = src.slice(0, n);
+			chunker.feed(text);
+			const closed = chunker.closed;
+			closed.forEach((chunk, i) =>
+				expect(text.slice(chunker.startOf(i)).startsWith(chunk), `at ${n}, chunk ${i}`).toBe(true)
+			);
+			// The closed chunks and their separators are exactly the text before the open part.
+			const before = text.slice(0, chunker.startOf(closed.length));
+			expect(before.replace(/\s+/g, ''), `at ${n}`).toBe(closed.join('').replace(/\s+/g, ''));
+		}
+	});
+
 	it('starts over when the text is replaced rather than extended', () => {
 		const chunker = new MarkdownChunker();
 		chunker.chunks('one\n\ntwo');
