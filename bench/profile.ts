@@ -60,7 +60,9 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 		byThread.set(`${t.pid}:${t.tid}`, (byThread.get(`${t.pid}:${t.tid}`) ?? 0) + t.dur!);
 	const main = [...byThread].sort((a, b) => b[1] - a[1])[0][0];
 	const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur);
-	const long = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000);
+	const long = onMain.filter(
+		(e) => e.name === 'RunTask' && e.dur! > Number(process.env.LONG_US ?? 50_000)
+	);
 	// Sample times (trace clock, µs) and their leaf function.
 	const nodeName = new Map(
 		profile.nodes.map((n) => [
@@ -148,8 +150,7 @@ async function main() {
 		const { events, profile } = await traced(page, async () => {
 			if (what === 'scroll') await scrollLogThrough(page, 50);
 			else {
-				const t0 = await page.evaluate(() => performance.now());
-				const done = await sendAndWaitDone(page);
+				const { sentAt: t0, doneAt: done } = await sendAndWaitDone(page);
 				const res = await page.evaluate(() =>
 					performance
 						.getEntriesByType('resource')

@@ -15,11 +15,21 @@ export async function openPlayground(page: Page, appUrl: string): Promise<void> 
 }
 
 /**
- * Sends a prompt and resolves with the page time (ms) at which the run showed `done` and every
- * chunk of the answer was rendered (no `[data-rendering]` left: markdown catches up in frames).
+ * Types a prompt, clicks Send and resolves with the page times (ms) at which the click reached the
+ * page (`sentAt`) and at which the run showed `done` and every part of the answer was rendered
+ * (`doneAt`: no `[data-rendering]` left, markdown catches up in frames). The clock starts at the
+ * click, as the naive page's starts at its call: typing the prompt and Playwright's actionability
+ * checks before the click are the harness's time, not the page's.
  */
-export async function sendAndWaitDone(page: Page): Promise<number> {
+export async function sendAndWaitDone(page: Page): Promise<{ sentAt: number; doneAt: number }> {
 	await page.getByLabel('Text of message 1 block 1').fill('Stream a lot');
+	await page.evaluate(() =>
+		document.addEventListener(
+			'click',
+			() => ((window as unknown as { __sentAt: number }).__sentAt = performance.now()),
+			{ capture: true, once: true }
+		)
+	);
 	await page.getByRole('button', { name: 'Send' }).click();
 	const done = await page.waitForFunction(
 		() =>
@@ -30,7 +40,9 @@ export async function sendAndWaitDone(page: Page): Promise<number> {
 		undefined,
 		{ polling: 'raf', timeout: 300_000 }
 	);
-	return (await done.jsonValue()) as number;
+	const doneAt = (await done.jsonValue()) as number;
+	const sentAt = await page.evaluate(() => (window as unknown as { __sentAt: number }).__sentAt);
+	return { sentAt, doneAt };
 }
 
 /**

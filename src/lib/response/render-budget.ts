@@ -2,11 +2,13 @@ import { nextTask } from '$lib/client/next-task';
 
 /**
  * One time budget for the rendering work of every streamed view on the page (markdown parse
- * and sanitize of text chunks, mounting a backlog of chunks, whatever else plugs in): jobs run
- * in order in slices of this many ms. The first slice runs in an animation frame; while jobs
- * are ready the next slice follows in a later task (a frame, input and the stream reader get
- * their turn in between), so a backlog left by a 100,000-delta burst neither makes one long
- * task nor waits a whole frame per slice. Jobs not yet due (rate-limited) wait for a frame.
+ * and sanitize of text pages, whatever else plugs in): jobs run in order in slices of this many
+ * ms. The first slice runs in a task of its own right after an animation frame, not inside it:
+ * the frame already holds the stream's publish, the page's update and layout, and a slice added
+ * to that made tasks over 50 ms. While jobs are ready the next slice follows in a later task (a
+ * frame, input and the stream reader get their turn in between), so a backlog left by a
+ * 100,000-delta burst neither makes one long task nor waits a whole frame per slice. Jobs not
+ * yet due (rate-limited) wait for a frame.
  */
 export const FRAME_BUDGET_MS = 10;
 
@@ -19,15 +21,16 @@ interface Job {
 const queue = new Set<Job>();
 let isScheduled = false;
 
-function nextFrame(fn: () => void): void {
-	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn);
+/** The task after the next animation frame. */
+function afterNextFrame(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => nextTask(fn));
 	else setTimeout(fn, 16);
 }
 
 function schedule(): void {
 	if (isScheduled) return;
 	isScheduled = true;
-	nextFrame(runSlice);
+	afterNextFrame(runSlice);
 }
 
 function runSlice(): void {
@@ -42,7 +45,7 @@ function runSlice(): void {
 	if (queue.size === 0 || isScheduled) return;
 	isScheduled = true;
 	if (hasReadyJob(performance.now())) nextTask(runSlice);
-	else nextFrame(runSlice);
+	else afterNextFrame(runSlice);
 }
 
 function hasReadyJob(now: number): boolean {
