@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '$lib/schemas';
+import type { ErrorBody } from '$lib/schemas';
 import { formatWait } from '$lib/wait';
 
 /** What an API failure says, as plain data (kept in reactive state and in IndexedDB history). */
@@ -52,9 +52,8 @@ export class ApiError extends Error implements ApiErrorInfo {
 		} catch {
 			// not JSON: the text itself is the message
 		}
-		const parsed = ErrorBodySchema.safeParse(body);
-		if (parsed.success) {
-			const { error, request_id } = parsed.data;
+		if (isErrorBody(body)) {
+			const { error, request_id } = body;
 			const requestId = header.requestId ?? request_id ?? undefined;
 			return new ApiError({
 				...header,
@@ -73,6 +72,25 @@ export class ApiError extends Error implements ApiErrorInfo {
 		const message = cause instanceof Error ? cause.message : String(cause);
 		return new ApiError({ type: 'network_error', message });
 	}
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The API's error shape (ErrorBodySchema), checked by hand: this module is on every page and
+ * the shape is small, so it does not pull the schema library into the first page's JS.
+ * tests/unit/api/error.test.ts checks that it agrees with the schema.
+ */
+export function isErrorBody(v: unknown): v is ErrorBody {
+	if (!isRecord(v) || v.type !== 'error' || !isRecord(v.error)) return false;
+	const { type, message } = v.error;
+	const id = v.request_id;
+	return (
+		typeof type === 'string' &&
+		typeof message === 'string' &&
+		(id === undefined || id === null || typeof id === 'string')
+	);
 }
 
 /** request-id and retry-after from a response's headers. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, formatWait, toUserMessage } from '$lib/api';
-import { parseRetryAfter } from '$lib/api/error';
-import { recorded } from '../../support/fixtures';
+import { isErrorBody, parseRetryAfter } from '$lib/api/error';
+import { ErrorBodySchema } from '$lib/schemas';
+import { recorded, recordedFiles, recordedJson } from '../../support/fixtures';
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -84,5 +85,42 @@ describe('toUserMessage', () => {
 		);
 		expect(toUserMessage(new Error('disk full'))).toBe('disk full');
 		expect(toUserMessage('odd')).toBe('odd');
+	});
+});
+
+describe('isErrorBody', () => {
+	const made: unknown[] = [
+		{ type: 'error', error: { type: 'x_error', message: 'm' } },
+		{ type: 'error', error: { type: 'x_error', message: 'm' }, request_id: null },
+		{
+			type: 'error',
+			error: { type: 'x_error', message: 'm', extra: 1 },
+			request_id: 'req_1',
+			more: 2
+		},
+		{ type: 'error', error: { type: 'x_error', message: 'm' }, request_id: 7 },
+		{ type: 'error', error: { type: 'x_error' } },
+		{ type: 'error', error: { type: 1, message: 'm' } },
+		{ type: 'error', error: ['x'] },
+		{ type: 'error', error: null },
+		{ type: 'message', error: { type: 'x_error', message: 'm' } },
+		[{ type: 'error' }],
+		'error',
+		null,
+		undefined
+	];
+	const recordedBodies = recordedFiles('.json')
+		.filter((f) => f.startsWith('error-') && !f.endsWith('.headers.json'))
+		.map((f) => recordedJson(f));
+
+	it('accepts every recorded error body', () => {
+		expect(recordedBodies.length).toBeGreaterThan(3);
+		for (const body of recordedBodies) expect(isErrorBody(body)).toBe(true);
+	});
+
+	it('agrees with ErrorBodySchema, which it stands in for in the browser', () => {
+		for (const body of [...made, ...recordedBodies])
+			expect(isErrorBody(body), JSON.stringify(body)).toBe(ErrorBodySchema.safeParse(body).success);
+		expect(made.filter(isErrorBody)).toHaveLength(3);
 	});
 });
