@@ -143,6 +143,14 @@ test('a 3-column comparison shares as a permalink that opens read-only in a fres
 		// Rendered as markdown (paragraphs), with the same answer component as everywhere else.
 		expect(await answer.locator('p').count()).toBeGreaterThan(1);
 	}
+	// Each column keeps its raw event log, from message_start to message_stop.
+	await columns
+		.nth(2)
+		.getByText(/^Event log \(\d+ events\)$/)
+		.click();
+	const log = columns.nth(2).getByTestId('shared-events');
+	await expect(log.locator('li').first()).toContainText('message_start');
+	await expect(log.locator('li').last()).toContainText('message_stop');
 	// Read-only: nothing on the page edits or runs anything.
 	await expect(reader.getByRole('button', { name: /Run all|Send/ })).toHaveCount(0);
 	await expect(reader.getByRole('textbox')).toHaveCount(0);

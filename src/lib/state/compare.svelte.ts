@@ -249,7 +249,11 @@ export class CompareState {
 				request: sent.body,
 				result: {
 					message: s.answer,
-					error: error ? { type: error.type, message: error.message } : null
+					error: error ? { type: error.type, message: error.message } : null,
+					// The raw event log, when the answer was streamed on this page (not restored).
+					...(s.run.events.length
+						? { events: s.run.events.map(({ event, data, at }) => ({ event, data, at })) }
+						: {})
 				}
 			};
 		});
