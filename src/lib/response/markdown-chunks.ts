@@ -1,10 +1,10 @@
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /**
- * Splits markdown at blank lines outside code fences, so a streaming view re-renders only the
- * last (growing) chunk. Incremental: when the text only grew, scanning resumes at the first line
- * not yet complete, and closed chunks keep their string identity (a keyed view skips them), so
- * a frame costs O(new text) instead of O(whole answer).
+ * Splits markdown at blank lines outside code fences, so a streaming view (stream-view.ts)
+ * renders a closed chunk once and only the open tail again. Incremental: when the text only
+ * grew, scanning resumes at the first line not yet complete and closed chunks never change, so a
+ * frame costs O(new text) instead of O(whole answer).
  */
 export class MarkdownChunker {
 	#src = '';
