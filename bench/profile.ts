@@ -1,7 +1,8 @@
 // What the browser's long tasks are made of: `npx vite-node bench/profile.ts -- stream 100000`
-// (or `scroll`, or `evaluate 200` for Run all on a grid of that many cases × 2 versions). Runs the browser section's scenario once with a Chromium trace and a CPU profile,
-// then prints, for every task over 50 ms, its top-level trace events and the JS functions with
-// the most self time inside it. A developer's tool; `npm run bench` does not run it.
+// (or `scroll`, or `evaluate 200` for Run all on a grid of that many cases × 2 versions). Runs the
+// browser section's scenario once with a Chromium trace and a CPU profile, then prints, for every
+// task over 50 ms (LONG_US=25000 for over 25 ms), its top-level trace events and the JS functions
+// with the most self time inside it. A developer's tool; `npm run bench` does not run it.
 import type { CDPSession, Page } from '@playwright/test';
 import { startApp } from '../tests/support/servers';
 import { launchChromium } from './lib/browser';
