@@ -20,6 +20,8 @@ interface Job {
 
 const queue = new Set<Job>();
 let isScheduled = false;
+/** A slice is running: a job queued by a job joins this slice (a Set iterates what is added). */
+let isRunning = false;
 
 /** The task after the next animation frame. */
 function afterNextFrame(fn: () => void): void {
@@ -28,20 +30,30 @@ function afterNextFrame(fn: () => void): void {
 }
 
 function schedule(): void {
-	if (isScheduled) return;
+	if (isScheduled || isRunning) return;
 	isScheduled = true;
 	afterNextFrame(runSlice);
 }
 
 function runSlice(): void {
 	isScheduled = false;
+	isRunning = true;
 	const started = performance.now();
-	for (const job of queue) {
-		if (job.notBefore > started) continue;
-		queue.delete(job);
-		job.run();
-		if (performance.now() - started > FRAME_BUDGET_MS) break;
+	try {
+		for (const job of queue) {
+			if (job.notBefore > started) continue;
+			queue.delete(job);
+			job.run();
+			if (performance.now() - started > FRAME_BUDGET_MS) break;
+		}
+	} finally {
+		isRunning = false;
+		continueSlices();
 	}
+}
+
+/** The next slice: in the next task while a job is ready, else after the next frame. */
+function continueSlices(): void {
 	if (queue.size === 0 || isScheduled) return;
 	isScheduled = true;
 	if (hasReadyJob(performance.now())) nextTask(runSlice);

@@ -38,6 +38,32 @@ describe('render budget', () => {
 		expect(log).toEqual(['a', 'b', 'c', 'd']);
 	});
 
+	it('runs jobs queued by running jobs in the next task once the budget is spent, not a frame later', () => {
+		const log: string[] = [];
+		// A chain, as a view renders its pages: each job queues the next.
+		const chain = (names: string[]) => () => {
+			work(FRAME_BUDGET_MS / 2 + 1, log, names[0])();
+			if (names.length > 1) renderSoon(chain(names.slice(1)));
+		};
+		renderSoon(chain(['a', 'b', 'c', 'd']));
+		vi.advanceTimersToNextTimer();
+		expect(log).toEqual(['a', 'b']);
+		vi.advanceTimersByTime(1);
+		expect(log).toEqual(['a', 'b', 'c', 'd']);
+		expect(pendingRenders()).toBe(0);
+	});
+
+	it('keeps going in later tasks when a job that queued the next one throws', () => {
+		const log: string[] = [];
+		renderSoon(() => {
+			renderSoon(work(1, log, 'next'));
+			throw new Error('a broken job');
+		});
+		expect(() => vi.advanceTimersByTime(16)).toThrow('a broken job');
+		vi.advanceTimersByTime(1);
+		expect(log).toEqual(['next']);
+	});
+
 	it('drops a cancelled job (its input changed) and waits for notBefore', () => {
 		const log: string[] = [];
 		const cancel = renderSoon(work(1, log, 'old'));
