@@ -2,6 +2,7 @@ import { batches, toUserMessage } from '$lib/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { LineSplitter } from '$lib/batches/lines';
+import { unpackRows } from '$lib/batches/packed';
 import {
 	parseResultLine,
 	summarizeLine,
@@ -140,8 +141,9 @@ export class BatchResultsState {
 		if (m.type === 'rows') {
 			if (this.#isPreview) this.#all.length = 0;
 			this.#isPreview = false;
-			for (const r of m.rows) this.#all.push(r);
-			this.#totals = this.#accumulator.add(m.rows).snapshot();
+			const rows = unpackRows(m.rows);
+			for (const r of rows) this.#all.push(r);
+			this.#totals = this.#accumulator.add(rows).snapshot();
 			this.#bytes = m.bytes;
 			this.#version++;
 		} else if (m.type === 'done') {
