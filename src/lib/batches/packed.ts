@@ -45,10 +45,13 @@ export function unpackRows({ count, numbers: n, text }: PackedRows): ResultRow[]
 	const rows = new Array<ResultRow>(count);
 	let at = 0;
 	const next = (length: number) => text.slice(at, (at += length));
+	// Models and stop reasons repeat on nearly every row: one string each, not one per row.
+	const seen = new Map<string, string>();
+	const shared = (s: string) => seen.get(s) ?? (seen.set(s, s), s);
 	for (let i = 0, k = 0; i < count; i++, k += FIELDS) {
 		const customId = next(n[k + 8]);
-		const model = next(n[k + 9]);
-		const stopReason = next(n[k + 10]);
+		const model = shared(next(n[k + 9]));
+		const stopReason = shared(next(n[k + 10]));
 		const firstLine = next(n[k + 11]);
 		const haystack = next(n[k + 12]);
 		rows[i] = {
