@@ -3,7 +3,8 @@
  * thinking share of it, cache writes split by TTL (5-minute / 1-hour), cache reads,
  * server-tool requests, and the service tier / speed / region the API reports.
  */
-import type { Cost, UsageCounts } from '$lib/catalog';
+import type { Cost } from '$lib/catalog';
+import type { Usage } from '$lib/schemas/usage';
 
 type Obj = Record<string, unknown>;
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -18,7 +19,7 @@ export interface UsageRow {
 	isPart?: boolean;
 }
 
-export function usageRows(usage: UsageCounts & Obj, cost: Cost | undefined): UsageRow[] {
+export function usageRows(usage: Usage, cost: Cost | undefined): UsageRow[] {
 	const creation = isObj(usage.cache_creation) ? usage.cache_creation : {};
 	const written = n(usage.cache_creation_input_tokens);
 	const oneHour = Math.min(written, n(creation.ephemeral_1h_input_tokens));
