@@ -8,7 +8,6 @@ import type { Usage } from '$lib/schemas/usage';
 
 type Obj = Record<string, unknown>;
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface UsageRow {
 	id: string;
@@ -20,15 +19,13 @@ export interface UsageRow {
 }
 
 export function usageRows(usage: Usage, cost: Cost | undefined): UsageRow[] {
-	const creation = isObj(usage.cache_creation) ? usage.cache_creation : {};
+	const creation = usage.cache_creation;
 	const written = n(usage.cache_creation_input_tokens);
-	const oneHour = Math.min(written, n(creation.ephemeral_1h_input_tokens));
+	const oneHour = Math.min(written, n(creation?.ephemeral_1h_input_tokens));
 	// Without the split every write is a 5-minute one (the API's default TTL).
-	const fiveMin = isObj(usage.cache_creation) ? n(creation.ephemeral_5m_input_tokens) : written;
-	const thinking = isObj(usage.output_tokens_details)
-		? n(usage.output_tokens_details.thinking_tokens)
-		: 0;
-	const tools = isObj(usage.server_tool_use) ? usage.server_tool_use : {};
+	const fiveMin = creation ? n(creation.ephemeral_5m_input_tokens) : written;
+	const thinking = n(usage.output_tokens_details?.thinking_tokens);
+	const tools = usage.server_tool_use;
 	const rows: UsageRow[] = [
 		{ id: 'input', label: 'Input', value: n(usage.input_tokens), usd: cost?.input },
 		{ id: 'output', label: 'Output', value: n(usage.output_tokens), usd: cost?.output },
@@ -47,8 +44,8 @@ export function usageRows(usage: Usage, cost: Cost | undefined): UsageRow[] {
 			value: n(usage.cache_read_input_tokens),
 			usd: cost?.cacheRead
 		},
-		{ id: 'web-search', label: 'Web search requests', value: n(tools.web_search_requests) },
-		{ id: 'web-fetch', label: 'Web fetch requests', value: n(tools.web_fetch_requests) }
+		{ id: 'web-search', label: 'Web search requests', value: n(tools?.web_search_requests) },
+		{ id: 'web-fetch', label: 'Web fetch requests', value: n(tools?.web_fetch_requests) }
 	];
 	// Cache write cost is one figure for both TTLs: show it on the 5-minute row unless only 1-hour writes happened.
 	const writeRow = fiveMin > 0 || oneHour === 0 ? rows[3] : rows[4];
