@@ -6,7 +6,7 @@ import { resultsUsage } from './batch-budget';
 import { durableQueue, type DurableQueue } from './durable';
 import { fileJournal } from './journal';
 import type { UsageLedger } from './ledger';
-import type { Usage } from '$lib/schemas/usage';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 
 /** Every write the retry queue may hold: plain data, so a new process can replay it. */
 export type DurableWrite =
@@ -54,7 +54,7 @@ function journaledUsage(usage: Usage): Usage {
 export function describeWrite(w: DurableWrite): Record<string, unknown> {
 	switch (w.kind) {
 		case 'usage':
-			return { what: w.kind, user: w.user, day: w.day, ...w.usage };
+			return { what: w.kind, user: w.user, day: w.day, ...sumUsage([w.usage]) };
 		case 'batch hold':
 		case 'batch usage':
 			return { what: w.kind, user: w.hold.user, batchId: w.hold.batchId };
