@@ -69,8 +69,8 @@ export interface BodyWatch {
 export interface ForwardHooks {
 	/** Sees the bytes of any other successful body (batch results) as they pass. */
 	watch?: Omit<BodyWatch, 'onEnd'>;
-	/** Usage of a Messages answer, streamed or not, once known. */
-	onUsage?: (usage: Usage) => void;
+	/** Usage of a Messages answer, streamed or not, once known (undefined: the answer had none). */
+	onUsage?: (usage: Usage | undefined) => void;
 	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
 	onMessageBytes?: (chunk: Uint8Array) => void;
 	/**
