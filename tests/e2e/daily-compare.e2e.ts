@@ -143,8 +143,33 @@ test('a 3-column comparison shares as a permalink that opens read-only in a fres
 		// Rendered as markdown (paragraphs), with the same answer component as everywhere else.
 		expect(await answer.locator('p').count()).toBeGreaterThan(1);
 	}
+	// Each column keeps its raw event log, from message_start to message_stop.
+	await columns
+		.nth(2)
+		.getByText(/^Event log \(\d+ events\)$/)
+		.click();
+	const log = columns.nth(2).getByTestId('shared-events');
+	await expect(log.locator('li').first()).toContainText('message_start');
+	await expect(log.locator('li').last()).toContainText('message_stop');
 	// Read-only: nothing on the page edits or runs anything.
 	await expect(reader.getByRole('button', { name: /Run all|Send/ })).toHaveCount(0);
 	await expect(reader.getByRole('textbox')).toHaveCount(0);
+
+	// Open in compare: the columns come back editable, with the answers they had; Undo puts back
+	// what this browser had on its compare page.
+	await reader.getByRole('link', { name: 'Open in compare' }).click();
+	await expect(reader.getByRole('status')).toContainText('Opened shared comparison');
+	await expect(reader).toHaveURL(/\/compare$/);
+	const opened = reader.getByTestId('compare-side');
+	await expect(opened).toHaveCount(3);
+	await expect(reader.getByLabel('Prompt', { exact: true })).toHaveValue(
+		'Explain prompt caching briefly'
+	);
+	await expect(reader.getByLabel('Effort B')).toHaveValue('max');
+	for (const i of [0, 1, 2])
+		await expect(opened.nth(i).getByTestId('response-text')).toHaveText(answers[i]);
+	await reader.getByRole('button', { name: 'Undo' }).click();
+	await expect(opened).toHaveCount(2);
+	await expect(reader.getByLabel('Prompt', { exact: true })).toHaveValue('');
 	await fresh.close();
 });

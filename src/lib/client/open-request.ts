@@ -1,4 +1,5 @@
 import { permalinks } from '$lib/api';
+import type { ComparisonDocument } from '$lib/schemas';
 import { loadBatchRequest } from './batch-requests';
 
 /**
@@ -29,6 +30,14 @@ export async function loadRequestFromParam(
 		return (await getRun(id))?.request ?? null;
 	}
 	return null;
+}
+
+/** The compare page's `?load=permalink:<id>`: a shared comparison, or null when it does not open. */
+export async function loadSharedComparison(param: string): Promise<ComparisonDocument | null> {
+	const [kind, id] = param.split(':', 2);
+	if (kind !== 'permalink' || !id) return null;
+	const doc = await permalinks.retrieve(id).catch(() => null);
+	return doc && 'kind' in doc ? doc : null;
 }
 
 /** A saved prompt linked to the draft it was opened into, so the next save adds a version. */

@@ -7,12 +7,19 @@ import { findModel } from '$lib/catalog';
 import {
 	EFFORTS,
 	THINKING_MODES,
+	parseEffort,
+	parseThinking,
 	thinkingParam,
 	type Effort,
 	type ThinkingMode,
 	type ThinkingSettings
 } from '$lib/request/options';
-import { allowsSampling, type ApiVersion } from '$lib/request/versions';
+import {
+	DEFAULT_API_VERSION,
+	allowsSampling,
+	isApiVersion,
+	type ApiVersion
+} from '$lib/request/versions';
 
 /** Where a column's tools come from: none, the playground's current draft, or its own list. */
 export const TOOL_SOURCES = ['none', 'playground', 'custom'] as const;
@@ -101,5 +108,45 @@ export function variantRequest(
 		...(effort !== 'unset' ? { output_config: { effort } } : {}),
 		...(tools.length ? { tools } : {}),
 		messages: [{ role: 'user', content: prompt }]
+	};
+}
+
+/** The text of a `system` or message `content` param: a string, or its text blocks joined. */
+function textOf(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (!Array.isArray(value)) return '';
+	return value
+		.map((b: { type?: unknown; text?: unknown }) =>
+			b?.type === 'text' && typeof b.text === 'string' ? b.text : ''
+		)
+		.filter(Boolean)
+		.join('\n\n');
+}
+
+/**
+ * The settings, prompt and max_tokens a column's request was made from: the inverse of
+ * `variantRequest`, so a shared comparison reopens as editable columns. Tools come back as the
+ * column's own list, since the sharer's playground draft is not here.
+ */
+export function variantFromRequest(
+	request: Json,
+	apiVersion: string
+): { settings: VariantSettings; prompt: string; maxTokens: number } {
+	const maxTokens = typeof request.max_tokens === 'number' ? request.max_tokens : 1024;
+	const tools = Array.isArray(request.tools) ? request.tools : [];
+	const first = Array.isArray(request.messages) ? (request.messages[0] as Json | undefined) : null;
+	return {
+		settings: {
+			model: typeof request.model === 'string' ? request.model : '',
+			apiVersion: isApiVersion(apiVersion) ? apiVersion : DEFAULT_API_VERSION,
+			temperature: typeof request.temperature === 'number' ? request.temperature : null,
+			system: textOf(request.system),
+			thinking: parseThinking(request.thinking, maxTokens),
+			effort: parseEffort(request.output_config),
+			toolSource: tools.length ? 'custom' : 'none',
+			customTools: tools.length ? JSON.stringify(tools, null, 2) : ''
+		},
+		prompt: textOf(first?.content),
+		maxTokens
 	};
 }

@@ -3,13 +3,14 @@ import { recordRun } from '$lib/client/history';
 import { DEFAULT_MODEL, costOf, selectableModels } from '$lib/catalog';
 import {
 	TOOL_SOURCES,
+	variantFromRequest,
 	variantProblem,
 	variantRequest,
 	type ToolSource,
 	type VariantSettings
 } from '$lib/compare/variant';
 import { EFFORTS, THINKING_MODES, type Effort, type ThinkingSettings } from '$lib/request/options';
-import type { Message } from '$lib/schemas';
+import type { ComparisonDocument, Message } from '$lib/schemas';
 import { DEFAULT_API_VERSION, isApiVersion, type ApiVersion } from '$lib/request/versions';
 import { RunState } from './run.svelte';
 
@@ -173,6 +174,40 @@ export class CompareState {
 		while (this.sides.length < MIN_COLUMNS) this.addColumn();
 	}
 
+	/** The id of the shared comparison just opened over the page's own, while Undo can bring it back. */
+	openedId = $state<string | null>(null);
+	#beforeOpen: CompareSnapshot | null = null;
+
+	/** Replaces the columns with a shared comparison's: each column's settings, request and answer. */
+	openShared(doc: ComparisonDocument): void {
+		const columns = doc.columns.map((c) => ({
+			c,
+			...variantFromRequest(c.request, c.api_version)
+		}));
+		this.#beforeOpen = this.snapshot();
+		this.restore({
+			prompt: doc.prompt || columns[0].prompt,
+			maxTokens: columns[0].maxTokens,
+			sides: columns.map(({ c, settings }) => ({
+				...settings,
+				answer: c.result.message ?? null,
+				sent: { body: c.request, apiVersion: settings.apiVersion }
+			}))
+		});
+		this.openedId = doc.id;
+	}
+
+	/** Puts back the comparison that was on the page before `openShared`. */
+	undoOpen(): void {
+		if (this.#beforeOpen) this.restore(this.#beforeOpen);
+		this.forgetOpen();
+	}
+
+	forgetOpen(): void {
+		this.#beforeOpen = null;
+		this.openedId = null;
+	}
+
 	readonly isRunning = $derived(this.sides.some((s) => s.run.isRunning));
 	/** The first column that cannot run as set, named by its letter. */
 	readonly problem = $derived.by(() => {
@@ -189,6 +224,7 @@ export class CompareState {
 
 	async runAll(): Promise<void> {
 		if (!this.canRun) return;
+		this.forgetOpen(); // after a new run, Undo would throw its answers away
 		this.refreshPlaygroundTools();
 		const tools = this.playgroundTools;
 		await Promise.all(this.sides.map((s) => s.send(this.prompt, this.maxTokens, tools)));
@@ -213,7 +249,11 @@ export class CompareState {
 				request: sent.body,
 				result: {
 					message: s.answer,
-					error: error ? { type: error.type, message: error.message } : null
+					error: error ? { type: error.type, message: error.message } : null,
+					// The raw event log, when the answer was streamed on this page (not restored).
+					...(s.run.events.length
+						? { events: s.run.events.map(({ event, data, at }) => ({ event, data, at })) }
+						: {})
 				}
 			};
 		});

@@ -3,6 +3,7 @@ import {
 	effortsFor,
 	parseCustomTools,
 	thinkingModesFor,
+	variantFromRequest,
 	variantRequest,
 	type VariantSettings
 } from '$lib/compare/variant';
@@ -89,5 +90,55 @@ describe('a compare column as a full variant', () => {
 		expect(parseCustomTools('{"name": "x"}')).toEqual({
 			error: 'Tools must be a JSON array of tool definitions'
 		});
+	});
+});
+
+describe('a shared column reopened as settings', () => {
+	it('reads back every setting variantRequest wrote', () => {
+		const variants: VariantSettings[] = [
+			base,
+			{
+				...base,
+				temperature: 0.5,
+				system: 'Be brief.',
+				thinking: { mode: 'enabled', budget: 2048, display: 'summarized' },
+				effort: 'high',
+				toolSource: 'custom',
+				customTools: JSON.stringify([weather], null, 2)
+			},
+			{
+				...base,
+				model: 'claude-opus-5',
+				apiVersion: '2026-10-21',
+				thinking: { mode: 'adaptive', budget: 2048, display: 'omitted' }
+			}
+		];
+		for (const v of variants) {
+			const request = variantRequest(v, 'Weather in Paris?', 4096);
+			expect(variantFromRequest(request, v.apiVersion)).toEqual({
+				settings:
+					v.thinking.mode === 'unset' ? { ...v, thinking: { ...v.thinking, budget: 2048 } } : v,
+				prompt: 'Weather in Paris?',
+				maxTokens: 4096
+			});
+		}
+	});
+
+	it('joins a system given as text blocks and falls back to the default version for an unknown one', () => {
+		const { settings, prompt } = variantFromRequest(
+			{
+				model: 'claude-sonnet-5-5',
+				max_tokens: 64,
+				system: [
+					{ type: 'text', text: 'One.' },
+					{ type: 'text', text: 'Two.' }
+				],
+				messages: [{ role: 'user', content: [{ type: 'text', text: 'Hello' }] }]
+			},
+			'1999-01-01'
+		);
+		expect(settings.system).toBe('One.\n\nTwo.');
+		expect(settings.apiVersion).toBe('2026-10-21');
+		expect(prompt).toBe('Hello');
 	});
 });

@@ -40,3 +40,13 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 		return false;
 	}
 }
+
+let decoy: Promise<string> | undefined;
+/**
+ * A hash of a random secret nobody knows, made once. Checking a name that has no stored secret
+ * against it costs the same scrypt as a member's check, so timing does not tell members apart.
+ */
+export function decoyHash(): Promise<string> {
+	decoy ??= hashSecret(randomBytes(32).toString('base64url'));
+	return decoy;
+}

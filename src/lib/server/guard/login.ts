@@ -8,7 +8,7 @@ import {
 	isReservedForSso,
 	listedUser
 } from '../auth/names';
-import { verifySecret } from '../auth/secrets';
+import { decoyHash, verifySecret } from '../auth/secrets';
 import type { IdentityStore } from '../store';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, cleanUserName, passcodeMatches } from './session';
 
@@ -35,9 +35,11 @@ export async function checkCredentials(
 	now = Date.now()
 ): Promise<string | null> {
 	const listed = listedUser(name, config);
+	const member = listed ? null : await identities.memberSecret(name);
+	// Every attempt pays for one scrypt, so how long an answer takes does not say who is a member.
+	const memberSecretOk = await verifySecret(secret, member?.secretHash ?? (await decoyHash()));
 	if (listed) return passcodeMatches(secret, listed.secret) ? listed.name : null;
-	const member = await identities.memberSecret(name);
-	if (member) return (await verifySecret(secret, member.secretHash)) ? member.name : null;
+	if (member) return memberSecretOk ? member.name : null;
 	const passcode = config.PLAYGROUND_PASSCODE;
 	if (!passcode || isReservedForSso(name, config) || isAdminName(name, config)) return null;
 	if (await identities.claimOn(name, new Date(now).toISOString())) return null;

@@ -2,15 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresDatabase } from '../../../support/pg-database';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInvite, redeemInvite, liveInvite } from '$lib/server/auth/invites';
 import { GUEST_ACCOUNT, budgetAccount } from '$lib/server/auth/names';
-import { hashSecret, verifySecret } from '$lib/server/auth/secrets';
+import { decoyHash, hashSecret, verifySecret } from '$lib/server/auth/secrets';
 import { loadConfig, type Config } from '$lib/server/config';
 import { HttpProblem } from '$lib/server/http';
 import { checkCredentials } from '$lib/server/guard/login';
 import { startSession, sessionUser } from '$lib/server/guard/session';
 import { openStore, type Store } from '$lib/server/store';
+
+// The real check, watched: every login attempt must pay for exactly one scrypt.
+vi.mock('$lib/server/auth/secrets', async (importActual) => {
+	const actual = await importActual<typeof import('$lib/server/auth/secrets')>();
+	return { ...actual, verifySecret: vi.fn(actual.verifySecret) };
+});
 
 /**
  * Who may sign in as which name (issue 16): listed users and invited members with their own
@@ -88,6 +94,22 @@ describe.each(backends)('identities ($name)', ({ open }) => {
 		expect(
 			await checkCredentials('sam', 'team passcode 1', noPasscode, store.identities)
 		).toBeNull();
+	});
+
+	it('runs one scrypt check for every attempt, so timing does not tell members from others', async () => {
+		const check = vi.mocked(verifySecret);
+		for (const [name, secret] of [
+			['Ada', 'ada-secret-123'],
+			['sam', 'team passcode 1'],
+			['nobody-here', 'wrong'],
+			['root', 'team passcode 1']
+		]) {
+			check.mockClear();
+			await login(name, secret);
+			expect(check, name).toHaveBeenCalledTimes(1);
+			expect(check.mock.calls[0][1], name).toBe(await decoyHash());
+		}
+		expect(await verifySecret('team passcode 1', await decoyHash())).toBe(false);
 	});
 
 	it('charges every guest to one account, and everyone else to themselves', () => {
