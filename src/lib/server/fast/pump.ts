@@ -31,8 +31,10 @@ export function pump(
 	/** Sends one chunk on; false when the client's buffer is full (wait for its drain). */
 	const send = (chunk: Buffer) => {
 		if (!chunk.length) return true;
+		// Written first: the watchers (usage, files) only read, and need not delay the bytes.
+		const room = res.write(chunk);
 		watch.onChunk?.(chunk);
-		return res.write(chunk);
+		return room;
 	};
 	// Paused mode: each read() takes everything buffered so far, so the dozens of small HTTP
 	// chunks one socket read can bring are scrubbed, watched and written once (one chunk to the
