@@ -5,7 +5,7 @@ import { apiError, HttpProblem, newRequestId } from '../http';
 import { clientAddress } from '../guard/identity';
 import { API_CSP } from '../guard/security-headers';
 import { log } from '../log';
-import { logRequest } from '../request-log';
+import { logRequest, type RequestLogFields } from '../request-log';
 import type { Cancel } from './wire';
 
 /** What the Kit hooks' guards read of an event; the fast path builds this much and no more. */
@@ -156,7 +156,10 @@ export class Exchange implements Cancel {
 		out['content-security-policy'] = API_CSP;
 		out['x-request-id'] = this.requestId;
 		this.res.writeHead(status, out);
-		this.log(status);
+		// The log line (a JSON write to stdout) waits until the first bytes went out.
+		this.logged = true;
+		const fields = this.logFields(status);
+		setImmediate(() => logRequest(fields));
 	}
 
 	/** Answers with a whole web Response (an error the shared modules built). */
@@ -187,9 +190,13 @@ export class Exchange implements Cancel {
 	log(status: number): void {
 		if (this.logged) return;
 		this.logged = true;
+		logRequest(this.logFields(status));
+	}
+
+	private logFields(status: number): RequestLogFields {
 		const config = getConfig();
 		const forwarded = this.req.headers['x-forwarded-for'];
-		logRequest({
+		return {
 			requestId: this.requestId,
 			method: this.req.method ?? 'POST',
 			path: this.path,
@@ -202,6 +209,6 @@ export class Exchange implements Cancel {
 			),
 			ms: Math.round(performance.now() - this.started),
 			fast: true
-		});
+		};
 	}
 }
