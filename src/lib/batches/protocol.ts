@@ -1,5 +1,5 @@
 import type { PrepareOptions, Prepared } from './prepare';
-import type { ResultRow } from './results';
+import type { PackedRows } from './packed';
 
 /** Messages between the create page and prepare.worker.ts. */
 export type PrepareIn = {
@@ -22,7 +22,7 @@ export type ResultsIn =
 	| { type: 'line'; id: number; offset: number; length: number }
 	| { type: 'export'; id: number; spans: [offset: number, length: number][] };
 export type ResultsOut =
-	| { type: 'rows'; rows: ResultRow[]; bytes: number; totalBytes: number | null }
+	| { type: 'rows'; rows: PackedRows; bytes: number; totalBytes: number | null }
 	| { type: 'done'; bytes: number }
 	| { type: 'error'; message: string }
 	| { type: 'line'; id: number; text: string }

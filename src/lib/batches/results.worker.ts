@@ -3,13 +3,14 @@
 // rows in small bursts, and keeps the raw bytes so a full result can be read again on demand.
 import { batches, toUserMessage } from '$lib/api';
 import { ByteStore, LineSplitter } from './lines';
+import { packRows } from './packed';
 import type { ResultsIn, ResultsOut } from './protocol';
 import { summarizeLine, type ResultRow } from './results';
 
 /** How often rows are posted: the first ones at once, then at most every 100 ms. */
 const FLUSH_MS = 100;
 
-const post = (m: ResultsOut) => postMessage(m);
+const post = (m: ResultsOut, transfer: Transferable[] = []) => postMessage(m, transfer);
 const store = new ByteStore();
 
 async function fetchAndLoad(batchId: string): Promise<void> {
@@ -23,7 +24,8 @@ async function load(body: ReadableStream<Uint8Array>, totalBytes: number | null)
 	let lastFlush = 0;
 	const flush = () => {
 		if (!pending.length) return;
-		post({ type: 'rows', rows: pending, bytes: store.size, totalBytes });
+		const rows = packRows(pending);
+		post({ type: 'rows', rows, bytes: store.size, totalBytes }, [rows.numbers.buffer]);
 		pending = [];
 		lastFlush = performance.now();
 	};

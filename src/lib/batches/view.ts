@@ -8,11 +8,15 @@ export interface ViewOptions {
 	descending: boolean;
 }
 
+/** Whether the options leave the rows as they are (no filter, no search, file order). */
+export const keepsRows = (o: ViewOptions): boolean =>
+	o.type === 'all' && !o.query.trim() && o.sort === 'line' && !o.descending;
+
 /** The rows the table shows: filtered by type and search text, then sorted (stable). */
 export function viewRows(rows: readonly ResultRow[], o: ViewOptions): readonly ResultRow[] {
 	const q = o.query.trim().toLowerCase();
 	// Nothing to narrow or reorder: the rows as they are, not a copy (the common case while loading).
-	if (o.type === 'all' && !q && o.sort === 'line' && !o.descending) return rows;
+	if (keepsRows(o)) return rows;
 	const out = rows.filter(
 		(r) => (o.type === 'all' || r.type === o.type) && (!q || r.haystack.includes(q))
 	);

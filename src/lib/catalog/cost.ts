@@ -1,3 +1,4 @@
+import { promptTokens, type Usage } from '$lib/schemas/usage';
 import type { Catalog, CatalogModel, Price } from './schema';
 
 /**
@@ -8,22 +9,6 @@ import type { Catalog, CatalogModel, Price } from './schema';
  * - banded models (Haiku 5.5): a prompt past the band's threshold prices every token higher;
  * - server tools: web search per 1,000 requests (web fetch has no fee beyond tokens).
  */
-export interface UsageCounts {
-	input_tokens: number;
-	output_tokens: number;
-	cache_creation_input_tokens?: number | null;
-	cache_read_input_tokens?: number | null;
-	cache_creation?: {
-		ephemeral_5m_input_tokens?: number | null;
-		ephemeral_1h_input_tokens?: number | null;
-	} | null;
-	server_tool_use?: {
-		web_search_requests?: number | null;
-		web_fetch_requests?: number | null;
-	} | null;
-	output_tokens_details?: { thinking_tokens?: number | null } | null;
-}
-
 export interface Cost {
 	input: number;
 	output: number;
@@ -59,14 +44,14 @@ function cachePrices(price: Price, catalog: Catalog) {
 export function costWith(
 	catalog: Catalog,
 	model: CatalogModel,
-	usage: UsageCounts,
+	usage: Usage,
 	opts: { batch?: boolean } = {}
 ): Cost {
 	const write = usage.cache_creation_input_tokens ?? 0;
 	const read = usage.cache_read_input_tokens ?? 0;
 	// Without the TTL split every write is a 5-minute one, the API's default.
 	const write1h = Math.min(write, usage.cache_creation?.ephemeral_1h_input_tokens ?? 0);
-	const price = priceFor(model, usage.input_tokens + write + read);
+	const price = priceFor(model, promptTokens(usage));
 	const cache = cachePrices(price, catalog);
 	const f = (opts.batch ? catalog.rules.batch_discount.factor : 1) * PER_MTOK;
 	const input = usage.input_tokens * price.input * f;

@@ -1,5 +1,6 @@
 import data from './catalog.json';
-import { costWith, type Cost, type UsageCounts } from './cost';
+import type { Usage } from '$lib/schemas/usage';
+import { costWith, type Cost } from './cost';
 import { CatalogSchema, type Catalog, type CatalogModel, type Lifecycle } from './schema';
 
 /**
@@ -8,7 +9,7 @@ import { CatalogSchema, type Catalog, type CatalogModel, type Lifecycle } from '
  * only (`$lib/server/catalog`) and reaches the page through `/api/v1/models`.
  */
 export * from './schema';
-export { costWith, formatUsd, priceFor, type Cost, type UsageCounts } from './cost';
+export { costWith, formatUsd, priceFor, type Cost } from './cost';
 
 export const BUNDLED_CATALOG: Catalog = CatalogSchema.parse(data);
 
@@ -38,7 +39,7 @@ export function lifecycleAt(model: CatalogModel, now: Date = new Date()): Lifecy
 /** Cost in USD of one response's usage; undefined when the catalog has no price for the model. */
 export function costOf(
 	model: string,
-	usage: UsageCounts,
+	usage: Usage,
 	opts: { batch?: boolean } = {},
 	catalog: Catalog = BUNDLED_CATALOG
 ): Cost | undefined {

@@ -1,12 +1,7 @@
 import type { Message } from '$lib/schemas';
+import type { Usage } from '$lib/schemas/usage';
 
 /** The pure half of local history: what an entry holds, how it is searched and what gets evicted. */
-export interface HistoryUsage {
-	input_tokens: number;
-	output_tokens: number;
-	cache_creation_input_tokens?: number | null;
-	cache_read_input_tokens?: number | null;
-}
 
 export interface HistoryEntry {
 	id: string;
@@ -19,7 +14,7 @@ export interface HistoryEntry {
 	firstText: string;
 	stopReason: string | null;
 	error: string | null;
-	usage: HistoryUsage | null;
+	usage: Usage | null;
 	pinned: boolean;
 	/** How the run ended; absent in entries saved before stopped runs were kept. */
 	status?: RunEnd;
@@ -49,7 +44,7 @@ export interface RunRecord {
 	message?: {
 		content: readonly { type: string; text?: string }[];
 		stop_reason: string | null;
-		usage: HistoryUsage;
+		usage: Usage;
 	} | null;
 	/** Streamed text, for runs that ended before a full message was assembled. */
 	text?: string;

@@ -3,11 +3,11 @@
  * thinking share of it, cache writes split by TTL (5-minute / 1-hour), cache reads,
  * server-tool requests, and the service tier / speed / region the API reports.
  */
-import type { Cost, UsageCounts } from '$lib/catalog';
+import type { Cost } from '$lib/catalog';
+import type { Usage } from '$lib/schemas/usage';
 
 type Obj = Record<string, unknown>;
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface UsageRow {
 	id: string;
@@ -18,16 +18,14 @@ export interface UsageRow {
 	isPart?: boolean;
 }
 
-export function usageRows(usage: UsageCounts & Obj, cost: Cost | undefined): UsageRow[] {
-	const creation = isObj(usage.cache_creation) ? usage.cache_creation : {};
+export function usageRows(usage: Usage, cost: Cost | undefined): UsageRow[] {
+	const creation = usage.cache_creation;
 	const written = n(usage.cache_creation_input_tokens);
-	const oneHour = Math.min(written, n(creation.ephemeral_1h_input_tokens));
+	const oneHour = Math.min(written, n(creation?.ephemeral_1h_input_tokens));
 	// Without the split every write is a 5-minute one (the API's default TTL).
-	const fiveMin = isObj(usage.cache_creation) ? n(creation.ephemeral_5m_input_tokens) : written;
-	const thinking = isObj(usage.output_tokens_details)
-		? n(usage.output_tokens_details.thinking_tokens)
-		: 0;
-	const tools = isObj(usage.server_tool_use) ? usage.server_tool_use : {};
+	const fiveMin = creation ? n(creation.ephemeral_5m_input_tokens) : written;
+	const thinking = n(usage.output_tokens_details?.thinking_tokens);
+	const tools = usage.server_tool_use;
 	const rows: UsageRow[] = [
 		{ id: 'input', label: 'Input', value: n(usage.input_tokens), usd: cost?.input },
 		{ id: 'output', label: 'Output', value: n(usage.output_tokens), usd: cost?.output },
@@ -46,8 +44,8 @@ export function usageRows(usage: UsageCounts & Obj, cost: Cost | undefined): Usa
 			value: n(usage.cache_read_input_tokens),
 			usd: cost?.cacheRead
 		},
-		{ id: 'web-search', label: 'Web search requests', value: n(tools.web_search_requests) },
-		{ id: 'web-fetch', label: 'Web fetch requests', value: n(tools.web_fetch_requests) }
+		{ id: 'web-search', label: 'Web search requests', value: n(tools?.web_search_requests) },
+		{ id: 'web-fetch', label: 'Web fetch requests', value: n(tools?.web_fetch_requests) }
 	];
 	// Cache write cost is one figure for both TTLs: show it on the 5-minute row unless only 1-hour writes happened.
 	const writeRow = fiveMin > 0 || oneHour === 0 ? rows[3] : rows[4];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UsageSchema } from './message';
 
 /**
  * An evaluation: prompt versions (each a Messages request template with `{{variables}}`) run
@@ -43,12 +44,15 @@ export const GradeSchema = z.object({
 });
 export type Grade = z.infer<typeof GradeSchema>;
 
-export const CellUsageSchema = z.object({
-	input_tokens: z.number(),
-	output_tokens: z.number(),
-	cache_creation_input_tokens: z.number().nullish(),
-	cache_read_input_tokens: z.number().nullish()
-});
+/** The token counts a cell keeps of its answer's `Usage` (the rest is about one call, not a grid). */
+export const CellUsageSchema = z.object(
+	UsageSchema.pick({
+		input_tokens: true,
+		output_tokens: true,
+		cache_creation_input_tokens: true,
+		cache_read_input_tokens: true
+	}).shape
+);
 
 export const CellStatusSchema = z.enum(['pending', 'running', 'done', 'error', 'stopped']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;

@@ -62,6 +62,19 @@ export const ContentBlockStopEventSchema = z.looseObject({
 	type: z.literal('content_block_stop'),
 	index: z.number().int().min(0)
 });
+/**
+ * The SDK's `MessageDeltaUsage`: cumulative whole-message totals. Real streams repeat the input
+ * and cache counts here, next to the final output count.
+ */
+export const MessageDeltaUsageSchema = z.looseObject({
+	output_tokens: z.number().int().min(0),
+	input_tokens: z.number().int().min(0).nullish(),
+	cache_creation_input_tokens: z.number().int().min(0).nullish(),
+	cache_read_input_tokens: z.number().int().min(0).nullish(),
+	output_tokens_details: OutputTokensDetailsSchema.nullish(),
+	server_tool_use: ServerToolUsageSchema.nullish()
+});
+export type MessageDeltaUsage = z.infer<typeof MessageDeltaUsageSchema>;
 export const MessageDeltaEventSchema = z.looseObject({
 	type: z.literal('message_delta'),
 	delta: z.looseObject({
@@ -69,15 +82,7 @@ export const MessageDeltaEventSchema = z.looseObject({
 		stop_sequence: z.string().nullable().optional(),
 		stop_details: StopDetailsSchema.nullish()
 	}),
-	/** Real streams repeat the input and cache counts here, next to the final output count. */
-	usage: z.looseObject({
-		output_tokens: z.number().int().min(0),
-		input_tokens: z.number().int().min(0).nullish(),
-		cache_creation_input_tokens: z.number().int().min(0).nullish(),
-		cache_read_input_tokens: z.number().int().min(0).nullish(),
-		output_tokens_details: OutputTokensDetailsSchema.nullish(),
-		server_tool_use: ServerToolUsageSchema.nullish()
-	})
+	usage: MessageDeltaUsageSchema
 });
 export const MessageStopEventSchema = z.looseObject({ type: z.literal('message_stop') });
 export const PingEventSchema = z.looseObject({ type: z.literal('ping') });

@@ -2,6 +2,7 @@ import { batches, toUserMessage } from '$lib/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { LineSplitter } from '$lib/batches/lines';
+import { unpackRows } from '$lib/batches/packed';
 import {
 	parseResultLine,
 	summarizeLine,
@@ -9,7 +10,7 @@ import {
 	type ResultType
 } from '$lib/batches/results';
 import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
-import { viewRows, type SortKey } from '$lib/batches/view';
+import { keepsRows, viewRows, type SortKey } from '$lib/batches/view';
 import type { BatchResultLine } from '$lib/schemas';
 import { appendOnlyView } from './run-buffer';
 
@@ -42,14 +43,13 @@ export class BatchResultsState {
 
 	/** Every row so far (re-read when the version changes): a view of the growing array, no copy. */
 	readonly rows = $derived.by(() => (this.#version, appendOnlyView(this.#all)));
-	readonly view = $derived(
-		viewRows(this.rows, {
-			type: this.type,
-			query: this.query,
-			sort: this.sort,
-			descending: this.descending
-		})
-	);
+	readonly view = $derived.by(() => {
+		const rows = this.rows;
+		const o = { type: this.type, query: this.query, sort: this.sort, descending: this.descending };
+		// Filtering reads every row: from a plain copy (100k pointers, well under a millisecond)
+		// that is about 10x faster than through the append-only view's proxy.
+		return keepsRows(o) ? rows : viewRows(this.#all.slice(0, rows.length), o);
+	});
 
 	constructor(
 		readonly batchId: string,
@@ -140,8 +140,9 @@ export class BatchResultsState {
 		if (m.type === 'rows') {
 			if (this.#isPreview) this.#all.length = 0;
 			this.#isPreview = false;
-			for (const r of m.rows) this.#all.push(r);
-			this.#totals = this.#accumulator.add(m.rows).snapshot();
+			const rows = unpackRows(m.rows);
+			for (const r of rows) this.#all.push(r);
+			this.#totals = this.#accumulator.add(rows).snapshot();
 			this.#bytes = m.bytes;
 			this.#version++;
 		} else if (m.type === 'done') {

@@ -3,7 +3,8 @@
  * calls it made and the tool_result blocks sent back, plus the usage summed over all steps.
  * It is plain JSON, copied as is and stored in permalinks (whose schema keeps it opaque).
  */
-import type { Message, ToolResultBlockParam, Usage } from '$lib/schemas';
+import type { Message, ToolResultBlockParam } from '$lib/schemas';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 import { toolCalls, type ToolCall } from './pairing';
 
 /** Who produced a result: typed by the person, a mock responder, or the in-browser editor. */
@@ -14,13 +15,6 @@ export interface StepRecord {
 	response: Message;
 	results: ToolResultBlockParam[];
 	sources: Record<string, ResultSource>;
-}
-
-export interface UsageTotals {
-	input_tokens: number;
-	output_tokens: number;
-	cache_creation_input_tokens: number;
-	cache_read_input_tokens: number;
 }
 
 export interface TranscriptStep {
@@ -38,25 +32,10 @@ export interface Transcript {
 	version: 1;
 	model: string | null;
 	steps: TranscriptStep[];
-	total_usage: UsageTotals;
+	/** The four token counts summed over every step. */
+	total_usage: Usage;
 	/** How the last request failed, when it did. */
 	error?: { type: string; message: string };
-}
-
-export function sumUsage(usages: readonly Usage[]): UsageTotals {
-	const total: UsageTotals = {
-		input_tokens: 0,
-		output_tokens: 0,
-		cache_creation_input_tokens: 0,
-		cache_read_input_tokens: 0
-	};
-	for (const u of usages) {
-		total.input_tokens += u.input_tokens;
-		total.output_tokens += u.output_tokens;
-		total.cache_creation_input_tokens += u.cache_creation_input_tokens ?? 0;
-		total.cache_read_input_tokens += u.cache_read_input_tokens ?? 0;
-	}
-	return total;
 }
 
 /** The steps answered so far, then (when given) the latest response, which has no results yet. */

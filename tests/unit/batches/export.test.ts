@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { csvField, rowsToCsv } from '$lib/batches/export';
 import { summarizeLine } from '$lib/batches/results';
-import { viewRows } from '$lib/batches/view';
+import { keepsRows, viewRows } from '$lib/batches/view';
 
 const line = (id: string, text: string, out = 1) =>
 	JSON.stringify({
@@ -79,5 +79,19 @@ describe('viewRows', () => {
 				(r) => r.line
 			)
 		).toEqual([2, 1, 3]);
+	});
+	it('hands back the rows themselves only when nothing narrows or reorders them', () => {
+		const plain = { type: 'all' as const, query: '  ', sort: 'line' as const, descending: false };
+		expect(keepsRows(plain)).toBe(true);
+		expect(viewRows(rows, plain)).toBe(rows);
+		for (const change of [
+			{ type: 'errored' as const },
+			{ query: 'a' },
+			{ sort: 'customId' as const },
+			{ descending: true }
+		]) {
+			expect(keepsRows({ ...plain, ...change })).toBe(false);
+			expect(viewRows(rows, { ...plain, ...change })).not.toBe(rows);
+		}
 	});
 });

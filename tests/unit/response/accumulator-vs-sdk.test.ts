@@ -3,10 +3,14 @@
 // every byte) and must end with equal messages; ours is then also fed two chunks split at every
 // offset (the SDK's parse is already shown not to depend on chunking). The beta stream helper is
 // the reference: it is the superset (compaction blocks, usage iterations) of the non-beta one.
+// The gateway's usage tap, which merges message_delta usage with the same function, must report
+// the same usage as the SDK.
 import Anthropic from '@anthropic-ai/sdk';
 import { describe, expect, it } from 'vitest';
 import { readSse } from '$lib/client/sse';
 import { MessageAccumulator } from '$lib/response/accumulator';
+import type { Usage } from '$lib/schemas/usage';
+import { sseUsageTap } from '$lib/server/guard/usage-tap';
 import { recorded, recordedFiles } from '../../support/fixtures';
 
 /** A body that delivers `bytes` in the given chunks. */
@@ -44,6 +48,16 @@ async function sdk(bytes: Uint8Array, cuts: number[]) {
 	return wire;
 }
 
+/** What the gateway's usage tap (the budget's count) reports for the stream. */
+function tapped(bytes: Uint8Array, cuts: number[]) {
+	let usage: Usage | undefined;
+	const tap = sseUsageTap((u) => (usage = u));
+	const bounds = [0, ...cuts, bytes.length];
+	for (let i = 1; i < bounds.length; i++) tap.feed(bytes.subarray(bounds[i - 1], bounds[i]));
+	tap.finish();
+	return usage;
+}
+
 /** The SDK drops nothing; a field it gives as undefined is absent in ours (and in the JSON). */
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
@@ -56,5 +70,7 @@ describe('MessageAccumulator equals the SDK MessageStream on recorded streams', 
 		expect(plain(await ours(bytes, everyByte))).toEqual(expected);
 		for (let cut = 1; cut < bytes.length; cut++)
 			expect(plain(await ours(bytes, [cut])), `split at byte ${cut}`).toEqual(expected);
+		// The server's tap merges message_delta usage with the same function: same usage.
+		expect(plain(tapped(bytes, everyByte))).toEqual(expected.usage);
 	});
 });

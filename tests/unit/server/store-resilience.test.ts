@@ -19,7 +19,7 @@ async function open(maxBytes?: number) {
 	return { store, file, dir: join(dir, 'data') };
 }
 
-const usage = { inputTokens: 5, outputTokens: 5 };
+const usage = { input_tokens: 5, output_tokens: 5 };
 
 describe('the store under faults', () => {
 	it('waits for a lock held by another process without blocking the event loop', async () => {

@@ -109,10 +109,10 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 		});
 		await Promise.all(
 			Array.from({ length: 20 }, () =>
-				store.addUsage('ana', '2026-01-01', { inputTokens: 10, outputTokens: 3 })
+				store.addUsage('ana', '2026-01-01', { input_tokens: 10, output_tokens: 3 })
 			)
 		);
-		await store.addUsage('ana', '2026-01-02', { inputTokens: 5_000_000_000, outputTokens: 1 });
+		await store.addUsage('ana', '2026-01-02', { input_tokens: 5_000_000_000, output_tokens: 1 });
 		expect(await store.getUsage('ana', '2026-01-01')).toEqual({
 			inputTokens: 200,
 			outputTokens: 60,
@@ -173,14 +173,16 @@ describe.each([sqlite, postgres])('store contract ($name)', (backend) => {
 		);
 		expect(results.filter(Boolean)).toHaveLength(3);
 		expect((await store.getUsage('res', day)).reservedTokens).toBe(180);
-		await store.settleUsage('res', day, 60, { inputTokens: 40, outputTokens: 5 });
+		// The ledger's input is every prompt token read: cache writes and reads count.
+		const cached = { cache_creation_input_tokens: 10, cache_read_input_tokens: 25 };
+		await store.settleUsage('res', day, 60, { input_tokens: 5, ...cached, output_tokens: 5 });
 		expect(await store.getUsage('res', day)).toEqual({
 			inputTokens: 40,
 			outputTokens: 5,
 			reservedTokens: 120
 		});
 		// A release of more than is held never goes below zero.
-		await store.settleUsage('res', day, 500, { inputTokens: 0, outputTokens: 0 });
+		await store.settleUsage('res', day, 500, { input_tokens: 0, output_tokens: 0 });
 		expect((await store.getUsage('res', day)).reservedTokens).toBe(0);
 		expect(await store.reserveUsage('res', day, 1000, null)).toBe(true);
 		expect((await store.listUsage(day)).find((u) => u.user === 'res')?.reservedTokens).toBe(1000);

@@ -6,7 +6,7 @@ import { admitMessage, type ExchangeOutcome } from '../guard/admit';
 import { getLimitDeps } from '../guard/deps';
 import { checkRate } from '../guard/limits';
 import { enforceRequestPolicy } from '../guard/policy';
-import { sseUsageTap, usageTotals } from '../guard/usage-tap';
+import { sseUsageTap } from '../guard/usage-tap';
 import { parseJsonText, validate } from '../http';
 import { log } from '../log';
 import { getStore } from '../store';
@@ -112,7 +112,7 @@ export async function serveMessages(x: Exchange): Promise<void> {
 	}
 	files(bytes);
 	try {
-		admission.noteUsage(usageTotals(JSON.parse(bytes.toString('utf8')).usage));
+		admission.noteUsage(JSON.parse(bytes.toString('utf8')).usage);
 	} catch {
 		// not JSON: nothing to record
 	}

@@ -6,7 +6,8 @@ import { log } from '../log';
 import { getUpstream } from '../upstream';
 import { forwardedRequestHeaders } from '../upstream/headers';
 import type { UpstreamRequest } from '../upstream/types';
-import { sseUsageTap, usageTotals, type TokenUsage } from '../guard/usage-tap';
+import type { Usage } from '$lib/schemas/usage';
+import { sseUsageTap } from '../guard/usage-tap';
 import type { ExchangeOutcome } from '../guard/admit';
 import { scrubStream, scrubText } from './scrub';
 
@@ -68,8 +69,8 @@ export interface BodyWatch {
 export interface ForwardHooks {
 	/** Sees the bytes of any other successful body (batch results) as they pass. */
 	watch?: Omit<BodyWatch, 'onEnd'>;
-	/** Usage of a Messages answer, streamed or not, once known. */
-	onUsage?: (usage: TokenUsage) => void;
+	/** Usage of a Messages answer, streamed or not, once known (undefined: the answer had none). */
+	onUsage?: (usage: Usage | undefined) => void;
 	/** Sees a successful Messages answer's bytes, streamed or not (files a tool made). */
 	onMessageBytes?: (chunk: Uint8Array) => void;
 	/**
@@ -163,7 +164,7 @@ export async function forward(
 		}
 		hooks.onMessageBytes?.(bytes);
 		try {
-			hooks.onUsage(usageTotals(JSON.parse(new TextDecoder().decode(bytes)).usage));
+			hooks.onUsage(JSON.parse(new TextDecoder().decode(bytes)).usage);
 		} catch {
 			// not JSON: nothing to record
 		}

@@ -4,7 +4,7 @@ import { reserveBudget, type Reservation } from './budget';
 import type { GuardDeps } from './deps';
 import { estimateInputTokens } from './estimate';
 import { checkRate, takeRequestSlot, takeStreamSlot } from './limits';
-import type { TokenUsage } from './usage-tap';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 
 export type ExchangeOutcome = 'complete' | 'cut' | 'failed';
 
@@ -12,7 +12,7 @@ export type ExchangeOutcome = 'complete' | 'cut' | 'failed';
 export interface Admission {
 	readonly reservation: Reservation;
 	/** Usage as it becomes known (message_start, message_delta, or the whole answer). */
-	noteUsage(usage: TokenUsage): void;
+	noteUsage(usage: Usage | undefined): void;
 	/** Settles the budget and frees the slot, once; never throws (failed writes are queued). */
 	finish(outcome: ExchangeOutcome): Promise<void>;
 }
@@ -46,17 +46,19 @@ export async function admitMessage(
 		await release();
 		throw e;
 	}
-	let usage: TokenUsage | null = null;
+	let usage: Usage | null = null;
 	let finished = false;
 	return {
 		reservation,
-		noteUsage: (u) => (usage = u),
+		// An answer without usage counts as unknown: the whole hold is charged.
+		noteUsage: (u) => (usage = u ?? null),
 		async finish(outcome) {
 			if (finished) return;
 			finished = true;
 			try {
 				await release();
-				if (outcome === 'failed') await reservation.settle({ input: 0, output: 0 });
+				// Nothing was answered: the hold goes back, nothing is charged.
+				if (outcome === 'failed') await reservation.settle(sumUsage([]));
 				else await reservation.settle(usage, outcome === 'complete');
 			} catch (e) {
 				log.error('settling a request failed', { user, error: String(e) });

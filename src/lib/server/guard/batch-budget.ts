@@ -1,3 +1,4 @@
+import { sumUsage } from '$lib/schemas/usage';
 import { budgetAccount } from '../auth/names';
 import type { Config } from '../config';
 import { HttpProblem } from '../http';
@@ -55,7 +56,7 @@ export async function admitBatch(
 				user: account,
 				day,
 				reserved: tokens,
-				usage: { input: 0, output: 0 }
+				usage: sumUsage([])
 			}),
 		attach: (batchId) =>
 			deps.writes.run({

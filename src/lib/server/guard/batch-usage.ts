@@ -1,6 +1,5 @@
 import { LineSplitter } from '$lib/batches/lines';
-import type { TokenUsage } from './usage-tap';
-import { usageTotals } from './usage-tap';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 import { scanUsage } from './usage-scan';
 
 /**
@@ -8,14 +7,12 @@ import { scanUsage } from './usage-scan';
  * time (memory stays at one line however large the file).
  */
 export function jsonlUsageTap() {
-	const total: TokenUsage = { input: 0, output: 0 };
+	let total = sumUsage([]);
 	const take = (line: string) => {
 		// Cheap filter first: most of a big file is parsed only when it can count.
 		if (!line.includes('"succeeded"')) return;
 		try {
-			const u = usageTotals(scanUsage(line));
-			total.input += u.input;
-			total.output += u.output;
+			total = sumUsage([total, scanUsage(line)]);
 		} catch {
 			// a malformed line is the viewer's business, not the ledger's
 		}
@@ -25,7 +22,7 @@ export function jsonlUsageTap() {
 		feed(chunk: Uint8Array) {
 			lines.push(chunk);
 		},
-		finish(): TokenUsage {
+		finish(): Usage {
 			lines.end();
 			return total;
 		}

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { WriteQueue } from './durable-writes';
 import { utcDay } from './ledger';
 import { LimitProblem, secondsToMidnight, type LimitDeps } from './limits';
-import type { TokenUsage } from './usage-tap';
+import { promptTokens, type Usage } from '$lib/schemas/usage';
 
 /**
  * A request's hold on the daily budget: its worst case (input estimate + max_tokens) is
@@ -16,7 +16,7 @@ export interface Reservation {
 	 * Records the real usage and releases the hold, once (later calls do nothing). With no
 	 * usage, or an answer cut short, the whole hold is charged: the real count is unknown.
 	 */
-	settle(usage: TokenUsage | null, complete?: boolean): Promise<void>;
+	settle(usage: Usage | null, complete?: boolean): Promise<void>;
 }
 
 export interface WorstCase {
@@ -62,9 +62,7 @@ export async function reserveBudget(
 }
 
 /** An answer cut short: the input is known once message_start arrived; the output is not. */
-function chargeForUnknown(worst: WorstCase, partial: TokenUsage | null): TokenUsage {
-	return {
-		input: partial?.input || worst.inputTokens,
-		output: Math.max(partial?.output ?? 0, worst.maxTokens)
-	};
+function chargeForUnknown(worst: WorstCase, partial: Usage | null): Usage {
+	const read = partial && promptTokens(partial) > 0 ? partial : { input_tokens: worst.inputTokens };
+	return { ...read, output_tokens: Math.max(partial?.output_tokens ?? 0, worst.maxTokens) };
 }

@@ -6,12 +6,12 @@ import { resultsUsage } from './batch-budget';
 import { durableQueue, type DurableQueue } from './durable';
 import { fileJournal } from './journal';
 import type { UsageLedger } from './ledger';
-import type { TokenUsage } from './usage-tap';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 
 /** Every write the retry queue may hold: plain data, so a new process can replay it. */
 export type DurableWrite =
 	/** A request's hold swapped for its real usage (a zero usage gives a hold back). */
-	| { kind: 'usage'; user: string; day: string; reserved: number; usage: TokenUsage }
+	| { kind: 'usage'; user: string; day: string; reserved: number; usage: Usage }
 	/** A created batch's hold, kept until its results are in. */
 	| { kind: 'batch hold'; hold: BatchReservation }
 	/** An ended batch's hold swapped for the usage its results report. */
@@ -27,7 +27,7 @@ export type WriteQueue = DurableQueue<DurableWrite>;
 export async function performWrite(w: DurableWrite, deps: { ledger: UsageLedger }): Promise<void> {
 	switch (w.kind) {
 		case 'usage':
-			return deps.ledger.settle(w.user, w.day, w.reserved, w.usage);
+			return deps.ledger.settle(w.user, w.day, w.reserved, journaledUsage(w.usage));
 		case 'batch hold':
 			return (await getStore()).recordBatchReservation(w.hold);
 		case 'batch usage': {
@@ -39,11 +39,22 @@ export async function performWrite(w: DurableWrite, deps: { ledger: UsageLedger 
 	}
 }
 
+/**
+ * A journal written before usage was kept in the wire shape holds `{ input, output }` budget
+ * tokens; replayed after an upgrade, it must still charge them.
+ */
+function journaledUsage(usage: Usage): Usage {
+	const { input, output } = usage;
+	if (usage.input_tokens === undefined && typeof input === 'number' && typeof output === 'number')
+		return { input_tokens: input, output_tokens: output };
+	return usage;
+}
+
 /** The fields a log line names (no templates: they may be large). */
 export function describeWrite(w: DurableWrite): Record<string, unknown> {
 	switch (w.kind) {
 		case 'usage':
-			return { what: w.kind, user: w.user, day: w.day, ...w.usage };
+			return { what: w.kind, user: w.user, day: w.day, ...sumUsage([w.usage]) };
 		case 'batch hold':
 		case 'batch usage':
 			return { what: w.kind, user: w.hold.user, batchId: w.hold.batchId };

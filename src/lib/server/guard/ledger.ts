@@ -1,15 +1,15 @@
-import type { TokenUsage } from './usage-tap';
+import type { Usage } from '$lib/schemas/usage';
 
 /** Tokens used per user per UTC day, for the daily budget. The store implements it across instances. */
 export interface UsageLedger {
-	add(user: string, day: string, usage: TokenUsage): Promise<void>;
+	add(user: string, day: string, usage: Usage): Promise<void>;
 	usedOn(user: string, day: string): Promise<number>;
 	/** Tokens held by requests still in flight (their worst case), on top of `usedOn`. */
 	heldOn(user: string, day: string): Promise<number>;
 	/** Atomically holds `tokens` unless that would pass `budget`; false means refused. */
 	reserve(user: string, day: string, tokens: number, budget: number | null): Promise<boolean>;
 	/** Releases a hold of `reserved` and records the real usage, atomically. */
-	settle(user: string, day: string, reserved: number, usage: TokenUsage): Promise<void>;
+	settle(user: string, day: string, reserved: number, usage: Usage): Promise<void>;
 	/** Writes whatever is waiting to be written (a write-behind ledger: settle-batch.ts). */
 	flush?(): Promise<void>;
 }

@@ -75,26 +75,37 @@ export async function checkBudgetLeft(
 		);
 }
 
+type Release = () => Promise<void>;
+
+/**
+ * One of an account's `limit` slots of a kind (leased for the upstream timeout, so a crashed
+ * instance's slots expire), or a refusal that says what the account already has open.
+ */
+async function takeSlot(
+	key: string,
+	limit: number,
+	config: Config,
+	deps: LimitDeps,
+	refusal: { busy: string; retryAfterSeconds: number }
+): Promise<Release> {
+	const release = await deps.slots.acquire(key, limit, config.UPSTREAM_TIMEOUT_MS);
+	if (!release) throw new LimitProblem(refusal.busy, refusal.retryAfterSeconds);
+	return release;
+}
+
 /** One of the user's concurrent non-streaming request slots, or a refusal. */
 export async function takeRequestSlot(
 	user: string,
 	config: Config,
 	deps: LimitDeps
-): Promise<() => Promise<void>> {
-	if (!config.MAX_CONCURRENT_REQUESTS) return async () => {};
+): Promise<Release> {
+	const n = config.MAX_CONCURRENT_REQUESTS;
+	if (!n) return async () => {};
 	const account = budgetAccount(user);
-	const release = await deps.slots.acquire(
-		`req:${account}`,
-		config.MAX_CONCURRENT_REQUESTS,
-		config.UPSTREAM_TIMEOUT_MS
-	);
-	if (!release)
-		throw new LimitProblem(
-			`${account} already has ${config.MAX_CONCURRENT_REQUESTS} requests in flight on this playground; ` +
-				'wait for one to finish.',
-			1
-		);
-	return release;
+	return takeSlot(`req:${account}`, n, config, deps, {
+		busy: `${account} already has ${n} requests in flight on this playground; wait for one to finish.`,
+		retryAfterSeconds: 1
+	});
 }
 
 /** Takes one of the user's concurrent-stream slots, or refuses; the release goes with the stream. */
@@ -102,20 +113,14 @@ export async function takeStreamSlot(
 	user: string,
 	config: Config,
 	deps: LimitDeps
-): Promise<() => Promise<void>> {
-	if (!config.MAX_CONCURRENT_STREAMS) return async () => {};
+): Promise<Release> {
+	const n = config.MAX_CONCURRENT_STREAMS;
+	if (!n) return async () => {};
 	const account = budgetAccount(user);
-	const release = await deps.slots.acquire(
-		account,
-		config.MAX_CONCURRENT_STREAMS,
-		config.UPSTREAM_TIMEOUT_MS
-	);
-	if (!release)
-		throw new LimitProblem(
-			`${account} already has ${config.MAX_CONCURRENT_STREAMS} streams open on this playground; wait for one to finish.`,
-			1
-		);
-	return release;
+	return takeSlot(account, n, config, deps, {
+		busy: `${account} already has ${n} streams open on this playground; wait for one to finish.`,
+		retryAfterSeconds: 1
+	});
 }
 
 /** One of the user's batch-upload slots: each upload may be hundreds of MB, so they must not pile up. */
@@ -123,16 +128,14 @@ export async function takeUploadSlot(
 	user: string,
 	config: Config,
 	deps: LimitDeps
-): Promise<() => Promise<void>> {
+): Promise<Release> {
 	const n = config.MAX_BATCH_UPLOADS_PER_USER;
 	const account = budgetAccount(user);
-	const release = await deps.slots.acquire(`upload:${account}`, n, config.UPSTREAM_TIMEOUT_MS);
-	if (!release)
-		throw new LimitProblem(
-			`${account} already has ${n} batch upload${n === 1 ? '' : 's'} in progress; wait for it to finish.`,
-			5
-		);
-	return release;
+	const uploads = `${n} batch upload${n === 1 ? '' : 's'}`;
+	return takeSlot(`upload:${account}`, n, config, deps, {
+		busy: `${account} already has ${uploads} in progress; wait for it to finish.`,
+		retryAfterSeconds: 5
+	});
 }
 
 /** For routes without a token estimate (relayed endpoints): the rate, and a budget not yet spent. */

@@ -1,12 +1,11 @@
 import type { UsageLedger } from './ledger';
-import type { TokenUsage } from './usage-tap';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 
 interface Waiting {
 	user: string;
 	day: string;
 	reserved: number;
-	input: number;
-	output: number;
+	usage: Usage;
 	waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
@@ -38,7 +37,7 @@ export function batchedSettles(inner: UsageLedger, windowMs = SETTLE_WINDOW_MS):
 		if (!entry) return writing.get(key);
 		waiting.delete(key);
 		const done = inner
-			.settle(entry.user, entry.day, entry.reserved, { input: entry.input, output: entry.output })
+			.settle(entry.user, entry.day, entry.reserved, entry.usage)
 			.then(
 				() => entry.waiters.forEach((w) => w.resolve()),
 				(e) => entry.waiters.forEach((w) => w.reject(e))
@@ -65,20 +64,18 @@ export function batchedSettles(inner: UsageLedger, windowMs = SETTLE_WINDOW_MS):
 	};
 
 	return {
-		settle(user: string, day: string, reserved: number, usage: TokenUsage) {
+		settle(user: string, day: string, reserved: number, usage: Usage) {
 			return new Promise<void>((resolve, reject) => {
 				const key = keyOf(user, day);
 				const entry = waiting.get(key) ?? {
 					user,
 					day,
 					reserved: 0,
-					input: 0,
-					output: 0,
+					usage: sumUsage([]),
 					waiters: []
 				};
 				entry.reserved += reserved;
-				entry.input += usage.input;
-				entry.output += usage.output;
+				entry.usage = sumUsage([entry.usage, usage]);
 				entry.waiters.push({ resolve, reject });
 				waiting.set(key, entry);
 				// A waiting write must not keep a stopping process alive; shutdown calls flush.

@@ -28,9 +28,7 @@ export function storeCounter(store: () => Promise<Store>): WindowCounter {
 export function storeLedger(store: () => Promise<Store>): UsageLedger {
 	return {
 		async add(user, day, usage) {
-			await (
-				await store()
-			).addUsage(user, day, { inputTokens: usage.input, outputTokens: usage.output });
+			await (await store()).addUsage(user, day, usage);
 		},
 		async usedOn(user, day) {
 			const u = await (await store()).getUsage(user, day);
@@ -43,9 +41,7 @@ export function storeLedger(store: () => Promise<Store>): UsageLedger {
 			return (await store()).reserveUsage(user, day, tokens, budget);
 		},
 		async settle(user, day, reserved, usage) {
-			await (
-				await store()
-			).settleUsage(user, day, reserved, { inputTokens: usage.input, outputTokens: usage.output });
+			await (await store()).settleUsage(user, day, reserved, usage);
 		}
 	};
 }

@@ -1,3 +1,5 @@
+import type { Usage } from '$lib/schemas/usage';
+
 /**
  * The `usage` of a succeeded batch result line, found without parsing the line: results files
  * hold 100,000s of lines, and parsing each whole (content and all) to read four numbers made
@@ -5,7 +7,7 @@
  * in the line (content, where a tool's input could hold such a key, comes before it), and only
  * that small object is parsed.
  */
-export function scanUsage(line: string): Record<string, unknown> | undefined {
+export function scanUsage(line: string): Partial<Usage> | undefined {
 	const key = line.lastIndexOf('"usage"');
 	if (key < 0) return undefined;
 	let at = key + 7;
@@ -14,7 +16,7 @@ export function scanUsage(line: string): Record<string, unknown> | undefined {
 	const end = objectEnd(line, at);
 	if (end < 0) return undefined;
 	try {
-		return JSON.parse(line.slice(at, end + 1)) as Record<string, unknown>;
+		return JSON.parse(line.slice(at, end + 1)) as Partial<Usage>;
 	} catch {
 		return undefined;
 	}

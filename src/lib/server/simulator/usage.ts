@@ -1,4 +1,5 @@
-import type { Message } from '$lib/schemas';
+import type { MessageDeltaUsage } from '$lib/schemas';
+import type { Usage } from '$lib/schemas/usage';
 import type { CacheUsage } from './cache';
 
 /**
@@ -10,7 +11,7 @@ export function fullUsage(
 	output: number,
 	thinking: number,
 	tier: 'standard' | 'batch' = 'standard'
-): Message['usage'] {
+): Usage {
 	return {
 		input_tokens: cache.input_tokens,
 		cache_creation_input_tokens: cache.cache_creation_input_tokens,
@@ -26,14 +27,13 @@ export function fullUsage(
 }
 
 /** What a stream's `message_delta.usage` repeats: input and cache counts, then the final output. */
-export function deltaUsage(usage: Message['usage']): Record<string, unknown> {
-	const u = usage as Record<string, unknown>;
+export function deltaUsage(usage: Usage): MessageDeltaUsage {
 	return {
-		input_tokens: u.input_tokens,
-		cache_creation_input_tokens: u.cache_creation_input_tokens ?? 0,
-		cache_read_input_tokens: u.cache_read_input_tokens ?? 0,
-		output_tokens: u.output_tokens,
-		output_tokens_details: u.output_tokens_details ?? null,
-		server_tool_use: u.server_tool_use ?? null
+		input_tokens: usage.input_tokens,
+		cache_creation_input_tokens: usage.cache_creation_input_tokens ?? 0,
+		cache_read_input_tokens: usage.cache_read_input_tokens ?? 0,
+		output_tokens: usage.output_tokens,
+		output_tokens_details: usage.output_tokens_details ?? null,
+		server_tool_use: usage.server_tool_use ?? null
 	};
 }

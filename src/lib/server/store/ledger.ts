@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from './schema';
-import type { BatchReservation, UsageTotals } from './types';
+import { promptTokens, type Usage } from '$lib/schemas/usage';
+import type { BatchReservation } from './types';
 
 type HoldRow = Selectable<Database['batch_reservations']>;
 
@@ -13,14 +14,14 @@ const toHold = (r: HoldRow): BatchReservation => ({
 
 /** The usage ledger (tokens per user and day, with holds against the budget) and batch holds. */
 export function ledgerQueries(db: Kysely<Database>) {
-	async function settleUsage(user: string, day: string, reserved: number, usage: UsageTotals) {
+	async function settleUsage(user: string, day: string, reserved: number, usage: Usage) {
 		await db
 			.insertInto('usage_ledger')
 			.values({
 				user_id: user,
 				day,
-				input_tokens: usage.inputTokens,
-				output_tokens: usage.outputTokens,
+				input_tokens: promptTokens(usage),
+				output_tokens: usage.output_tokens ?? 0,
 				reserved_tokens: 0
 			})
 			.onConflict((oc) =>
@@ -38,7 +39,7 @@ export function ledgerQueries(db: Kysely<Database>) {
 	return {
 		settleUsage,
 		/** Usage with nothing held for it: a settle that releases no reservation. */
-		addUsage: (user: string, day: string, usage: UsageTotals) => settleUsage(user, day, 0, usage),
+		addUsage: (user: string, day: string, usage: Usage) => settleUsage(user, day, 0, usage),
 
 		async getUsage(user: string, day: string) {
 			const r = await db

@@ -1,3 +1,4 @@
+import type { Usage } from '$lib/schemas/usage';
 import type { IdentityStore } from './identity-store';
 import type { LeaseStore } from './lease-store';
 import type { PromptStore } from './prompt-store';
@@ -28,15 +29,16 @@ export interface BatchRecord {
 	createdAt: string;
 }
 
-export interface UsageTotals {
-	inputTokens: number;
-	outputTokens: number;
-}
-
-/** A day's usage with what in-flight requests hold against the budget. */
-export interface UsageRow extends UsageTotals {
+/**
+ * A user's day in the usage ledger: budget tokens, not an answer's `Usage`. `inputTokens` counts
+ * every prompt token read, cached or not (`promptTokens` of each usage recorded), with what
+ * in-flight requests hold against the budget.
+ */
+export interface UsageRow {
 	user: string;
 	day: string;
+	inputTokens: number;
+	outputTokens: number;
 	reservedTokens: number;
 }
 
@@ -99,15 +101,15 @@ export interface Store {
 	listBatches(opts?: { createdBy?: string; limit?: number }): Promise<BatchRecord[]>;
 
 	/** Adds to a user's tokens for a day (`YYYY-MM-DD`, UTC); concurrent adds never lose counts. */
-	addUsage(user: string, day: string, usage: UsageTotals): Promise<void>;
-	getUsage(user: string, day: string): Promise<UsageTotals & { reservedTokens: number }>;
+	addUsage(user: string, day: string, usage: Usage): Promise<void>;
+	getUsage(user: string, day: string): Promise<Omit<UsageRow, 'user' | 'day'>>;
 	/**
 	 * Atomically holds `tokens` against the day's budget: false (nothing held) when used +
 	 * held + tokens would pass `budget`. A null budget always holds.
 	 */
 	reserveUsage(user: string, day: string, tokens: number, budget: number | null): Promise<boolean>;
 	/** Releases a hold and adds the real usage in one statement. */
-	settleUsage(user: string, day: string, reserved: number, usage: UsageTotals): Promise<void>;
+	settleUsage(user: string, day: string, reserved: number, usage: Usage): Promise<void>;
 	/** Usage rows from `sinceDay` on, newest first (the admin view). */
 	listUsage(sinceDay: string): Promise<UsageRow[]>;
 

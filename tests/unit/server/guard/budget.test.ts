@@ -54,12 +54,14 @@ describe('the budget as a reservation', () => {
 		const d = await deps();
 		const day = new Date().toISOString().slice(0, 10);
 		const done = await reserveBudget('bea', worst, config, d);
-		await done.settle({ input: 58_000, output: 300 });
-		await done.settle({ input: 1, output: 1 }); // a second settle is ignored
+		await done.settle({ input_tokens: 58_000, output_tokens: 300 });
+		await done.settle({ input_tokens: 1, output_tokens: 1 }); // a second settle is ignored
 		expect(await d.ledger.usedOn('bea', day)).toBe(58_300);
 		expect(await d.ledger.heldOn('bea', day)).toBe(0);
 		const cut = await reserveBudget('bea', worst, config, d);
-		await cut.settle({ input: 58_000, output: 20 }, false);
+		// Cache reads and writes are input tokens for the budget.
+		const cachedInput = { cache_creation_input_tokens: 7_000, cache_read_input_tokens: 50_000 };
+		await cut.settle({ input_tokens: 1_000, ...cachedInput, output_tokens: 20 }, false);
 		expect(await d.ledger.usedOn('bea', day)).toBe(58_300 + 58_000 + 1_000);
 		const unknown = await reserveBudget('bea', { inputTokens: 10, maxTokens: 5 }, config, d);
 		await unknown.settle(null, false);
@@ -80,14 +82,14 @@ describe('the budget as a reservation', () => {
 		};
 		const flaky = { ...d, ledger, writes: queue(ledger) };
 		const r2 = await reserveBudget('cy', { inputTokens: 100, maxTokens: 50 }, config, flaky);
-		await expect(r2.settle({ input: 90, output: 10 })).resolves.toBeUndefined();
+		await expect(r2.settle({ input_tokens: 90, output_tokens: 10 })).resolves.toBeUndefined();
 		expect(flaky.writes.pending()).toHaveLength(1);
 		// Still held while the write waits: the budget stays conservative.
 		expect(await d.ledger.heldOn('cy', day)).toBe(300);
 		await flaky.writes.flush();
 		expect(flaky.writes.pending()).toHaveLength(0);
 		expect(await d.ledger.usedOn('cy', day)).toBe(100);
-		await r.settle({ input: 1, output: 1 });
+		await r.settle({ input_tokens: 1, output_tokens: 1 });
 		expect(await d.ledger.heldOn('cy', day)).toBe(0);
 	});
 
@@ -96,7 +98,7 @@ describe('the budget as a reservation', () => {
 		const day = new Date().toISOString().slice(0, 10);
 		const r = await reserveBudget('dee', worst, loadConfig({}), d);
 		expect(r.tokens).toBe(0);
-		await r.settle({ input: 7, output: 3 });
+		await r.settle({ input_tokens: 7, output_tokens: 3 });
 		expect(await d.ledger.usedOn('dee', day)).toBe(10);
 	});
 });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { durableQueue } from '$lib/server/guard/durable';
+import { performWrite, type DurableWrite } from '$lib/server/guard/durable-writes';
+import type { UsageLedger } from '$lib/server/guard/ledger';
 import { fileJournal } from '$lib/server/guard/journal';
 
 /** A store that refuses writes while `down`, and remembers the ones it took. */
@@ -84,5 +86,20 @@ describe('the retry queue, journaled', () => {
 		store.down = false;
 		await queue(store, file).recover();
 		expect(store.taken).toEqual(['kept']);
+	});
+});
+
+describe('usage writes journaled before usage took the wire shape', () => {
+	it('still charge their { input, output } budget tokens when replayed', async () => {
+		const settled: unknown[] = [];
+		const ledger = {
+			settle: async (...args: unknown[]) => void settled.push(args)
+		} as unknown as UsageLedger;
+		// A line of an older journal, as JSON.parse gives it back.
+		const old = JSON.parse(
+			'{"kind":"usage","user":"ada","day":"2026-11-30","reserved":9,"usage":{"input":5,"output":2}}'
+		) as DurableWrite;
+		await performWrite(old, { ledger });
+		expect(settled).toEqual([['ada', '2026-11-30', 9, { input_tokens: 5, output_tokens: 2 }]]);
 	});
 });

@@ -12,7 +12,7 @@ function recordingLedger(fail = false) {
 		heldOn: async () => 0,
 		reserve: async (user) => (calls.push(`reserve ${user}`), true),
 		settle: async (user, day, reserved, usage) => {
-			calls.push(`settle ${user} ${day} ${reserved} ${usage.input}+${usage.output}`);
+			calls.push(`settle ${user} ${day} ${reserved} ${usage.input_tokens}+${usage.output_tokens}`);
 			if (fail) throw new Error('disk full');
 		}
 	};
@@ -26,9 +26,9 @@ describe('batchedSettles', () => {
 		const ledger = batchedSettles(inner, 60_000);
 		let acknowledged = 0;
 		const settles = [
-			ledger.settle('ann', '2026-01-01', 100, { input: 10, output: 5 }),
-			ledger.settle('ann', '2026-01-01', 50, { input: 1, output: 2 }),
-			ledger.settle('bob', '2026-01-01', 7, { input: 3, output: 4 })
+			ledger.settle('ann', '2026-01-01', 100, { input_tokens: 10, output_tokens: 5 }),
+			ledger.settle('ann', '2026-01-01', 50, { input_tokens: 1, output_tokens: 2 }),
+			ledger.settle('bob', '2026-01-01', 7, { input_tokens: 3, output_tokens: 4 })
 		].map((p) => p.then(() => acknowledged++));
 		await Promise.resolve();
 		expect(acknowledged).toBe(0);
@@ -42,8 +42,8 @@ describe('batchedSettles', () => {
 	it("writes a user's waiting settlements before reading or reserving that user's day", async () => {
 		const { calls, inner } = recordingLedger();
 		const ledger = batchedSettles(inner, 60_000);
-		void ledger.settle('ann', '2026-01-01', 10, { input: 1, output: 1 });
-		void ledger.settle('bob', '2026-01-01', 10, { input: 2, output: 2 });
+		void ledger.settle('ann', '2026-01-01', 10, { input_tokens: 1, output_tokens: 1 });
+		void ledger.settle('bob', '2026-01-01', 10, { input_tokens: 2, output_tokens: 2 });
 		await ledger.usedOn('ann', '2026-01-01');
 		expect(calls).toEqual(['settle ann 2026-01-01 10 1+1', 'read ann']);
 		await ledger.reserve('bob', '2026-01-01', 5, 100);
@@ -53,8 +53,8 @@ describe('batchedSettles', () => {
 	it('rejects every settlement of a failed write, so each caller keeps its own for retry', async () => {
 		const { inner } = recordingLedger(true);
 		const ledger = batchedSettles(inner, 60_000);
-		const a = ledger.settle('ann', '2026-01-01', 10, { input: 1, output: 1 });
-		const b = ledger.settle('ann', '2026-01-01', 20, { input: 2, output: 2 });
+		const a = ledger.settle('ann', '2026-01-01', 10, { input_tokens: 1, output_tokens: 1 });
+		const b = ledger.settle('ann', '2026-01-01', 20, { input_tokens: 2, output_tokens: 2 });
 		void ledger.flush!();
 		await expect(a).rejects.toThrow('disk full');
 		await expect(b).rejects.toThrow('disk full');
@@ -63,7 +63,7 @@ describe('batchedSettles', () => {
 	it('writes by itself once the window has passed', async () => {
 		const { calls, inner } = recordingLedger();
 		const ledger = batchedSettles(inner, 1);
-		await ledger.settle('ann', '2026-01-01', 10, { input: 1, output: 1 });
+		await ledger.settle('ann', '2026-01-01', 10, { input_tokens: 1, output_tokens: 1 });
 		expect(calls).toEqual(['settle ann 2026-01-01 10 1+1']);
 	});
 });

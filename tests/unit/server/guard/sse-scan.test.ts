@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
 import { describe, expect, it } from 'vitest';
 import { sseEventScanner, type SseEvent } from '$lib/server/guard/sse-scan';
-import { sseUsageTap, type TokenUsage } from '$lib/server/guard/usage-tap';
+import type { Usage } from '$lib/schemas/usage';
+import { sseUsageTap } from '$lib/server/guard/usage-tap';
 
 const DIR = '../shared/fixtures/recorded';
 const recorded = readdirSync(DIR)
@@ -80,20 +81,26 @@ describe('sseEventScanner', () => {
 describe('sseUsageTap', () => {
 	it('reports input from message_start and the last output from message_delta, once', () => {
 		const [, bytes] = recorded.find(([f]) => f === 'stream-text-ping.sse')!;
-		const seen: TokenUsage[] = [];
+		const seen: Usage[] = [];
 		const tap = sseUsageTap((u) => seen.push(u));
 		for (const c of cuts(bytes, 64)) tap.feed(c);
 		tap.finish();
 		tap.finish();
-		expect(seen).toEqual([{ input: 10, output: 4 }]);
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatchObject({
+			input_tokens: 10,
+			output_tokens: 4,
+			cache_read_input_tokens: 0
+		});
 	});
 
 	it('still reports what message_start said when the stream is cut before message_delta', () => {
 		const [, bytes] = recorded.find(([f]) => f === 'stream-text-ping.sse')!;
-		const seen: TokenUsage[] = [];
+		const seen: Usage[] = [];
 		const tap = sseUsageTap((u) => seen.push(u));
 		tap.feed(bytes.subarray(0, bytes.indexOf('event: content_block_start')));
 		tap.finish();
-		expect(seen).toEqual([{ input: 10, output: 2 }]);
+		expect(seen).toHaveLength(1);
+		expect(seen[0]).toMatchObject({ input_tokens: 10, output_tokens: 2 });
 	});
 });

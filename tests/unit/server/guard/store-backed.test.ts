@@ -34,10 +34,18 @@ describe('limits kept in the store', () => {
 		const store = await sqlite();
 		const one = storeLedger(async () => store);
 		const two = storeLedger(async () => store);
-		await one.add('ada', '2026-11-25', { input: 100, output: 20 });
-		await two.add('ada', '2026-11-25', { input: 5, output: 5 });
-		await one.add('ada', '2026-11-26', { input: 1, output: 1 });
+		await one.add('ada', '2026-11-25', { input_tokens: 100, output_tokens: 20 });
+		await two.add('ada', '2026-11-25', { input_tokens: 5, output_tokens: 5 });
+		await one.add('ada', '2026-11-26', { input_tokens: 1, output_tokens: 1 });
 		expect(await two.usedOn('ada', '2026-11-25')).toBe(130);
 		expect(await one.usedOn('bob', '2026-11-25')).toBe(0);
+	});
+
+	it('counts cache writes and reads as input tokens', async () => {
+		const store = await sqlite();
+		const ledger = storeLedger(async () => store);
+		const cached = { cache_creation_input_tokens: 40, cache_read_input_tokens: 500 };
+		await ledger.settle('cy', '2026-11-25', 0, { input_tokens: 3, ...cached, output_tokens: 7 });
+		expect(await ledger.usedOn('cy', '2026-11-25')).toBe(550);
 	});
 });
