@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplayServer } from '../support/replay-server';
 import { CANARY_KEY, startApp, type AppProcess } from '../support/servers';
@@ -10,7 +9,7 @@ import { CANARY_KEY, startApp, type AppProcess } from '../support/servers';
  */
 let fast: AppProcess;
 let kit: AppProcess;
-let replay: { url: string; server: Server };
+let replay: Awaited<ReturnType<typeof startReplayServer>>;
 
 const MODEL = 'claude-haiku-4-5-20251001';
 
@@ -136,6 +135,25 @@ describe('the node fast path', () => {
 		await expect.poll(() => logLine(kit, b.requestId)).toBeDefined();
 		expect(logLine(kit, b.requestId)?.fast).toBeUndefined();
 		expect(a.body).not.toContain(CANARY_KEY);
+	});
+
+	it('closes the upstream request when the client leaves mid-stream, and logs a 200', async () => {
+		const abort = new AbortController();
+		const res = await fetch(fast.url + '/api/v1/messages', {
+			method: 'POST',
+			headers: signedIn,
+			body: message({ stream: true, metadata: { user_id: 'slow' } }),
+			signal: abort.signal
+		});
+		const reader = res.body!.getReader();
+		expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: ping');
+		const record = replay.records.findLast((r) => r.body.includes('"slow"'))!;
+		expect(record.closedEarly).toBe(false);
+		abort.abort();
+		await expect.poll(() => record.closedEarly).toBe(true);
+		await expect
+			.poll(() => logLine(fast, res.headers.get('x-request-id')!))
+			.toMatchObject({ fast: true, status: 200 });
 	});
 
 	it('leaves every other route to Kit', async () => {

@@ -1,11 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { getConfig } from '../config';
 import { apiError, HttpProblem, newRequestId } from '../http';
 import { clientAddress } from '../guard/identity';
 import { API_CSP } from '../guard/security-headers';
 import { log } from '../log';
-import { logRequest } from '../request-log';
+import { logRequest, type RequestLogFields } from '../request-log';
+import type { Cancel } from './wire';
 
 /** What the Kit hooks' guards read of an event; the fast path builds this much and no more. */
 type GuardEvent = Pick<
@@ -41,34 +42,83 @@ function cookieReader(header: string | undefined): RequestEvent['cookies'] {
 }
 
 /**
+ * What the guards and the forwarding read of a request's headers (`get`, `forEach`), read
+ * straight from node's parsed headers: the same values a Headers built from them gives
+ * (repeated headers joined with `, `), without copying and re-validating every one.
+ */
+export class NodeHeaders {
+	constructor(private readonly raw: IncomingHttpHeaders) {}
+	get(name: string): string | null {
+		const value = this.raw[name.toLowerCase()];
+		if (value === undefined) return null;
+		return Array.isArray(value) ? value.join(', ') : value;
+	}
+	has(name: string): boolean {
+		return this.raw[name.toLowerCase()] !== undefined;
+	}
+	forEach(callback: (value: string, name: string, parent: Headers) => void): void {
+		for (const name of Object.keys(this.raw).sort()) {
+			const value = this.get(name);
+			if (value !== null) callback(value, name, this as unknown as Headers);
+		}
+	}
+}
+
+/**
  * One request served by the fast path: its id, who is calling, the client going away, and
  * the one request log line, as the Kit hooks (hooks.server.ts) give a route.
  */
-export class Exchange {
+export class Exchange implements Cancel {
 	readonly requestId = newRequestId();
 	readonly started = performance.now();
-	readonly abort = new AbortController();
-	readonly headers: Headers;
+	readonly headers: NodeHeaders;
 	user = 'anonymous';
 	private logged = false;
+	private left = false;
+	private listeners: (() => void)[] = [];
+	private controller: AbortController | undefined;
 
 	constructor(
 		readonly req: IncomingMessage,
 		readonly res: ServerResponse,
 		readonly path: string
 	) {
-		this.headers = new Headers();
-		for (const [name, value] of Object.entries(req.headers))
-			if (value !== undefined)
-				this.headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+		this.headers = new NodeHeaders(req.headers);
 		// The client left before the answer ended: stop the upstream call too.
 		res.once('close', () => {
-			if (!res.writableFinished) this.abort.abort();
+			if (res.writableFinished) return;
+			this.left = true;
+			for (const listener of this.listeners.splice(0)) listener();
 		});
 	}
 
+	/** The client went away before its answer was sent in full. */
 	get gone(): boolean {
-		return this.abort.signal.aborted;
+		return this.left;
+	}
+	get aborted(): boolean {
+		return this.left;
+	}
+
+	onAbort(listener: () => void): () => void {
+		if (this.left) {
+			listener();
+			return () => {};
+		}
+		this.listeners.push(listener);
+		return () => {
+			const at = this.listeners.indexOf(listener);
+			if (at >= 0) this.listeners.splice(at, 1);
+		};
+	}
+
+	/** An AbortSignal for what needs one (the in-process simulator), made only when asked for. */
+	get signal(): AbortSignal {
+		if (!this.controller) {
+			const controller = (this.controller = new AbortController());
+			this.onAbort(() => controller.abort());
+		}
+		return this.controller.signal;
 	}
 
 	/**
@@ -80,7 +130,10 @@ export class Exchange {
 		const event: GuardEvent = {
 			url: new URL(this.req.url ?? '/', origin),
 			// The guards read a request's method and headers only; a real Request costs more.
-			request: { method: this.req.method ?? 'POST', headers: this.headers } as Request,
+			request: {
+				method: this.req.method ?? 'POST',
+				headers: this.headers as unknown as Headers
+			} as Request,
 			locals: { requestId: this.requestId, user: 'anonymous' } as App.Locals,
 			cookies: cookieReader(this.req.headers.cookie),
 			getClientAddress: () => this.req.socket.remoteAddress ?? '',
@@ -103,7 +156,10 @@ export class Exchange {
 		out['content-security-policy'] = API_CSP;
 		out['x-request-id'] = this.requestId;
 		this.res.writeHead(status, out);
-		this.log(status);
+		// The log line (a JSON write to stdout) waits until the first bytes went out.
+		this.logged = true;
+		const fields = this.logFields(status);
+		setImmediate(() => logRequest(fields));
 	}
 
 	/** Answers with a whole web Response (an error the shared modules built). */
@@ -134,9 +190,13 @@ export class Exchange {
 	log(status: number): void {
 		if (this.logged) return;
 		this.logged = true;
+		logRequest(this.logFields(status));
+	}
+
+	private logFields(status: number): RequestLogFields {
 		const config = getConfig();
 		const forwarded = this.req.headers['x-forwarded-for'];
-		logRequest({
+		return {
 			requestId: this.requestId,
 			method: this.req.method ?? 'POST',
 			path: this.path,
@@ -149,6 +209,6 @@ export class Exchange {
 			),
 			ms: Math.round(performance.now() - this.started),
 			fast: true
-		});
+		};
 	}
 }

@@ -28,17 +28,28 @@ export function pump(
 		ended = true;
 		watch.onEnd(outcome);
 	};
+	/** Sends one chunk on; false when the client's buffer is full (wait for its drain). */
 	const send = (chunk: Buffer) => {
-		if (!chunk.length) return;
+		if (!chunk.length) return true;
+		// Written first: the watchers (usage, files) only read, and need not delay the bytes.
+		const room = res.write(chunk);
 		watch.onChunk?.(chunk);
-		if (!res.write(chunk)) body.pause();
+		return room;
 	};
-	body.on('data', (chunk: Buffer) => send(scrubber ? scrubber.push(chunk) : chunk));
-	res.on('drain', () => body.resume());
+	// Paused mode: each read() takes everything buffered so far, so the dozens of small HTTP
+	// chunks one socket read can bring are scrubbed, watched and written once (one chunk to the
+	// client, not one each), in the same turn of the event loop they arrived in.
+	const flow = () => {
+		for (let chunk: Buffer | null; (chunk = body.read() as Buffer | null) !== null;)
+			if (!send(scrubber ? scrubber.push(chunk) : chunk)) return;
+	};
+	body.on('readable', flow);
+	res.on('drain', flow);
 	body.once('end', () => {
 		if (scrubber) send(scrubber.flush());
-		end('complete');
+		// The last bytes leave first; the bookkeeping (usage, settlement) can wait for them.
 		res.end();
+		end('complete');
 	});
 	body.once('error', (e) => {
 		if (ended) return;

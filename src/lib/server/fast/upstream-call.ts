@@ -17,9 +17,8 @@ export async function callUpstream(
 	call: Omit<UpstreamRequest, 'signal' | 'body'> & { body?: string }
 ): Promise<WireReply> {
 	const upstream = getUpstream();
-	const signal = x.abort.signal;
-	if (upstream.wire) return sendOverWire({ ...upstream, wire: upstream.wire }, call, signal);
-	const response = await upstream.send({ ...call, signal });
+	if (upstream.wire) return sendOverWire({ ...upstream, wire: upstream.wire }, call, x);
+	const response = await upstream.send({ ...call, signal: x.signal });
 	const body = response.body ? Readable.fromWeb(response.body as NodeWebStream) : null;
 	return { status: response.status, headers: response.headers, body };
 }

@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+	Agent as HttpAgent,
+	request as httpRequest,
+	type IncomingMessage,
+	type RequestOptions
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { errorBody } from '../http';
@@ -39,32 +44,85 @@ export function nodeHeaderSource(headers: IncomingMessage['headers']): HeaderSou
 
 class WireTimeout extends Error {}
 
+/**
+ * The caller going away. An AbortSignal is one; the fast path passes its own (an
+ * AbortController per request, and node:http's listener on its signal, cost more than the
+ * rest of the request's setup).
+ */
+export interface Cancel {
+	readonly aborted: boolean;
+	/** Calls `listener` once the caller is gone; returns what stops listening. */
+	onAbort(listener: () => void): () => void;
+}
+
+function cancelOf(signal: AbortSignal | Cancel): Cancel {
+	if ('onAbort' in signal) return signal;
+	return {
+		get aborted() {
+			return signal.aborted;
+		},
+		onAbort(listener) {
+			signal.addEventListener('abort', listener, { once: true });
+			return () => signal.removeEventListener('abort', listener);
+		}
+	};
+}
+
+function abortError() {
+	return new DOMException('The caller went away', 'AbortError');
+}
+
+/** node:http options for a URL, parsed once per distinct call (wireFor keeps the calls). */
+const targets = new WeakMap<WireCall, { https: boolean; options: RequestOptions }>();
+function targetOf(wire: WireCall) {
+	let target = targets.get(wire);
+	if (!target) {
+		const url = new URL(wire.url);
+		const https = url.protocol === 'https:';
+		const options: RequestOptions = {
+			protocol: url.protocol,
+			hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+			port: url.port || undefined,
+			path: url.pathname + url.search,
+			agent: agents[https ? 'https:' : 'http:']
+		};
+		if (url.username || url.password)
+			options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+		target = { https, options };
+		targets.set(wire, target);
+	}
+	return target;
+}
+
 function send(
 	method: string,
-	url: string,
-	headers: Record<string, string>,
+	wire: WireCall,
 	body: string | undefined,
-	signal: AbortSignal,
+	cancel: Cancel,
 	timeoutMs: number
 ): Promise<IncomingMessage> {
 	return new Promise((resolve, reject) => {
-		const target = new URL(url);
-		const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+		if (cancel.aborted) return reject(abortError());
+		const { https, options } = targetOf(wire);
 		const payload = body === undefined ? undefined : Buffer.from(body);
-		const req = request(target, {
+		const headers = wire.headers;
+		const req = (https ? httpsRequest : httpRequest)({
+			...options,
 			method,
-			headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers,
-			agent: agents[target.protocol as keyof typeof agents],
-			signal
+			headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers
 		});
+		// Until the answer's body is done, the caller leaving ends the request (and its socket).
+		const stopListening = cancel.onAbort(() => req.destroy(abortError()));
 		// As the SDK's timeout: only the wait for the answer's headers is timed.
 		const timer = setTimeout(() => req.destroy(new WireTimeout()), timeoutMs);
 		req.once('response', (res) => {
 			clearTimeout(timer);
+			res.once('close', stopListening);
 			resolve(res);
 		});
 		req.once('error', (e) => {
 			clearTimeout(timer);
+			stopListening();
 			reject(e);
 		});
 		req.end(payload);
@@ -159,29 +217,30 @@ function wireFor(
 	return found;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+const sleep = (ms: number, cancel: Cancel) =>
 	new Promise<void>((resolve) => {
-		const timer = setTimeout(resolve, ms);
-		signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+		const stop = cancel.onAbort(() => (clearTimeout(timer), resolve()));
+		const timer = setTimeout(() => (stop(), resolve()), ms);
 	});
 
-/** Sends one call over the wire; throws only when `signal` aborted it. */
+/** Sends one call over the wire; throws only when the caller went away (`signal`). */
 export async function sendOverWire(
 	upstream: Upstream & Required<Pick<Upstream, 'wire'>>,
 	call: Omit<UpstreamRequest, 'signal' | 'body'> & { body?: string },
-	signal: AbortSignal
+	signal: AbortSignal | Cancel
 ): Promise<WireReply> {
+	const cancel = cancelOf(signal);
 	const maxRetries = upstream.maxRetries ?? 0;
 	const timeoutMs = upstream.timeoutMs ?? 600_000;
 	for (let attempt = 0; ; attempt++) {
 		const wire = await wireFor(upstream, call, attempt);
 		let res: IncomingMessage;
 		try {
-			res = await send(call.method, wire.url, wire.headers, call.body, signal, timeoutMs);
+			res = await send(call.method, wire, call.body, cancel, timeoutMs);
 		} catch (e) {
-			if (signal.aborted) throw e;
+			if (cancel.aborted) throw e;
 			if (attempt < maxRetries) {
-				await sleep(retryDelayMs(undefined, attempt), signal);
+				await sleep(retryDelayMs(undefined, attempt), cancel);
 				continue;
 			}
 			return e instanceof WireTimeout
@@ -193,7 +252,7 @@ export async function sendOverWire(
 		if (status >= 200 && status < 300) return { status, headers, body: res };
 		if (attempt < maxRetries && shouldRetry(status, res.headers)) {
 			res.resume();
-			await sleep(retryDelayMs(res.headers, attempt), signal);
+			await sleep(retryDelayMs(res.headers, attempt), cancel);
 			continue;
 		}
 		headers.set('content-type', 'application/json');

@@ -39,11 +39,15 @@ export interface ByteScrubber {
  * ending in what could be the start of the secret is held back (until the next chunk says),
  * so streams keep their timing. Chunks without any of it go on as they came (no copy).
  */
+const REPLACEMENT = Buffer.from(REDACTED_KEY);
+const NONE = Buffer.alloc(0);
+/** The secret's bytes, made once per key rather than once per answer. */
+let needleFor: { secret: string; bytes: Buffer } | undefined;
+
 export function byteScrubber(secret: string): ByteScrubber {
-	const needle = Buffer.from(secret);
-	const replacement = Buffer.from(REDACTED_KEY);
-	const none = Buffer.alloc(0);
-	let carry: Buffer = none;
+	if (needleFor?.secret !== secret) needleFor = { secret, bytes: Buffer.from(secret) };
+	const needle = needleFor.bytes;
+	let carry: Buffer = NONE;
 	return {
 		push(chunk) {
 			const bytes = Buffer.isBuffer(chunk)
@@ -52,17 +56,17 @@ export function byteScrubber(secret: string): ByteScrubber {
 			let data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
 			const parts: Buffer[] = [];
 			for (let at = data.indexOf(needle); at >= 0; at = data.indexOf(needle)) {
-				parts.push(data.subarray(0, at), replacement);
+				parts.push(data.subarray(0, at), REPLACEMENT);
 				data = data.subarray(at + needle.length);
 			}
 			const keep = partialMatchAtEnd(data, needle);
-			carry = keep ? Buffer.from(data.subarray(data.length - keep)) : none;
+			carry = keep ? Buffer.from(data.subarray(data.length - keep)) : NONE;
 			const rest = keep ? data.subarray(0, data.length - keep) : data;
 			return parts.length ? Buffer.concat([...parts, rest]) : rest;
 		},
 		flush() {
 			const held = carry;
-			carry = none;
+			carry = NONE;
 			return held;
 		}
 	};

@@ -1,17 +1,18 @@
-import { createParser } from 'eventsource-parser';
 import { mergeUsage, type Usage } from '$lib/schemas/usage';
+import { sseEventScanner } from './sse-scan';
+
+/** The only events that carry usage: the scanner decodes nothing else (content deltas). */
+const USAGE_EVENTS = new Set(['message_start', 'message_delta']);
 
 /**
  * Watches SSE bytes on their way to the client (without changing them) and reports the
  * message's usage once: input from message_start, the cumulative output from message_delta.
  */
 export function sseUsageTap(onUsage: (usage: Usage) => void) {
-	const decoder = new TextDecoder();
 	let usage: Usage | undefined;
 	let seen = false;
-	const parser = createParser({
+	const scanner = sseEventScanner(USAGE_EVENTS, {
 		onEvent(e) {
-			if (e.event !== 'message_start' && e.event !== 'message_delta') return;
 			try {
 				const data = JSON.parse(e.data);
 				if (e.event === 'message_start') usage = { ...data.message?.usage };
@@ -25,7 +26,7 @@ export function sseUsageTap(onUsage: (usage: Usage) => void) {
 	});
 	return {
 		feed(chunk: Uint8Array) {
-			parser.feed(decoder.decode(chunk, { stream: true }));
+			scanner.feed(chunk);
 		},
 		/** Call once when the stream ends (normally or not): usage so far is still spent. */
 		finish() {

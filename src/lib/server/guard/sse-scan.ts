@@ -1,0 +1,132 @@
+/**
+ * Picks a few named events out of an SSE byte stream without decoding the rest: the usage tap
+ * needs `message_start` and `message_delta`, while nearly every byte of a stream is content
+ * deltas. Lines are split on bytes (CRLF, LF or CR, as the SSE spec and eventsource-parser do),
+ * kept as slices of the chunks they came in, and only a wanted event's data is decoded, when
+ * its blank line dispatches it.
+ */
+export interface SseEvent {
+	event: string;
+	data: string;
+}
+
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+const SPACE = 32;
+const EVENT = Buffer.from('event');
+const DATA = Buffer.from('data');
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Does `line` set the field `name` (`name:...`, or the bare name)? Compared byte by byte. */
+function isField(line: Buffer, name: Buffer): boolean {
+	const n = name.length;
+	if (line.length < n || (line.length > n && line[n] !== COLON)) return false;
+	for (let i = 0; i < n; i++) if (line[i] !== name[i]) return false;
+	return true;
+}
+
+/** Where a field's value starts: after the colon, less one leading space. */
+function valueStart(line: Buffer, name: Buffer): number {
+	const at = name.length + 1;
+	return line[at] === SPACE ? at + 1 : Math.min(at, line.length);
+}
+
+/** The wanted name `line` sets from `from` on, or null (another name); no string is made. */
+function wantedName(line: Buffer, from: number, names: readonly [string, Buffer][]) {
+	const length = line.length - from;
+	for (const [name, bytes] of names) {
+		if (bytes.length !== length) continue;
+		let i = 0;
+		while (i < length && line[from + i] === bytes[i]) i++;
+		if (i === length) return name;
+	}
+	return null;
+}
+
+export function sseEventScanner(
+	wanted: ReadonlySet<string>,
+	{ onEvent }: { onEvent: (e: SseEvent) => void }
+) {
+	/** The current line's bytes from earlier chunks. */
+	let parts: Buffer[] = [];
+	/** The last chunk ended in CR: an LF first in the next one ends the same line. */
+	let afterCr = false;
+	/** The stream's first bytes, until they are known not to be a BOM. */
+	let bomCheck: Buffer | undefined = Buffer.alloc(0);
+	const names = [...wanted].map((name) => [name, Buffer.from(name)] as [string, Buffer]);
+	/**
+	 * The current event's name: unset (the spec's `message`), a wanted name, or null for any
+	 * other; and its data lines.
+	 */
+	let event: string | null | undefined;
+	let data: Buffer[] = [];
+
+	function dispatch() {
+		const name = event === undefined ? (wanted.has('message') ? 'message' : null) : event;
+		const lines = data;
+		event = undefined;
+		data = [];
+		if (lines.length === 0 || name === null) return;
+		onEvent({ event: name, data: lines.map((b) => b.toString('utf8')).join('\n') });
+	}
+
+	function endLine(line: Buffer) {
+		if (line.length === 0) dispatch();
+		else if (isField(line, DATA)) data.push(line.subarray(valueStart(line, DATA)));
+		else if (isField(line, EVENT)) {
+			const from = valueStart(line, EVENT);
+			// An empty name is the spec's `message` too.
+			event = from === line.length ? undefined : wantedName(line, from, names);
+		}
+		// Comments (`:`), id, retry and unknown fields say nothing about usage.
+	}
+
+	function lineFrom(bytes: Buffer, from: number, to: number): Buffer {
+		const tail = bytes.subarray(from, to);
+		if (parts.length === 0) return tail;
+		parts.push(tail);
+		const line = Buffer.concat(parts);
+		parts = [];
+		return line;
+	}
+
+	return {
+		feed(chunk: Uint8Array) {
+			let bytes = Buffer.isBuffer(chunk)
+				? chunk
+				: Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			if (bomCheck) {
+				// A leading BOM is not part of the first line (TextDecoder drops it too).
+				if (bomCheck.length) bytes = Buffer.concat([bomCheck, bytes]);
+				const n = Math.min(bytes.length, BOM.length);
+				if (bytes.compare(BOM, 0, n, 0, n) === 0) {
+					if (n < BOM.length) return void (bomCheck = bytes);
+					bytes = bytes.subarray(BOM.length);
+				}
+				bomCheck = undefined;
+			}
+			if (bytes.length === 0) return;
+			let from = 0;
+			if (afterCr) {
+				afterCr = false;
+				if (bytes[0] === LF) from = 1;
+			}
+			// Native searches, not a loop over every byte; a stream without CR looks for one once.
+			let cr = bytes.indexOf(CR, from);
+			while (from < bytes.length) {
+				if (cr >= 0 && cr < from) cr = bytes.indexOf(CR, from);
+				const lf = bytes.indexOf(LF, from);
+				const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
+				if (end < 0) break;
+				endLine(lineFrom(bytes, from, end));
+				from = end + 1;
+				if (end === cr) {
+					if (from === bytes.length) afterCr = true;
+					else if (bytes[from] === LF) from++;
+				}
+			}
+			if (from < bytes.length) parts.push(bytes.subarray(from));
+		}
+	};
+}
