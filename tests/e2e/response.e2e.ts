@@ -29,12 +29,10 @@ test('shows text growing while the event log fills in order when a stream arrive
 	await gate.release(4);
 	await expect(answer(page)).toHaveText(/\S/);
 	await expect(status(page)).toHaveText('streaming');
-	expect(await loggedTypes(page)).toEqual([
-		'message_start',
-		'content_block_start',
-		'ping',
-		'content_block_delta'
-	]);
+	// The event log's list loads lazily, so it may show a moment after the answer's first text.
+	await expect
+		.poll(() => loggedTypes(page))
+		.toEqual(['message_start', 'content_block_start', 'ping', 'content_block_delta']);
 	const early = (await answer(page).textContent())!.trim();
 
 	await gate.release(3);
@@ -51,14 +49,16 @@ test('shows text growing while the event log fills in order when a stream arrive
 	await expect(page.getByTestId('stop-reason')).toContainText('end_turn');
 	// Hide the deltas so every other event fits on screen, and check the whole sequence.
 	await page.getByRole('button', { name: /^content_block_delta \d+$/ }).click();
-	expect(await loggedTypes(page)).toEqual([
-		'message_start',
-		'content_block_start',
-		'ping',
-		'content_block_stop',
-		'message_delta',
-		'message_stop'
-	]);
+	await expect
+		.poll(() => loggedTypes(page))
+		.toEqual([
+			'message_start',
+			'content_block_start',
+			'ping',
+			'content_block_stop',
+			'message_delta',
+			'message_stop'
+		]);
 	await expect(page.getByTestId('usage-output')).not.toHaveText('0');
 	await expect(page.getByTestId('timing-total')).not.toHaveText('—');
 });
