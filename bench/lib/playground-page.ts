@@ -50,7 +50,13 @@ export async function sendAndWaitDone(page: Page): Promise<{ sentAt: number; don
  * animation frame (as a fast wheel or a dragged scrollbar would), and returns the text of
  * the last app row rendered.
  */
-export function scrollLogThrough(page: Page, steps: number): Promise<string> {
+export async function scrollLogThrough(page: Page, steps: number): Promise<string> {
+	// The log's list loads lazily: wait until its rows fill a scroll container.
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll<HTMLElement>('[data-testid="event-log"] div')].some(
+			(d) => d.scrollHeight > d.clientHeight + 10
+		)
+	);
 	return page.evaluate(async (n) => {
 		const log = document.querySelector('[data-testid="event-log"]')!;
 		const scroller = [...log.querySelectorAll<HTMLElement>('div')].find(
