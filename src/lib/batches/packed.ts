@@ -24,7 +24,14 @@ const NUMBERS = [
 	'cacheReadTokens'
 ] as const;
 /** Per row: its numbers, the type's index, then each string's length. */
-const FIELDS = NUMBERS.length + 1 + STRINGS.length;
+const TYPE_AT = NUMBERS.length;
+const LENGTHS_AT = TYPE_AT + 1;
+const FIELDS = LENGTHS_AT + STRINGS.length;
+/** Where each field sits in a row's numbers, worked out once (unpacking is on the load path). */
+const indexOf = <K extends string>(keys: readonly K[], from: number) =>
+	Object.fromEntries(keys.map((key, i) => [key, from + i])) as Record<K, number>;
+const NUMBER_AT = indexOf(NUMBERS, 0);
+const LENGTH_AT = indexOf(STRINGS, LENGTHS_AT);
 
 export function packRows(rows: readonly ResultRow[]): PackedRows {
 	const numbers = new Float64Array(rows.length * FIELDS);
@@ -49,25 +56,26 @@ export function unpackRows({ count, numbers: n, text }: PackedRows): ResultRow[]
 	const seen = new Map<string, string>();
 	const shared = (s: string) => seen.get(s) ?? (seen.set(s, s), s);
 	for (let i = 0, k = 0; i < count; i++, k += FIELDS) {
-		const customId = next(n[k + 8]);
-		const model = shared(next(n[k + 9]));
-		const stopReason = shared(next(n[k + 10]));
-		const firstLine = next(n[k + 11]);
-		const haystack = next(n[k + 12]);
+		// The strings sit in `text` in STRINGS order, as packRows wrote them: read them in that order.
+		const customId = next(n[k + LENGTH_AT.customId]);
+		const model = shared(next(n[k + LENGTH_AT.model]));
+		const stopReason = shared(next(n[k + LENGTH_AT.stopReason]));
+		const firstLine = next(n[k + LENGTH_AT.firstLine]);
+		const haystack = next(n[k + LENGTH_AT.haystack]);
 		rows[i] = {
-			line: n[k],
+			line: n[k + NUMBER_AT.line],
 			customId,
-			type: RESULT_TYPES[n[k + 7]],
+			type: RESULT_TYPES[n[k + TYPE_AT]],
 			model,
 			stopReason,
-			inputTokens: n[k + 3],
-			outputTokens: n[k + 4],
-			cacheWriteTokens: n[k + 5],
-			cacheReadTokens: n[k + 6],
+			inputTokens: n[k + NUMBER_AT.inputTokens],
+			outputTokens: n[k + NUMBER_AT.outputTokens],
+			cacheWriteTokens: n[k + NUMBER_AT.cacheWriteTokens],
+			cacheReadTokens: n[k + NUMBER_AT.cacheReadTokens],
 			firstLine,
 			haystack,
-			offset: n[k + 1],
-			length: n[k + 2]
+			offset: n[k + NUMBER_AT.offset],
+			length: n[k + NUMBER_AT.length]
 		};
 	}
 	return rows;
