@@ -140,6 +140,31 @@ describe('LineSplitter + ByteStore', () => {
 		}
 	);
 
+	it.each([1, 5, 13, 40])(
+		"carries on in a second splitter from the first one's state (handed over after %i chunks)",
+		(handOverAt) => {
+			const text = `${succeeded}\r\n\n${errored}\n{"custom_id":"é","result":{"type":"expired"}}\nlast`;
+			const bytes = new TextEncoder().encode(text);
+			const seen =
+				(into: [string, number, number, number][]) =>
+				(t: string, line: number, offset: number, length: number) =>
+					into.push([t, line, offset, length]);
+			const whole: [string, number, number, number][] = [];
+			const one = new LineSplitter(seen(whole));
+			const split: [string, number, number, number][] = [];
+			let current = new LineSplitter(seen(split));
+			for (let i = 0, n = 0; i < bytes.length; i += 7, n++) {
+				if (n === handOverAt) current = new LineSplitter(seen(split), current.state());
+				one.push(bytes.slice(i, i + 7));
+				current.push(bytes.slice(i, i + 7));
+			}
+			one.end();
+			current.end();
+			expect(whole.map((s) => s[1])).toEqual([1, 3, 4, 5]);
+			expect(split).toEqual(whole);
+		}
+	);
+
 	it('keeps byte offsets right in an ASCII-only chunk of many lines', () => {
 		const text = 'a\n\nbb\r\nccc\nd';
 		const seen: [string, number, number, number][] = [];
