@@ -147,3 +147,68 @@ describe('fuzz corpus against POST /api/v1/messages', () => {
 		expect(app.output()).not.toMatch(/"level":"error"/);
 	});
 });
+
+/** Every /api route, with ids that do not exist: a wrong method or a bad body is a 4xx, never a 5xx. */
+const apiPaths = [
+	'/api/v1/messages',
+	'/api/v1/messages/count_tokens',
+	'/api/v1/messages/batches',
+	'/api/v1/messages/batches/msgbatch_nothere',
+	'/api/v1/messages/batches/msgbatch_nothere/results',
+	'/api/v1/messages/batches/msgbatch_nothere/cancel',
+	'/api/v1/files',
+	'/api/v1/files/file_nothere',
+	'/api/v1/files/file_nothere/content',
+	'/api/v1/models',
+	'/api/v1/models/claude-nothere',
+	'/api/permalinks',
+	'/api/permalinks/nothere',
+	'/api/prompts',
+	'/api/prompts/nothere',
+	'/api/prompts/nothere/versions',
+	'/api/evaluations',
+	'/api/evaluations/nothere',
+	'/api/evaluations/nothere/share',
+	'/api/usage',
+	'/api/batch-index',
+	'/api/invites/nothere',
+	'/api/health',
+	'/api/no-such-route'
+];
+const sweepBodies = ['{', 'null', '[]', '"x"', j({ a: 1 }), j({ requests: 'x', name: 1 })];
+
+describe('every /api route', () => {
+	it('answers a method it does not take with a 405 in the API error shape, naming what it takes', async () => {
+		const res = await fetch(app.url + '/api/v1/messages', { method: 'PUT', body: j(base) });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toContain('POST');
+		const json = await res.json();
+		expect(json).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+		expect(json.error.message).toBe('PUT is not allowed on /api/v1/messages. Use POST.');
+	});
+
+	it('answers every method and bad body with a 4xx in the API error shape, or a success', async () => {
+		const failures: string[] = [];
+		for (const path of apiPaths)
+			for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+				for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : sweepBodies) {
+					const res = await fetch(app.url + path, {
+						method,
+						headers: { 'content-type': 'application/json' },
+						body
+					});
+					const text = await res.text();
+					if (res.status < 400) continue;
+					let shaped = false;
+					try {
+						const json = JSON.parse(text);
+						shaped = json.type === 'error' && typeof json.error?.message === 'string';
+					} catch {
+						shaped = false;
+					}
+					if (res.status >= 500 || !shaped)
+						failures.push(`${method} ${path} ${body ?? ''} -> ${res.status} ${text.slice(0, 80)}`);
+				}
+		expect(failures).toEqual([]);
+	});
+});
