@@ -17,7 +17,7 @@ import { installProcessGuards } from '$lib/server/guard/process-guards';
 import { startBatchSweeper } from '$lib/server/guard/sweeper';
 import { registerFastPath } from '$lib/server/fast';
 import { recoverQueuedWrites } from '$lib/server/guard/deps';
-import { apiMethodErrors } from '$lib/server/method-not-allowed';
+import { apiShapedErrors } from '$lib/server/api-shaped-errors';
 
 export const init: ServerInit = async () => {
 	installProcessGuards();
@@ -90,7 +90,7 @@ export const handle = sequence(
 	withRequestId,
 	withLogging,
 	securityHeaders,
-	apiMethodErrors,
+	apiShapedErrors,
 	capFormBodies,
 	...apiGuards
 );

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_CODES } from 'node:http';
+import { connect } from 'node:net';
 import { startApp, type AppProcess } from '../support/servers';
 
 /**
@@ -173,7 +175,9 @@ const apiPaths = [
 	'/api/batch-index',
 	'/api/invites/nothere',
 	'/api/health',
-	'/api/no-such-route'
+	'/api/no-such-route',
+	'/api/permalinks/%ff',
+	'/api/v1/models/%E0%A4%A'
 ];
 const sweepBodies = ['{', 'null', '[]', '"x"', j({ a: 1 }), j({ requests: 'x', name: 1 })];
 
@@ -210,5 +214,37 @@ describe('every /api route', () => {
 						failures.push(`${method} ${path} ${body ?? ''} -> ${res.status} ${text.slice(0, 80)}`);
 				}
 		expect(failures).toEqual([]);
+	});
+});
+
+/** Sends raw bytes and reads the whole answer (the server closes the connection after it). */
+function rawRequest(port: number, bytes: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+		let answer = '';
+		socket.setEncoding('utf8');
+		socket.on('data', (chunk) => (answer += chunk));
+		socket.on('end', () => resolve(answer));
+		socket.on('error', reject);
+	});
+}
+
+describe('requests node:http cannot parse', () => {
+	it.each([
+		[
+			'headers over the size limit',
+			`GET /api/health HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`,
+			431
+		],
+		['a malformed request line', 'GET /api/health HTTP/9\r\n\r\n', 400],
+		['a header without a colon', 'GET /api/health HTTP/1.1\r\nhost x\r\n\r\n', 400]
+	])('%s get a %i in the API error shape', async (_name, bytes, status) => {
+		const answer = await rawRequest(Number(new URL(app.url).port), bytes);
+		const [head, body] = answer.split('\r\n\r\n');
+		expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
+		expect(head.toLowerCase()).toContain('content-type: application/json');
+		const json = JSON.parse(body);
+		expect(json).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+		expect(json.error.message.length).toBeGreaterThan(0);
 	});
 });
