@@ -12,20 +12,23 @@ vi.mock('$lib/api', async (original) => {
 	return { ...api, batches: { ...api.batches, results: async () => new Response(results.body) } };
 });
 
+/** The worker module's scope: this thread's globals, where it set onmessage. */
+const workerScope = () => globalThis as unknown as { onmessage: (e: { data: unknown }) => void };
+
 /** A Worker running results.worker.ts in this thread once `boot()` is called; messages wait till then. */
 class StandInWorker {
 	static last: StandInWorker;
 	onmessage: ((e: MessageEvent) => void) | null = null;
 	/** The types of the messages the page sent, in order. */
 	sent: string[] = [];
-	#queued: unknown[] = [];
+	#queued: { type: string }[] = [];
 	#booted = false;
 	constructor() {
 		StandInWorker.last = this;
 	}
 	postMessage(m: { type: string }) {
 		if (m.type !== this.sent.at(-1)) this.sent.push(m.type); // runs of one type as one
-		if (this.#booted) setTimeout(() => globalThis.onmessage!({ data: m } as MessageEvent));
+		if (this.#booted) setTimeout(() => workerScope().onmessage({ data: m }));
 		else this.#queued.push(m);
 	}
 	async boot() {
