@@ -62,21 +62,21 @@ export async function serveMessages(x: Exchange): Promise<void> {
 	const settle = (outcome: ExchangeOutcome) =>
 		void admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }));
 	const stream = parsed.stream === true;
-	const pending = callUpstream(x, {
-		method: 'POST',
-		path: '/v1/messages',
-		query: queryOf(x),
-		body: text,
-		stream,
-		headers: forwardedRequestHeaders(x.headers)
-	});
 	// What the answer needs that does not depend on it is made while the upstream works (an
 	// immediate runs once the request went out, before any answer can be read), not after.
 	let watch: AnswerWatch | undefined;
 	const prepare = () => (watch ??= answerWatch(x.user, stream, admission.noteUsage));
-	setImmediate(prepare);
 	let reply: WireReply;
 	try {
+		const pending = callUpstream(x, {
+			method: 'POST',
+			path: '/v1/messages',
+			query: queryOf(x),
+			body: text,
+			stream,
+			headers: forwardedRequestHeaders(x.headers)
+		});
+		setImmediate(prepare);
 		reply = await pending;
 	} catch (e) {
 		settle(x.gone ? 'cut' : 'failed');
