@@ -236,7 +236,9 @@ export async function batchResults(o: { lines: number }): Promise<BenchRow[]> {
 				unit: 'MB',
 				target: '< 30 MB',
 				pass: growth < 30,
-				note: 'baseline: a bare node:http proxy streaming the same results to a page'
+				note:
+					'baseline: a bare node:http proxy streaming the same results to a page once; ' +
+					'the app streams them twice in its window (transfer only, then the viewer)'
 			})
 		];
 	} finally {

@@ -1,3 +1,12 @@
+/** Where a LineSplitter stands in its stream, so another one (in another thread) can carry on. */
+export interface SplitterState {
+	/** The bytes of the unfinished last line. */
+	pending: Uint8Array[];
+	pendingStart: number;
+	position: number;
+	line: number;
+}
+
 /**
  * Splits a byte stream into lines as it arrives, with each line's byte offset and length, so a
  * line can be found again later without keeping its parsed form. `\r\n` endings are accepted.
@@ -10,8 +19,26 @@ export class LineSplitter {
 	#decoder = new TextDecoder();
 
 	constructor(
-		private readonly onLine: (text: string, line: number, offset: number, length: number) => void
-	) {}
+		private readonly onLine: (text: string, line: number, offset: number, length: number) => void,
+		from?: SplitterState
+	) {
+		if (from) {
+			this.#pending = [...from.pending];
+			this.#pendingStart = from.pendingStart;
+			this.#position = from.position;
+			this.#line = from.line;
+		}
+	}
+
+	/** Where this splitter stands: hand it to a new splitter to carry on with the next bytes. */
+	state(): SplitterState {
+		return {
+			pending: [...this.#pending],
+			pendingStart: this.#pendingStart,
+			position: this.#position,
+			line: this.#line
+		};
+	}
 
 	push(chunk: Uint8Array): void {
 		let start = 0;

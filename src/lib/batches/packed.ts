@@ -35,15 +35,30 @@ const LENGTH_AT = indexOf(STRINGS, LENGTHS_AT);
 
 export function packRows(rows: readonly ResultRow[]): PackedRows {
 	const numbers = new Float64Array(rows.length * FIELDS);
-	const parts: string[] = [];
-	let k = 0;
-	for (const r of rows) {
-		for (const key of NUMBERS) numbers[k++] = r[key];
-		numbers[k++] = TYPE_INDEX.get(r.type)!;
-		for (const key of STRINGS) {
-			numbers[k++] = r[key].length;
-			parts.push(r[key]);
-		}
+	const parts = new Array<string>(rows.length * STRINGS.length);
+	// Field by field, not in a loop over the key lists: this runs once per row on the load path,
+	// and reading a row's fields by a changing key was most of its cost.
+	for (let i = 0, k = 0, p = 0; i < rows.length; i++, k += FIELDS) {
+		const r = rows[i];
+		numbers[k + NUMBER_AT.line] = r.line;
+		numbers[k + NUMBER_AT.offset] = r.offset;
+		numbers[k + NUMBER_AT.length] = r.length;
+		numbers[k + NUMBER_AT.inputTokens] = r.inputTokens;
+		numbers[k + NUMBER_AT.outputTokens] = r.outputTokens;
+		numbers[k + NUMBER_AT.cacheWriteTokens] = r.cacheWriteTokens;
+		numbers[k + NUMBER_AT.cacheReadTokens] = r.cacheReadTokens;
+		numbers[k + TYPE_AT] = TYPE_INDEX.get(r.type)!;
+		// In STRINGS order, as unpackRows reads them.
+		numbers[k + LENGTH_AT.customId] = r.customId.length;
+		numbers[k + LENGTH_AT.model] = r.model.length;
+		numbers[k + LENGTH_AT.stopReason] = r.stopReason.length;
+		numbers[k + LENGTH_AT.firstLine] = r.firstLine.length;
+		numbers[k + LENGTH_AT.haystack] = r.haystack.length;
+		parts[p++] = r.customId;
+		parts[p++] = r.model;
+		parts[p++] = r.stopReason;
+		parts[p++] = r.firstLine;
+		parts[p++] = r.haystack;
 	}
 	return { count: rows.length, numbers, text: parts.join('') };
 }

@@ -51,6 +51,10 @@ function firstLineOf(text: string): string {
 /** The text of a result: the answer's text blocks, or the error's message. */
 export function resultText(r: BatchResultLine['result']): string {
 	if (r.type === 'succeeded') {
+		const blocks = r.message.content;
+		// Most answers are one text block: its text as it is, no list to join.
+		if (blocks.length === 1 && blocks[0].type === 'text')
+			return (blocks[0] as { text: string }).text;
 		const parts: string[] = [];
 		for (const b of r.message.content) {
 			if (b.type === 'text') parts.push((b as { text: string }).text);

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
-// Streams a batch's JSONL results: splits and summarises lines as bytes arrive, posts compact
-// rows in small bursts, and keeps the raw bytes so a full result can be read again on demand.
-import { batches, toUserMessage } from '$lib/api';
+// Summarises a batch's JSONL results as the page sends the bytes on: splits and summarises lines,
+// posts compact rows in bursts, and keeps the raw bytes so a full result can be read again.
 import { ByteStore, LineSplitter } from './lines';
 import { packRows } from './packed';
 import type { ResultsIn, ResultsOut } from './protocol';
@@ -12,45 +11,35 @@ const FLUSH_MS = 100;
 
 const post = (m: ResultsOut, transfer: Transferable[] = []) => postMessage(m, transfer);
 const store = new ByteStore();
+let pending: ResultRow[] = [];
+let lastFlush = 0;
+/** Null until the page hands over the splitting (takeOver). */
+let splitter: LineSplitter | null = null;
 
-async function fetchAndLoad(batchId: string): Promise<void> {
-	const res = await batches.results(batchId);
-	if (!res.body) return post({ type: 'error', message: 'results: the response has no body' });
-	await load(res.body, Number(res.headers.get('content-length')) || null);
+function flush() {
+	if (!pending.length) return;
+	const rows = packRows(pending);
+	post({ type: 'rows', rows }, [rows.numbers.buffer]);
+	pending = [];
+	lastFlush = performance.now();
 }
 
-async function load(body: ReadableStream<Uint8Array>, totalBytes: number | null): Promise<void> {
-	let pending: ResultRow[] = [];
-	let lastFlush = 0;
-	const flush = () => {
-		if (!pending.length) return;
-		const rows = packRows(pending);
-		post({ type: 'rows', rows, bytes: store.size, totalBytes }, [rows.numbers.buffer]);
-		pending = [];
-		lastFlush = performance.now();
-	};
-	const splitter = new LineSplitter((text, line, offset, length) =>
-		pending.push(summarizeLine(text, line, offset, length))
-	);
-	const reader = body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		store.append(value);
-		splitter.push(value);
-		if (lastFlush === 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
-	}
-	splitter.end();
-	flush();
-	post({ type: 'done', bytes: store.size });
-}
+const summarize = (text: string, line: number, offset: number, length: number) =>
+	pending.push(summarizeLine(text, line, offset, length));
 
 onmessage = (e: MessageEvent<ResultsIn>) => {
 	const m = e.data;
-	const fail = (err: unknown) => post({ type: 'error', message: toUserMessage(err) });
-	if (m.type === 'load') fetchAndLoad(m.batchId).catch(fail);
-	else if (m.type === 'stream') load(m.body, m.totalBytes).catch(fail);
-	else if (m.type === 'line')
+	if (m.type === 'kept') store.append(m.bytes);
+	else if (m.type === 'takeOver') splitter = new LineSplitter(summarize, m.from);
+	else if (m.type === 'chunk') {
+		store.append(m.bytes);
+		splitter?.push(m.bytes);
+		if (lastFlush === 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
+	} else if (m.type === 'end') {
+		splitter?.end();
+		flush();
+		post({ type: 'done', bytes: store.size });
+	} else if (m.type === 'line')
 		post({ type: 'line', id: m.id, text: store.text(m.offset, m.length) });
 	else if (m.type === 'export') {
 		const parts = m.spans.flatMap(([offset, length]) => [
@@ -64,3 +53,5 @@ onmessage = (e: MessageEvent<ResultsIn>) => {
 		});
 	}
 };
+
+post({ type: 'ready' });

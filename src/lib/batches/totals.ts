@@ -1,4 +1,5 @@
 import { costOf } from '$lib/catalog';
+import { sumUsage, type Usage } from '$lib/schemas/usage';
 import type { ResultRow, ResultType } from './results';
 
 export interface ResultTotals {
@@ -11,12 +12,12 @@ export interface ResultTotals {
 	cost: number | null;
 }
 
-type Usage = {
-	input_tokens: number;
-	output_tokens: number;
-	cache_creation_input_tokens: number;
-	cache_read_input_tokens: number;
-};
+const usageOf = (r: ResultRow): Partial<Usage> => ({
+	input_tokens: r.inputTokens,
+	output_tokens: r.outputTokens,
+	cache_creation_input_tokens: r.cacheWriteTokens,
+	cache_read_input_tokens: r.cacheReadTokens
+});
 
 /** Counts, token sums and batch-priced cost, added to as rows stream in (never re-summed from scratch). */
 export class TotalsAccumulator {
@@ -30,45 +31,33 @@ export class TotalsAccumulator {
 	#byModel = new Map<string, Usage>();
 
 	add(rows: readonly ResultRow[]): this {
+		const added = new Map<string, Partial<Usage>[]>();
 		for (const r of rows) {
 			this.#counts[r.type]++;
 			if (r.type !== 'succeeded') continue;
-			let u = this.#byModel.get(r.model);
-			if (!u)
-				this.#byModel.set(
-					r.model,
-					(u = {
-						input_tokens: 0,
-						output_tokens: 0,
-						cache_creation_input_tokens: 0,
-						cache_read_input_tokens: 0
-					})
-				);
-			u.input_tokens += r.inputTokens;
-			u.output_tokens += r.outputTokens;
-			u.cache_creation_input_tokens += r.cacheWriteTokens;
-			u.cache_read_input_tokens += r.cacheReadTokens;
+			const usages = added.get(r.model);
+			if (usages) usages.push(usageOf(r));
+			else added.set(r.model, [usageOf(r)]);
 		}
+		for (const [model, usages] of added)
+			this.#byModel.set(model, sumUsage([this.#byModel.get(model), ...usages]));
 		return this;
 	}
 
 	snapshot(): ResultTotals {
-		const t: ResultTotals = {
-			counts: { ...this.#counts },
-			inputTokens: 0,
-			outputTokens: 0,
-			cacheWriteTokens: 0,
-			cacheReadTokens: 0,
-			cost: 0
-		};
+		const sum = sumUsage(this.#byModel.values());
+		let cost: number | null = 0;
 		for (const [model, u] of this.#byModel) {
-			t.inputTokens += u.input_tokens;
-			t.outputTokens += u.output_tokens;
-			t.cacheWriteTokens += u.cache_creation_input_tokens;
-			t.cacheReadTokens += u.cache_read_input_tokens;
 			const c = costOf(model, u, { batch: true });
-			t.cost = c && t.cost !== null ? t.cost + c.total : null;
+			cost = c && cost !== null ? cost + c.total : null;
 		}
-		return t;
+		return {
+			counts: { ...this.#counts },
+			inputTokens: sum.input_tokens,
+			outputTokens: sum.output_tokens,
+			cacheWriteTokens: sum.cache_creation_input_tokens ?? 0,
+			cacheReadTokens: sum.cache_read_input_tokens ?? 0,
+			cost
+		};
 	}
 }

@@ -2,7 +2,7 @@ import { batches, toUserMessage } from '$lib/api';
 import { rowsToCsv } from '$lib/batches/export';
 import type { ResultsIn, ResultsOut } from '$lib/batches/protocol';
 import { LineSplitter } from '$lib/batches/lines';
-import { unpackRows } from '$lib/batches/packed';
+import { packRows, unpackRows } from '$lib/batches/packed';
 import {
 	parseResultLine,
 	summarizeLine,
@@ -13,6 +13,9 @@ import { TotalsAccumulator, type ResultTotals } from '$lib/batches/totals';
 import { keepsRows, viewRows, type SortKey } from '$lib/batches/view';
 import type { BatchResultLine } from '$lib/schemas';
 import { appendOnlyView } from './run-buffer';
+
+/** While the page summarises, rows are shown at most this often (each showing re-renders the table). */
+const SHOW_MS = 100;
 
 export type Detail = { row: ResultRow; result: BatchResultLine | null; raw: string };
 
@@ -27,8 +30,8 @@ export class BatchResultsState {
 	sort = $state<SortKey>('line');
 	descending = $state(false);
 	#all: ResultRow[] = [];
-	/** Until the worker's first rows: #all may hold rows summarised here (#preview). */
-	#isPreview = true;
+	/** The worker has started: it summarises the chunks from then on. */
+	#workerReady = false;
 	#version = $state(0);
 	#bytes = $state(0);
 	#done = $state(false);
@@ -82,54 +85,64 @@ export class BatchResultsState {
 		});
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent<ResultsOut>) => this.#receive(e.data);
-		void this.#fetchFor(worker);
-	}
-
-	/**
-	 * The request starts here at once, while the worker boots (its first rows came a worker
-	 * start-up later otherwise), and the body streams on to the worker. A browser that cannot
-	 * transfer a stream lets the worker fetch instead.
-	 */
-	async #fetchFor(worker: Worker): Promise<void> {
-		let res: Response;
-		try {
-			res = await batches.results(this.batchId, { signal: this.#abort.signal });
-		} catch (err) {
+		void this.#read(worker).catch((err) => {
 			if (this.#worker === worker) this.#receive({ type: 'error', message: toUserMessage(err) });
-			return;
-		}
-		if (!res.body || this.#worker !== worker) return void res.body?.cancel();
-		const [body, preview] = res.body.tee();
-		const totalBytes = Number(res.headers.get('content-length')) || null;
-		try {
-			worker.postMessage({ type: 'stream', body, totalBytes } satisfies ResultsIn, [body]);
-		} catch {
-			void body.cancel();
-			void preview.cancel();
-			return this.#send({ type: 'load', batchId: this.batchId });
-		}
-		await this.#preview(preview);
+		});
 	}
 
 	/**
-	 * The rows of the body's first chunk, summarised here while the worker is still starting, so
-	 * the first rows show a worker start-up sooner. The worker's own rows replace them.
+	 * The request starts at once, while the worker boots, and the page summarises what arrives
+	 * until the worker is ready (it takes 300-500 ms to start, longer than the first megabytes
+	 * take to arrive); then the worker takes over from where the page stands. Every chunk goes on
+	 * to the worker either way (transferred, not copied), which keeps the bytes.
 	 */
-	async #preview(stream: ReadableStream<Uint8Array>): Promise<void> {
-		const reader = stream.getReader();
-		const rows: ResultRow[] = [];
-		try {
-			const { value } = await reader.read();
-			if (value) new LineSplitter((...line) => rows.push(summarizeLine(...line))).push(value);
-		} catch {
-			// The worker reads the same bytes and reports the error.
-		} finally {
-			void reader.cancel();
+	async #read(worker: Worker): Promise<void> {
+		const res = await batches.results(this.batchId, { signal: this.#abort.signal });
+		if (!res.body || this.#worker !== worker) return void res.body?.cancel();
+		const reader = res.body.getReader();
+		let rows: ResultRow[] = [];
+		let shown = 0;
+		const show = (always: boolean) => {
+			if (!rows.length || (!always && shown && performance.now() - shown < SHOW_MS)) return;
+			// Through the worker's packing too, so that every row has the same hidden class: rows
+			// of two kinds made the first filter over them 3-10x slower (V8 migrated each object).
+			this.#append(unpackRows(packRows(rows)));
+			rows = [];
+			shown = performance.now();
+		};
+		const here = new LineSplitter((...line) => rows.push(summarizeLine(...line)));
+		let handedOver = false;
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (this.#worker !== worker) return;
+			if (done) break;
+			this.#bytes += value.length;
+			if (!handedOver && this.#workerReady) {
+				show(true);
+				worker.postMessage({ type: 'takeOver', from: here.state() } satisfies ResultsIn);
+				handedOver = true;
+			}
+			if (handedOver) {
+				worker.postMessage({ type: 'chunk', bytes: value } satisfies ResultsIn, [value.buffer]);
+				continue;
+			}
+			here.push(value);
+			worker.postMessage({ type: 'kept', bytes: value } satisfies ResultsIn, [value.buffer]);
+			show(false);
 		}
-		if (this.#isPreview && this.#all.length === 0 && rows.length) {
-			this.#all.push(...rows);
-			this.#version++;
-		}
+		worker.postMessage({ type: 'end' } satisfies ResultsIn);
+		if (handedOver) return;
+		// All of it was summarised here: the worker only keeps the bytes, for opening a row.
+		here.end();
+		show(true);
+		this.#done = true;
+	}
+
+	/** Rows appended and published: one change for the table per burst. */
+	#append(rows: readonly ResultRow[]): void {
+		for (const r of rows) this.#all.push(r);
+		this.#totals = this.#accumulator.add(rows).snapshot();
+		this.#version++;
 	}
 
 	#send(m: ResultsIn): void {
@@ -137,15 +150,9 @@ export class BatchResultsState {
 	}
 
 	#receive(m: ResultsOut): void {
-		if (m.type === 'rows') {
-			if (this.#isPreview) this.#all.length = 0;
-			this.#isPreview = false;
-			const rows = unpackRows(m.rows);
-			for (const r of rows) this.#all.push(r);
-			this.#totals = this.#accumulator.add(rows).snapshot();
-			this.#bytes = m.bytes;
-			this.#version++;
-		} else if (m.type === 'done') {
+		if (m.type === 'ready') this.#workerReady = true;
+		else if (m.type === 'rows') this.#append(unpackRows(m.rows));
+		else if (m.type === 'done') {
 			this.#bytes = m.bytes;
 			this.#done = true;
 		} else if (m.type === 'error') {

@@ -113,6 +113,61 @@ describe('TotalsAccumulator', () => {
 	});
 });
 
+describe('TotalsAccumulator token sums', () => {
+	const answer = (model: string, usage: Record<string, number>) =>
+		JSON.stringify({
+			custom_id: `${model}-${JSON.stringify(usage)}`,
+			result: {
+				type: 'succeeded',
+				message: {
+					id: 'msg_x',
+					type: 'message',
+					role: 'assistant',
+					model,
+					content: [{ type: 'text', text: 'hi' }],
+					stop_reason: 'end_turn',
+					stop_sequence: null,
+					usage
+				}
+			}
+		});
+
+	it("adds every model's counts over bursts, a missing cache count as 0; an unpriced model has no cost", () => {
+		const acc = new TotalsAccumulator().add([
+			summarizeLine(answer('claude-3-5-haiku-20241022', { input_tokens: 1, output_tokens: 2 }), 1),
+			summarizeLine(
+				answer('no-such-model', {
+					input_tokens: 10,
+					output_tokens: 20,
+					cache_creation_input_tokens: 30,
+					cache_read_input_tokens: 40
+				}),
+				2
+			)
+		]);
+		const t = acc
+			.add([
+				summarizeLine(
+					answer('claude-3-5-haiku-20241022', {
+						input_tokens: 100,
+						output_tokens: 200,
+						cache_read_input_tokens: 400
+					}),
+					3
+				)
+			])
+			.snapshot();
+		expect(t).toMatchObject({
+			inputTokens: 111,
+			outputTokens: 222,
+			cacheWriteTokens: 30,
+			cacheReadTokens: 440,
+			cost: null
+		});
+		expect(t.counts.succeeded).toBe(3);
+	});
+});
+
 describe('LineSplitter + ByteStore', () => {
 	it.each([7, 64, 100_000])(
 		'finds lines split across %i-byte chunks, with byte offsets that cut them out again',
@@ -137,6 +192,31 @@ describe('LineSplitter + ByteStore', () => {
 				'{"custom_id":"é","result":{"type":"expired"}}'
 			]);
 			for (const [t, , offset, length] of seen) expect(store.text(offset, length)).toBe(t);
+		}
+	);
+
+	it.each([1, 5, 13, 40])(
+		"carries on in a second splitter from the first one's state (handed over after %i chunks)",
+		(handOverAt) => {
+			const text = `${succeeded}\r\n\n${errored}\n{"custom_id":"é","result":{"type":"expired"}}\nlast`;
+			const bytes = new TextEncoder().encode(text);
+			const seen =
+				(into: [string, number, number, number][]) =>
+				(t: string, line: number, offset: number, length: number) =>
+					into.push([t, line, offset, length]);
+			const whole: [string, number, number, number][] = [];
+			const one = new LineSplitter(seen(whole));
+			const split: [string, number, number, number][] = [];
+			let current = new LineSplitter(seen(split));
+			for (let i = 0, n = 0; i < bytes.length; i += 7, n++) {
+				if (n === handOverAt) current = new LineSplitter(seen(split), current.state());
+				one.push(bytes.slice(i, i + 7));
+				current.push(bytes.slice(i, i + 7));
+			}
+			one.end();
+			current.end();
+			expect(whole.map((s) => s[1])).toEqual([1, 3, 4, 5]);
+			expect(split).toEqual(whole);
 		}
 	);
 

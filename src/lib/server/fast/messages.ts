@@ -159,7 +159,9 @@ export async function serveBatchResults(x: Exchange, batchId: string): Promise<v
 	const headers = answerHeaders(x, reply, path);
 	if (reply.text !== undefined || !reply.body) return sendText(x, reply, headers);
 	x.head(reply.status, headers);
-	pump(reply.body, x.res, scrubberFor(getConfig().ANTHROPIC_API_KEY), { onEnd: () => {} });
+	// Chunks as they came: results arrive in large ones, and joining them would copy every byte.
+	const scrubber = scrubberFor(getConfig().ANTHROPIC_API_KEY);
+	pump(reply.body, x.res, scrubber, { onEnd: () => {} }, { coalesce: false });
 }
 
 /** POST /api/v1/messages/count_tokens, as its Kit route serves it. */

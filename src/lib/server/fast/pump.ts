@@ -15,12 +15,17 @@ export interface PumpWatch {
  * out). Backpressure both ways: a slow client pauses the upstream socket. When the client
  * leaves, the upstream body is destroyed (its request aborted); when the upstream breaks, the
  * client's answer ends early, as a dropped connection does.
+ *
+ * `coalesce: false` sends each chunk as it came instead of joining what is buffered: for a body of
+ * large chunks (batch results) fewer writes gain little, and the join's copy of every byte is
+ * garbage that V8 frees only at a GC (the server's memory grew about 10 MB more over 35 MB).
  */
 export function pump(
 	body: Readable,
 	res: ServerResponse,
 	scrubber: ByteScrubber | undefined,
-	watch: PumpWatch
+	watch: PumpWatch,
+	{ coalesce = true }: { coalesce?: boolean } = {}
 ): void {
 	let ended = false;
 	const end = (outcome: 'complete' | 'cut') => {
@@ -43,8 +48,15 @@ export function pump(
 		for (let chunk: Buffer | null; (chunk = body.read() as Buffer | null) !== null;)
 			if (!send(scrubber ? scrubber.push(chunk) : chunk)) return;
 	};
-	body.on('readable', flow);
-	res.on('drain', flow);
+	if (coalesce) {
+		body.on('readable', flow);
+		res.on('drain', flow);
+	} else {
+		body.on('data', (chunk: Buffer) => {
+			if (!send(scrubber ? scrubber.push(chunk) : chunk)) body.pause();
+		});
+		res.on('drain', () => body.resume());
+	}
 	body.once('end', () => {
 		if (scrubber) send(scrubber.flush());
 		// The last bytes leave first; the bookkeeping (usage, settlement) can wait for them.
