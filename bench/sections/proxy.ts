@@ -10,6 +10,8 @@ export interface ProxyOptions {
 	mode: ReplayMode;
 	/** Concurrency level -> rounds of that many streams at once, per side. */
 	levels: { concurrency: number; rounds: number }[];
+	/** Rounds of 20 stress streams each side serves before anything is measured (default 10). */
+	warmupRounds?: number;
 }
 
 type Side = 'direct' | 'floor' | 'app';
@@ -34,6 +36,17 @@ export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 				timeStream(url[side], replayBody(files[(r * c + j) % files.length], o.mode))
 			)
 		);
+	// Both proxies (and this client) are fresh processes: their JavaScript runs unoptimized for
+	// the first few hundred requests, which is start-up, not the steady state a gateway serves
+	// in. Every side gets the same warm-up. Without it the paced figures, measured first, read
+	// the JIT: 0.2-0.4 ms more of the app's TTFB over the floor at 1 stream than after it.
+	const warm = (side: Side, r: number) =>
+		Promise.all(
+			Array.from({ length: 20 }, (_, j) =>
+				timeStream(url[side], replayBody(files[(r * 20 + j) % files.length], 'stress'))
+			)
+		);
+	for (let r = 0; r < (o.warmupRounds ?? 10); r++) for (const side of SIDES) await warm(side, r);
 	const rows: BenchRow[] = [];
 	for (const { concurrency: c, rounds } of o.levels) {
 		// Warm-up: open the keep-alive connections every side needs at this level.
@@ -55,25 +68,47 @@ export async function proxyOverhead(o: ProxyOptions): Promise<BenchRow[]> {
 	return rows;
 }
 
+/**
+ * The issue's targets are written as "added over going straight to the upstream". Read against
+ * the floor measured in the same run they become "the app's cost over the bare proxy", and
+ * those rows carry the pass/fail: at 20 concurrent in stress mode the direct p95 can be *higher*
+ * than either proxy's (the bench client reads direct's many tiny slices one by one, while a
+ * proxy hands it fewer, larger chunks), so "added over direct" can go negative and is no floor
+ * of anything. The added rows stay, for reading against the issue's own table, without a target.
+ */
 function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 	const section = `proxy-${mode}`;
 	const at = (side: Side, metric: 'ttfb' | 'total', p: number) => percentile(s[side][metric], p);
 	const added = (side: Side, metric: 'ttfb' | 'total', p: number) =>
 		at(side, metric, p) - at('direct', metric, p);
-	const n = s.app.ttfb.length;
-	const streams = `${c} concurrent`;
-	const ttfb50 = added('app', 'ttfb', 50);
-	const floor50 = added('floor', 'ttfb', 50);
-	const ttfbTarget = c === 1 ? 2 : c === 20 ? 2 * floor50 + 2 : undefined;
-	const totalFloor = at('floor', 'total', 95);
-	const totalTarget = c === 20 ? added('floor', 'total', 95) + 0.05 * totalFloor : undefined;
-	const note = (metric: 'ttfb' | 'total', p: number) =>
-		`direct p${p} ${at('direct', metric, p).toFixed(1)} ms, app p${p} ${at('app', metric, p).toFixed(1)} ms; n=${n}`;
-	// The same targets read as the app's cost over the floor (what the gateway itself adds).
 	const over = (metric: 'ttfb' | 'total', p: number) =>
 		at('app', metric, p) - at('floor', metric, p);
-	const overTtfbTarget = ttfbTarget === undefined ? undefined : ttfbTarget - floor50;
+	const n = s.app.ttfb.length;
+	const streams = `${c} concurrent`;
+	// The floor's own cost over direct; a negative one (direct slower) counts as none.
+	const floor50 = Math.max(0, added('floor', 'ttfb', 50));
+	// Issue: TTFB added p50 <= 2 ms at 1 stream, <= 2x the floor's added + 2 ms at 20.
+	const overTtfbTarget = c === 1 ? 2 - floor50 : c === 20 ? floor50 + 2 : undefined;
+	const issueTtfb =
+		c !== 1
+			? 'added <= 2x floor + 2 ms'
+			: floor50 > 2
+				? 'added <= 2 ms; the floor alone adds more'
+				: 'added <= 2 ms';
+	// Issue: stream total p95 at 20 concurrent within 5% of the floor's.
+	const totalFloor = at('floor', 'total', 95);
 	const overTotalTarget = c === 20 ? 0.05 * totalFloor : undefined;
+	const pair = (metric: 'ttfb' | 'total', p: number) =>
+		`app p${p} ${at('app', metric, p).toFixed(1)} ms - floor p${p} ${at('floor', metric, p).toFixed(1)} ms`;
+	const direct = (metric: 'ttfb' | 'total', p: number) => {
+		const negative = added('floor', metric, p) < 0;
+		return (
+			`direct p${p} ${at('direct', metric, p).toFixed(1)} ms, app p${p} ` +
+			`${at('app', metric, p).toFixed(1)} ms; n=${n}` +
+			(negative ? '; direct slower than the proxies (client-side), read over the floor' : '')
+		);
+	};
+	const info = 'none (the over-the-floor row carries it)';
 	return [
 		row({
 			section,
@@ -83,9 +118,9 @@ function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 			target:
 				overTtfbTarget === undefined
 					? 'none set'
-					: `<= ${overTtfbTarget.toFixed(1)} ms (the target below)`,
+					: `<= ${overTtfbTarget.toFixed(2)} ms (issue: ${issueTtfb})`,
 			pass: overTtfbTarget === undefined ? undefined : over('ttfb', 50) <= overTtfbTarget,
-			note: `app p50 ${at('app', 'ttfb', 50).toFixed(1)} ms - floor p50 ${at('floor', 'ttfb', 50).toFixed(1)} ms`
+			note: pair('ttfb', 50)
 		}),
 		row({
 			section,
@@ -95,24 +130,18 @@ function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 			target:
 				overTotalTarget === undefined
 					? 'none set'
-					: `<= 5% of floor = ${overTotalTarget.toFixed(1)} ms`,
+					: `<= 5% of floor p95 = ${overTotalTarget.toFixed(2)} ms`,
 			pass: overTotalTarget === undefined ? undefined : over('total', 95) <= overTotalTarget,
-			note: `app p95 ${at('app', 'total', 95).toFixed(1)} ms - floor p95 ${totalFloor.toFixed(1)} ms`
+			note: pair('total', 95)
 		}),
 		row({
 			section,
 			name: `TTFB added p50, ${streams}`,
-			value: ttfb50,
-			baseline: floor50,
+			value: added('app', 'ttfb', 50),
+			baseline: added('floor', 'ttfb', 50),
 			unit: 'ms',
-			target:
-				ttfbTarget === undefined
-					? 'none set'
-					: c === 1
-						? '<= 2 ms'
-						: `<= 2x floor + 2 = ${ttfbTarget.toFixed(1)} ms`,
-			pass: ttfbTarget === undefined ? undefined : ttfb50 <= ttfbTarget,
-			note: `baseline: bare node:http proxy; ${note('ttfb', 50)}`
+			target: overTtfbTarget === undefined ? 'none set' : info,
+			note: `baseline: bare node:http proxy; ${direct('ttfb', 50)}`
 		}),
 		row({
 			section,
@@ -121,7 +150,7 @@ function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 			baseline: added('floor', 'ttfb', 95),
 			unit: 'ms',
 			target: 'none set',
-			note: note('ttfb', 95)
+			note: direct('ttfb', 95)
 		}),
 		row({
 			section,
@@ -129,12 +158,8 @@ function levelRows(mode: ReplayMode, c: number, s: Samples): BenchRow[] {
 			value: added('app', 'total', 95),
 			baseline: added('floor', 'total', 95),
 			unit: 'ms',
-			target:
-				totalTarget === undefined
-					? 'none set'
-					: `<= floor total +5% = +${totalTarget.toFixed(1)} ms`,
-			pass: totalTarget === undefined ? undefined : added('app', 'total', 95) <= totalTarget,
-			note: note('total', 95)
+			target: overTotalTarget === undefined ? 'none set' : info,
+			note: direct('total', 95)
 		})
 	];
 }

@@ -1,7 +1,8 @@
 import { CountTokensParamsSchema, MessageCreateParamsSchema } from '$lib/schemas';
+import type { Usage } from '$lib/schemas/usage';
 import { getConfig } from '../config';
 import { outputFileRecorder } from '../gateway/files-outputs';
-import { scrubberFor } from '../gateway/scrub';
+import { scrubberFor, type ByteScrubber } from '../gateway/scrub';
 import { admitMessage, type ExchangeOutcome } from '../guard/admit';
 import { getLimitDeps } from '../guard/deps';
 import { checkRate } from '../guard/limits';
@@ -18,7 +19,7 @@ import type { Exchange } from './exchange';
 import { readNodeBody } from './body';
 import { pump } from './pump';
 import { answerHeaders, callUpstream } from './upstream-call';
-import type { WireReply } from './wire';
+import type { AnswerHeaders, WireReply } from './wire';
 
 function queryOf(x: Exchange) {
 	const url = x.req.url ?? '';
@@ -26,7 +27,7 @@ function queryOf(x: Exchange) {
 }
 
 /** An error answer read in full (wire.ts): sent at once, key scrubbed out. */
-function sendText(x: Exchange, reply: WireReply, headers: Headers) {
+function sendText(x: Exchange, reply: WireReply, headers: AnswerHeaders) {
 	const scrubber = scrubberFor(getConfig().ANTHROPIC_API_KEY);
 	const bytes = Buffer.from(reply.text ?? '');
 	const out = scrubber ? Buffer.concat([scrubber.push(bytes), scrubber.flush()]) : bytes;
@@ -61,9 +62,13 @@ export async function serveMessages(x: Exchange): Promise<void> {
 	const settle = (outcome: ExchangeOutcome) =>
 		void admission.finish(outcome).catch((e) => log.error('settle failed', { error: String(e) }));
 	const stream = parsed.stream === true;
+	// What the answer needs that does not depend on it is made while the upstream works (an
+	// immediate runs once the request went out, before any answer can be read), not after.
+	let watch: AnswerWatch | undefined;
+	const prepare = () => (watch ??= answerWatch(x.user, stream, admission.noteUsage));
 	let reply: WireReply;
 	try {
-		reply = await callUpstream(x, {
+		const pending = callUpstream(x, {
 			method: 'POST',
 			path: '/v1/messages',
 			query: queryOf(x),
@@ -71,6 +76,8 @@ export async function serveMessages(x: Exchange): Promise<void> {
 			stream,
 			headers: forwardedRequestHeaders(x.headers)
 		});
+		setImmediate(prepare);
+		reply = await pending;
 	} catch (e) {
 		settle(x.gone ? 'cut' : 'failed');
 		throw e;
@@ -81,16 +88,14 @@ export async function serveMessages(x: Exchange): Promise<void> {
 		sendText(x, reply, headers);
 		return settle(ok ? 'complete' : 'failed');
 	}
-	const scrubber = scrubberFor(config.ANTHROPIC_API_KEY);
+	const { scrubber, files, tap } = prepare();
 	if (!ok) {
 		x.head(reply.status, headers);
 		return pump(reply.body, x.res, scrubber, { onEnd: () => settle('failed') });
 	}
-	const files = outputFileRecorder(getStore, x.user);
-	if (stream) {
-		headers.set('cache-control', 'no-cache');
-		headers.set('x-accel-buffering', 'no');
-		const tap = sseUsageTap(admission.noteUsage);
+	if (tap) {
+		headers['cache-control'] = 'no-cache';
+		headers['x-accel-buffering'] = 'no';
 		x.head(reply.status, headers);
 		return pump(reply.body, x.res, scrubber, {
 			onChunk: (chunk) => {
@@ -120,6 +125,22 @@ export async function serveMessages(x: Exchange): Promise<void> {
 	if (x.gone) return x.log(499);
 	x.head(reply.status, headers);
 	x.res.end(bytes);
+}
+
+/** The watchers of a Messages answer: the key scrubber, the tool-made files, the usage tap. */
+interface AnswerWatch {
+	scrubber: ByteScrubber | undefined;
+	files: (chunk: Uint8Array) => void;
+	/** Streams only. */
+	tap: ReturnType<typeof sseUsageTap> | undefined;
+}
+
+function answerWatch(user: string, stream: boolean, noteUsage: (u: Usage) => void): AnswerWatch {
+	return {
+		scrubber: scrubberFor(getConfig().ANTHROPIC_API_KEY),
+		files: outputFileRecorder(getStore, user),
+		tap: stream ? sseUsageTap(noteUsage) : undefined
+	};
 }
 
 /**

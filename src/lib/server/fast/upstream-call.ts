@@ -5,7 +5,7 @@ import { scrubText } from '../gateway/scrub';
 import { log } from '../log';
 import { getUpstream, type UpstreamRequest } from '../upstream';
 import type { Exchange } from './exchange';
-import { sendOverWire, type WireReply } from './wire';
+import { sendOverWire, type AnswerHeaders, type WireReply } from './wire';
 
 /**
  * Sends a validated call upstream for the fast path. A networked upstream gets the SDK's bytes
@@ -20,17 +20,19 @@ export async function callUpstream(
 	if (upstream.wire) return sendOverWire({ ...upstream, wire: upstream.wire }, call, x);
 	const response = await upstream.send({ ...call, signal: x.signal });
 	const body = response.body ? Readable.fromWeb(response.body as NodeWebStream) : null;
-	return { status: response.status, headers: response.headers, body };
+	const headers: AnswerHeaders = {};
+	response.headers.forEach((value, name) => (headers[name] = value));
+	return { status: response.status, headers, body };
 }
 
 /** The answer's headers as forward.ts sends them: nothing that carries the key, and who answered. */
-export function answerHeaders(x: Exchange, reply: WireReply, path: string): Headers {
+export function answerHeaders(x: Exchange, reply: WireReply, path: string): AnswerHeaders {
 	const secret = getConfig().ANTHROPIC_API_KEY;
-	// Our own copy already (wire.ts and the SDK upstream both build a fresh one).
+	// Our own copy already (wire.ts and the in-process path both build a fresh one).
 	const headers = reply.headers;
-	for (const [name, value] of [...headers])
-		if (scrubText(value, secret) !== value) headers.delete(name);
-	headers.set('x-upstream', getUpstream().kind);
+	for (const name in headers)
+		if (scrubText(headers[name], secret) !== headers[name]) delete headers[name];
+	headers['x-upstream'] = getUpstream().kind;
 	if (reply.status >= 500)
 		log.warn('upstream error', { requestId: x.requestId, path, status: reply.status });
 	return headers;

@@ -7,7 +7,7 @@ import {
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { errorBody } from '../http';
-import { forwardedResponseHeaders, type HeaderSource } from '../upstream/headers';
+import { isForwardedResponseHeader } from '../upstream/headers';
 import type { Upstream, UpstreamRequest, WireCall, WireRequest } from '../upstream/types';
 
 /**
@@ -16,10 +16,16 @@ import type { Upstream, UpstreamRequest, WireCall, WireRequest } from '../upstre
  * handed back as the socket's own stream. Retries, timeouts and error answers follow the SDK
  * (client.js makeRequest), so a client sees what the Kit route (through the SDK) would send.
  */
+/**
+ * An answer's headers as the fast path writes them: lower-case names, repeated values joined
+ * with `, ` (as Headers gives them), in a plain object node's writeHead takes as it is.
+ */
+export type AnswerHeaders = Record<string, string>;
+
 export interface WireReply {
 	status: number;
-	/** Already filtered to what a client may see (forwardedResponseHeaders). */
-	headers: Headers;
+	/** Already filtered to what a client may see (isForwardedResponseHeader); our own copy. */
+	headers: AnswerHeaders;
 	/** A success's body, as it arrives. */
 	body: Readable | null;
 	/** An error's body, in full (the SDK reads it to build its error). */
@@ -30,17 +36,6 @@ const agents = {
 	'http:': new HttpAgent({ keepAlive: true, maxSockets: Infinity }),
 	'https:': new HttpsAgent({ keepAlive: true, maxSockets: Infinity })
 };
-
-/** Node's headers seen through Headers' `forEach` (repeated headers joined, as fetch does). */
-export function nodeHeaderSource(headers: IncomingMessage['headers']): HeaderSource {
-	return {
-		forEach(callback: (value: string, name: string, parent: Headers) => void) {
-			for (const [name, value] of Object.entries(headers))
-				if (value !== undefined)
-					callback(Array.isArray(value) ? value.join(', ') : value, name, undefined as never);
-		}
-	};
-}
 
 class WireTimeout extends Error {}
 
@@ -72,9 +67,20 @@ function abortError() {
 	return new DOMException('The caller went away', 'AbortError');
 }
 
-/** node:http options for a URL, parsed once per distinct call (wireFor keeps the calls). */
-const targets = new WeakMap<WireCall, { https: boolean; options: RequestOptions }>();
-function targetOf(wire: WireCall) {
+/**
+ * node:http options for a call, worked out once per distinct call (wireFor keeps the calls). The
+ * headers go as a flat [name, value, ...] list: node writes them as they are (checking each)
+ * instead of setting them one by one, which is most of what building a request costs. Such a
+ * list gets none of node's defaults, so Host (and Authorization for a URL with credentials) are
+ * added here as node would.
+ */
+interface Target {
+	https: boolean;
+	options: RequestOptions;
+	headers: string[];
+}
+const targets = new WeakMap<WireCall, Target>();
+function targetOf(wire: WireCall): Target {
 	let target = targets.get(wire);
 	if (!target) {
 		const url = new URL(wire.url);
@@ -86,9 +92,15 @@ function targetOf(wire: WireCall) {
 			path: url.pathname + url.search,
 			agent: agents[https ? 'https:' : 'http:']
 		};
-		if (url.username || url.password)
-			options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-		target = { https, options };
+		const headers = Object.entries(wire.headers).flat();
+		const has = (name: string) => Object.keys(wire.headers).some((n) => n.toLowerCase() === name);
+		// URL.host: brackets for IPv6, the port only when it is not the scheme's default.
+		if (!has('host')) headers.push('host', url.host);
+		if ((url.username || url.password) && !has('authorization')) {
+			const auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+			headers.push('authorization', `Basic ${Buffer.from(auth).toString('base64')}`);
+		}
+		target = { https, options, headers };
 		targets.set(wire, target);
 	}
 	return target;
@@ -103,13 +115,12 @@ function send(
 ): Promise<IncomingMessage> {
 	return new Promise((resolve, reject) => {
 		if (cancel.aborted) return reject(abortError());
-		const { https, options } = targetOf(wire);
+		const { https, options, headers } = targetOf(wire);
 		const payload = body === undefined ? undefined : Buffer.from(body);
-		const headers = wire.headers;
 		const req = (https ? httpsRequest : httpRequest)({
 			...options,
 			method,
-			headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers
+			headers: payload ? [...headers, 'content-length', String(payload.length)] : headers
 		});
 		// Until the answer's body is done, the caller leaving ends the request (and its socket).
 		const stopListening = cancel.onAbort(() => req.destroy(abortError()));
@@ -181,8 +192,19 @@ export function errorText(status: number, text: string): string {
 	);
 }
 
+/** The upstream's headers a client may see, straight from node's parsed ones (no Headers). */
+export function forwardedNodeHeaders(headers: IncomingMessage['headers']): AnswerHeaders {
+	const out: AnswerHeaders = {};
+	for (const name in headers) {
+		const value = headers[name];
+		if (value !== undefined && isForwardedResponseHeader(name))
+			out[name] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return out;
+}
+
 function failure(status: number, type: string, message: string): WireReply {
-	const headers = new Headers({ 'content-type': 'application/json' });
+	const headers: AnswerHeaders = { 'content-type': 'application/json' };
 	return { status, headers, body: null, text: JSON.stringify(errorBody(type, message)) };
 }
 
@@ -248,14 +270,14 @@ export async function sendOverWire(
 				: failure(502, 'api_error', 'Could not reach the upstream API.');
 		}
 		const status = res.statusCode ?? 502;
-		const headers = forwardedResponseHeaders(nodeHeaderSource(res.headers));
+		const headers = forwardedNodeHeaders(res.headers);
 		if (status >= 200 && status < 300) return { status, headers, body: res };
 		if (attempt < maxRetries && shouldRetry(status, res.headers)) {
 			res.resume();
 			await sleep(retryDelayMs(res.headers, attempt), cancel);
 			continue;
 		}
-		headers.set('content-type', 'application/json');
+		headers['content-type'] = 'application/json';
 		return { status, headers, body: null, text: errorText(status, await readText(res)) };
 	}
 }

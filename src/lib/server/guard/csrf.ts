@@ -19,9 +19,10 @@ function sameHost(origin: string, url: URL): boolean {
  */
 export const csrfGuard: Handle = async ({ event, resolve }) => {
 	const origin = event.request.headers.get('origin');
+	if (!origin || SAFE.has(event.request.method)) return resolve(event);
 	// ORIGIN, when set, is the truth; the request URL would otherwise come from the Host header.
 	const ours = getConfig().ORIGIN ? new URL(getConfig().ORIGIN!) : event.url;
-	if (!SAFE.has(event.request.method) && origin && !sameHost(origin, ours)) {
+	if (!sameHost(origin, ours)) {
 		return apiError(
 			'permission_error',
 			`Cross-site ${event.request.method} refused: origin ${origin} is not this playground`,

@@ -18,27 +18,27 @@ const EVENT = Buffer.from('event');
 const DATA = Buffer.from('data');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Does `line` set the field `name` (`name:...`, or the bare name)? Compared byte by byte. */
-function isField(line: Buffer, name: Buffer): boolean {
+/** Does the line `bytes[from, to)` set the field `name` (`name:...`, or the bare name)? */
+function isField(bytes: Buffer, from: number, to: number, name: Buffer): boolean {
 	const n = name.length;
-	if (line.length < n || (line.length > n && line[n] !== COLON)) return false;
-	for (let i = 0; i < n; i++) if (line[i] !== name[i]) return false;
+	if (to - from < n || (to - from > n && bytes[from + n] !== COLON)) return false;
+	for (let i = 0; i < n; i++) if (bytes[from + i] !== name[i]) return false;
 	return true;
 }
 
-/** Where a field's value starts: after the colon, less one leading space. */
-function valueStart(line: Buffer, name: Buffer): number {
-	const at = name.length + 1;
-	return line[at] === SPACE ? at + 1 : Math.min(at, line.length);
+/** Where a field's value starts in the line `bytes[from, to)`: after the colon, less one space. */
+function valueStart(bytes: Buffer, from: number, to: number, name: Buffer): number {
+	const at = from + name.length + 1;
+	return bytes[at] === SPACE && at < to ? at + 1 : Math.min(at, to);
 }
 
-/** The wanted name `line` sets from `from` on, or null (another name); no string is made. */
-function wantedName(line: Buffer, from: number, names: readonly [string, Buffer][]) {
-	const length = line.length - from;
-	for (const [name, bytes] of names) {
-		if (bytes.length !== length) continue;
+/** The wanted name `bytes[from, to)` is, or null (another name); no string is made. */
+function wantedName(bytes: Buffer, from: number, to: number, names: readonly [string, Buffer][]) {
+	const length = to - from;
+	for (const [name, wanted] of names) {
+		if (wanted.length !== length) continue;
 		let i = 0;
-		while (i < length && line[from + i] === bytes[i]) i++;
+		while (i < length && bytes[from + i] === wanted[i]) i++;
 		if (i === length) return name;
 	}
 	return null;
@@ -71,24 +71,29 @@ export function sseEventScanner(
 		onEvent({ event: name, data: lines.map((b) => b.toString('utf8')).join('\n') });
 	}
 
-	function endLine(line: Buffer) {
-		if (line.length === 0) dispatch();
-		else if (isField(line, DATA)) data.push(line.subarray(valueStart(line, DATA)));
-		else if (isField(line, EVENT)) {
-			const from = valueStart(line, EVENT);
+	/**
+	 * One line, `bytes[from, to)`, read in place: only a data line's value is kept (a view, no
+	 * copy), so the many lines of content deltas make no objects at all.
+	 */
+	function endLine(bytes: Buffer, from: number, to: number) {
+		if (to === from) dispatch();
+		else if (isField(bytes, from, to, DATA))
+			data.push(bytes.subarray(valueStart(bytes, from, to, DATA), to));
+		else if (isField(bytes, from, to, EVENT)) {
+			const at = valueStart(bytes, from, to, EVENT);
 			// An empty name is the spec's `message` too.
-			event = from === line.length ? undefined : wantedName(line, from, names);
+			event = at === to ? undefined : wantedName(bytes, at, to, names);
 		}
 		// Comments (`:`), id, retry and unknown fields say nothing about usage.
 	}
 
-	function lineFrom(bytes: Buffer, from: number, to: number): Buffer {
-		const tail = bytes.subarray(from, to);
-		if (parts.length === 0) return tail;
-		parts.push(tail);
+	/** Ends the line that runs up to `to`: in place, or joined with its start from earlier chunks. */
+	function lineFrom(bytes: Buffer, from: number, to: number) {
+		if (parts.length === 0) return endLine(bytes, from, to);
+		parts.push(bytes.subarray(from, to));
 		const line = Buffer.concat(parts);
 		parts = [];
-		return line;
+		endLine(line, 0, line.length);
 	}
 
 	return {
@@ -119,7 +124,7 @@ export function sseEventScanner(
 				const lf = bytes.indexOf(LF, from);
 				const end = cr >= 0 && (lf < 0 || cr < lf) ? cr : lf;
 				if (end < 0) break;
-				endLine(lineFrom(bytes, from, end));
+				lineFrom(bytes, from, end);
 				from = end + 1;
 				if (end === cr) {
 					if (from === bytes.length) afterCr = true;

@@ -37,11 +37,16 @@ const FORWARD_RESPONSE = new RegExp(
 		'anthropic-ratelimit-.*|anthropic-priority-.*|anthropic-organization-id|anthropic-workspace-id)$'
 );
 
+/** May a client see this upstream response header (on the endpoints we model)? */
+export function isForwardedResponseHeader(name: string): boolean {
+	return FORWARD_RESPONSE.test(name.toLowerCase());
+}
+
 /** Upstream response headers the client may see on the endpoints we model. */
 export function forwardedResponseHeaders(headers: HeaderSource | undefined): Headers {
 	const out = new Headers();
 	headers?.forEach((value, name) => {
-		if (FORWARD_RESPONSE.test(name.toLowerCase())) out.set(name, value);
+		if (isForwardedResponseHeader(name)) out.set(name, value);
 	});
 	return out;
 }

@@ -67,8 +67,8 @@ describe('sendOverWire', () => {
 		]);
 		const reply = await sendOverWire(upstream(2), call(), new AbortController().signal);
 		expect(reply.status).toBe(200);
-		expect(reply.headers.get('request-id')).toBe('req_2');
-		expect(reply.headers.get('set-cookie')).toBeNull();
+		expect(reply.headers['request-id']).toBe('req_2');
+		expect(reply.headers['set-cookie']).toBeUndefined();
 		const chunks: Buffer[] = [];
 		for await (const c of reply.body!) chunks.push(c as Buffer);
 		expect(Buffer.concat(chunks).toString()).toBe('event: ping\ndata: {}\n\n');
@@ -81,7 +81,7 @@ describe('sendOverWire', () => {
 		const reply = await sendOverWire(upstream(1), call(), new AbortController().signal);
 		expect(seen).toHaveLength(2);
 		expect(reply.status).toBe(529);
-		expect(reply.headers.get('request-id')).toBe('req_1');
+		expect(reply.headers['request-id']).toBe('req_1');
 		expect(JSON.parse(reply.text!)).toEqual({
 			type: 'error',
 			error: { type: 'overloaded_error', message: 'Overloaded' }
@@ -100,6 +100,37 @@ describe('sendOverWire', () => {
 		const gone = await sendOverWire(closed, call(), new AbortController().signal);
 		expect(gone.status).toBe(502);
 		expect(JSON.parse(gone.text!).error.message).toBe('Could not reach the upstream API.');
+	});
+
+	it('sends Host, the length and (for a URL with credentials) Basic auth as node would', async () => {
+		const { seen, upstream } = await upstreamAnswering([
+			(res) => {
+				// Two of one header arrive as one value, joined as Headers would join them.
+				res.setHeader('anthropic-ratelimit-requests-limit', ['1', '2']);
+				res.writeHead(200, { 'content-type': 'application/json', 'x-internal': 'no' });
+				res.end('{}');
+			}
+		]);
+		const base = upstream(0);
+		const withUser = {
+			...base,
+			wire: async (c: never, attempt: number) => {
+				const wire = await base.wire(c, attempt);
+				return { ...wire, url: wire.url.replace('http://', 'http://us%40er:p%3Ass@') };
+			}
+		};
+		const reply = await sendOverWire(withUser, call(), new AbortController().signal);
+		expect(seen[0].headers.host).toMatch(/^127\.0\.0\.1:\d+$/);
+		expect(seen[0].headers['content-length']).toBe('7');
+		expect(seen[0].headers.authorization).toBe(
+			`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`
+		);
+		expect(seen[0].headers['x-stainless-retry-count']).toBe('0');
+		expect(reply.headers).toEqual({
+			'anthropic-ratelimit-requests-limit': '1, 2',
+			'content-type': 'application/json'
+		});
+		reply.body!.resume();
 	});
 
 	it('throws when the caller aborts, and the upstream sees the request closed', async () => {
