@@ -94,23 +94,16 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 	for (const s of samples) allFns.set(s.name, (allFns.get(s.name) ?? 0) + 1);
 	console.log('whole run, events (incl.):', top(allKinds, 25, ms));
 	console.log('whole run, js self:', top(allFns, 30, sampled));
-	// Exclusive time per trace event (its duration less its children's): native work by kind.
-	const sorted = [...onMain].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-	const exclusive = new Map<string, number>();
-	const stack: TraceEvent[] = [];
-	for (const e of sorted) {
-		while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
-		const up = stack.at(-1);
-		if (up) exclusive.set(up.name, (exclusive.get(up.name) ?? 0) - e.dur!);
-		exclusive.set(e.name, (exclusive.get(e.name) ?? 0) + e.dur!);
-		stack.push(e);
-	}
-	console.log('whole run, events (excl.):', top(exclusive, 30, ms));
+	console.log('whole run, events (excl.):', top(exclusiveTimes(onMain), 30, ms));
 	// Inclusive time: every function on a sample's stack (once per sample) gets the sample.
 	const parent = new Map<number, number>();
 	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 	const inclusive = new Map<string, number>();
-	for (const id of profile.samples) {
+	// WINDOW=from,to (ms from the first sample): only samples in that window.
+	const [from, to] = (process.env.WINDOW ?? '0,1e9').split(',').map((v) => Number(v) * 1000);
+	for (const [i, id] of profile.samples.entries()) {
+		const at = samples[i].t - profile.startTime;
+		if (at < from || at > to) continue;
 		const seen = new Set<string>();
 		for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
 			seen.add(nodeName.get(n)!);
@@ -143,22 +136,39 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 	}
 }
 
+/** Time per trace event name less its children's (native work by kind), events of one thread. */
+function exclusiveTimes(events: TraceEvent[]): Map<string, number> {
+	const sorted = [...events].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+	const exclusive = new Map<string, number>();
+	const stack: TraceEvent[] = [];
+	for (const e of sorted) {
+		while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+		const up = stack.at(-1);
+		if (up) exclusive.set(up.name, (exclusive.get(up.name) ?? 0) - e.dur!);
+		exclusive.set(e.name, (exclusive.get(e.name) ?? 0) + e.dur!);
+		stack.push(e);
+	}
+	return exclusive;
+}
+
 /**
  * TIMELINE=1: from the click, per 100 ms of trace time, how busy the main thread was and with
  * what (top-level trace events and JS self time), to see where the time to final text goes.
  */
 function timeline(onMain: TraceEvent[], samples: { t: number; name: string }[]) {
+	if (!samples.length) return;
 	const click = onMain.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
 	const t0 = click?.ts ?? onMain[0].ts;
+	console.log(
+		`timeline from the click, ${((t0 - samples[0].t) / 1000).toFixed(0)} ms after profiling began`
+	);
 	const BUCKET = 100_000;
 	const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= t0);
 	const end = Math.max(...tasks.map((e) => e.ts + e.dur!));
 	for (let b = t0; b < end; b += BUCKET) {
 		const inB = (e: TraceEvent) => e.ts >= b && e.ts < b + BUCKET;
 		const busy = tasks.filter(inB).reduce((n, e) => n + e.dur!, 0);
-		const kinds = new Map<string, number>();
-		for (const e of onMain.filter(inB))
-			if (e.name !== 'RunTask') kinds.set(e.name, (kinds.get(e.name) ?? 0) + e.dur!);
+		const kinds = exclusiveTimes(onMain.filter(inB));
 		const fns = new Map<string, number>();
 		for (const s of samples)
 			if (s.t >= b && s.t < b + BUCKET) fns.set(s.name, (fns.get(s.name) ?? 0) + 1);
@@ -172,7 +182,7 @@ function timeline(onMain: TraceEvent[], samples: { t: number; name: string }[]) 
 			`${((b - t0) / 1000).toFixed(0).padStart(5)} ms busy ${(busy / 1000).toFixed(0).padStart(3)} | ` +
 				top(fns, 6, (v) => `${((v * INTERVAL_US) / 1000).toFixed(0)}`) +
 				' | ' +
-				top(kinds, 4, (v) => (v / 1000).toFixed(0))
+				top(kinds, 6, (v) => (v / 1000).toFixed(0))
 		);
 	}
 }
