@@ -2,6 +2,8 @@
 // without a compiler). Body caps per route, checked on the declared length before a byte is
 // read, and security headers on every response, static files included.
 
+import { STATUS_CODES } from 'node:http';
+
 const MB = 1024 * 1024;
 /** Login, logout and settings take small forms; nothing more is ever needed there. */
 export const FORM_BODY_BYTES = 16 * 1024;
@@ -43,14 +45,13 @@ export const SECURITY_HEADERS = {
 	'content-security-policy': "default-src 'none'; connect-src 'self'; frame-ancestors 'none'"
 };
 
+const errorJson = (type, message) => JSON.stringify({ type: 'error', error: { type, message } });
+
 function tooLarge(res, limit) {
-	const body = JSON.stringify({
-		type: 'error',
-		error: {
-			type: 'request_too_large',
-			message: `Request exceeds the maximum allowed number of bytes (${limit}).`
-		}
-	});
+	const body = errorJson(
+		'request_too_large',
+		`Request exceeds the maximum allowed number of bytes (${limit}).`
+	);
 	res.writeHead(413, {
 		'content-type': 'application/json',
 		'content-length': Buffer.byteLength(body),
@@ -86,4 +87,32 @@ export function admitBody(req, res, limit) {
 		});
 	}
 	return true;
+}
+
+/** What node:http's parser refused, as node would answer it (431, 408, else 400), in words. */
+const CLIENT_ERRORS = {
+	HPE_HEADER_OVERFLOW: [431, 'The request line and headers are too large.'],
+	ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+	ERR_HTTP_HEADERS_TIMEOUT: [408, 'The request headers took too long to arrive.']
+};
+
+/**
+ * The server's `clientError` listener: a request node:http could not parse (headers too large,
+ * a malformed request line or header, a bad chunk) gets an answer in the API's error shape
+ * instead of node's bare status line, then the connection closes (its framing is unknown).
+ */
+export function answerClientError(err, socket) {
+	// Mid-answer (a response already began on this socket) there is nothing left to say.
+	if (err.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent)
+		return socket.destroy();
+	const [status, message] = CLIENT_ERRORS[err.code] ?? [
+		400,
+		`The request is not valid HTTP (${err.code ?? 'unreadable'}).`
+	];
+	const body = errorJson('invalid_request_error', message);
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+			`content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+			`connection: close\r\n\r\n${body}`
+	);
 }

@@ -2,7 +2,13 @@
 // capped per route before anything is read (adapter-node's BODY_SIZE_LIMIT is one number for
 // every route, and answers in plain text), and static files get the security headers too.
 import http from 'node:http';
-import { SECURITY_HEADERS, admitBody, bodyLimits, limitFor } from './node-guards.js';
+import {
+	SECURITY_HEADERS,
+	admitBody,
+	answerClientError,
+	bodyLimits,
+	limitFor
+} from './node-guards.js';
 import { takeFastPath } from './fast-path.js';
 
 // Data files 0600, folders 0700: whatever the app or the simulator writes is ours alone.
@@ -30,6 +36,7 @@ const server = http.createServer((req, res) => {
 	});
 });
 
+server.on('clientError', answerClientError);
 server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
 
 let stopping = false;

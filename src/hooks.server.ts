@@ -17,6 +17,7 @@ import { installProcessGuards } from '$lib/server/guard/process-guards';
 import { startBatchSweeper } from '$lib/server/guard/sweeper';
 import { registerFastPath } from '$lib/server/fast';
 import { recoverQueuedWrites } from '$lib/server/guard/deps';
+import { apiShapedErrors } from '$lib/server/api-shaped-errors';
 
 export const init: ServerInit = async () => {
 	installProcessGuards();
@@ -89,6 +90,7 @@ export const handle = sequence(
 	withRequestId,
 	withLogging,
 	securityHeaders,
+	apiShapedErrors,
 	capFormBodies,
 	...apiGuards
 );

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_CODES } from 'node:http';
+import { connect } from 'node:net';
 import { startApp, type AppProcess } from '../support/servers';
 
 /**
@@ -145,5 +147,104 @@ describe('fuzz corpus against POST /api/v1/messages', () => {
 		const message = await ok.json();
 		expect(message.polluted).toBeUndefined();
 		expect(app.output()).not.toMatch(/"level":"error"/);
+	});
+});
+
+/** Every /api route, with ids that do not exist: a wrong method or a bad body is a 4xx, never a 5xx. */
+const apiPaths = [
+	'/api/v1/messages',
+	'/api/v1/messages/count_tokens',
+	'/api/v1/messages/batches',
+	'/api/v1/messages/batches/msgbatch_nothere',
+	'/api/v1/messages/batches/msgbatch_nothere/results',
+	'/api/v1/messages/batches/msgbatch_nothere/cancel',
+	'/api/v1/files',
+	'/api/v1/files/file_nothere',
+	'/api/v1/files/file_nothere/content',
+	'/api/v1/models',
+	'/api/v1/models/claude-nothere',
+	'/api/permalinks',
+	'/api/permalinks/nothere',
+	'/api/prompts',
+	'/api/prompts/nothere',
+	'/api/prompts/nothere/versions',
+	'/api/evaluations',
+	'/api/evaluations/nothere',
+	'/api/evaluations/nothere/share',
+	'/api/usage',
+	'/api/batch-index',
+	'/api/invites/nothere',
+	'/api/health',
+	'/api/no-such-route',
+	'/api/permalinks/%ff',
+	'/api/v1/models/%E0%A4%A'
+];
+const sweepBodies = ['{', 'null', '[]', '"x"', j({ a: 1 }), j({ requests: 'x', name: 1 })];
+
+describe('every /api route', () => {
+	it('answers a method it does not take with a 405 in the API error shape, naming what it takes', async () => {
+		const res = await fetch(app.url + '/api/v1/messages', { method: 'PUT', body: j(base) });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toContain('POST');
+		const json = await res.json();
+		expect(json).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+		expect(json.error.message).toBe('PUT is not allowed on /api/v1/messages. Use POST.');
+	});
+
+	it('answers every method and bad body with a 4xx in the API error shape, or a success', async () => {
+		const failures: string[] = [];
+		for (const path of apiPaths)
+			for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+				for (const body of method === 'GET' || method === 'DELETE' ? [undefined] : sweepBodies) {
+					const res = await fetch(app.url + path, {
+						method,
+						headers: { 'content-type': 'application/json' },
+						body
+					});
+					const text = await res.text();
+					if (res.status < 400) continue;
+					let shaped = false;
+					try {
+						const json = JSON.parse(text);
+						shaped = json.type === 'error' && typeof json.error?.message === 'string';
+					} catch {
+						shaped = false;
+					}
+					if (res.status >= 500 || !shaped)
+						failures.push(`${method} ${path} ${body ?? ''} -> ${res.status} ${text.slice(0, 80)}`);
+				}
+		expect(failures).toEqual([]);
+	});
+});
+
+/** Sends raw bytes and reads the whole answer (the server closes the connection after it). */
+function rawRequest(port: number, bytes: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+		let answer = '';
+		socket.setEncoding('utf8');
+		socket.on('data', (chunk) => (answer += chunk));
+		socket.on('end', () => resolve(answer));
+		socket.on('error', reject);
+	});
+}
+
+describe('requests node:http cannot parse', () => {
+	it.each([
+		[
+			'headers over the size limit',
+			`GET /api/health HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`,
+			431
+		],
+		['a malformed request line', 'GET /api/health HTTP/9\r\n\r\n', 400],
+		['a header without a colon', 'GET /api/health HTTP/1.1\r\nhost x\r\n\r\n', 400]
+	])('%s get a %i in the API error shape', async (_name, bytes, status) => {
+		const answer = await rawRequest(Number(new URL(app.url).port), bytes);
+		const [head, body] = answer.split('\r\n\r\n');
+		expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
+		expect(head.toLowerCase()).toContain('content-type: application/json');
+		const json = JSON.parse(body);
+		expect(json).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+		expect(json.error.message.length).toBeGreaterThan(0);
 	});
 });
