@@ -162,7 +162,7 @@ function timeline(onMain: TraceEvent[], samples: { t: number; name: string }[]) 
 	console.log(
 		`timeline from the click, ${((t0 - samples[0].t) / 1000).toFixed(0)} ms after profiling began`
 	);
-	const BUCKET = 100_000;
+	const BUCKET = Number(process.env.BUCKET_MS ?? 100) * 1000;
 	const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= t0);
 	const end = Math.max(...tasks.map((e) => e.ts + e.dur!));
 	for (let b = t0; b < end; b += BUCKET) {
