@@ -22,10 +22,14 @@ interface TraceEvent {
 	dur?: number;
 	tid: number;
 	pid: number;
-	args?: { data?: { frame?: string } };
+	args?: { data?: { frame?: string; type?: string } };
 }
 interface CpuProfile {
-	nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+	nodes: {
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number };
+		children?: number[];
+	}[];
 	startTime: number;
 	samples: number[];
 	timeDeltas: number[];
@@ -90,6 +94,23 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 	for (const s of samples) allFns.set(s.name, (allFns.get(s.name) ?? 0) + 1);
 	console.log('whole run, events (incl.):', top(allKinds, 25, ms));
 	console.log('whole run, js self:', top(allFns, 30, sampled));
+	console.log('whole run, events (excl.):', top(exclusiveTimes(onMain), 30, ms));
+	// Inclusive time: every function on a sample's stack (once per sample) gets the sample.
+	const parent = new Map<number, number>();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const inclusive = new Map<string, number>();
+	// WINDOW=from,to (ms from the first sample): only samples in that window.
+	const [from, to] = (process.env.WINDOW ?? '0,1e9').split(',').map((v) => Number(v) * 1000);
+	for (const [i, id] of profile.samples.entries()) {
+		const at = samples[i].t - profile.startTime;
+		if (at < from || at > to) continue;
+		const seen = new Set<string>();
+		for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
+			seen.add(nodeName.get(n)!);
+		for (const name of seen) inclusive.set(name, (inclusive.get(name) ?? 0) + 1);
+	}
+	console.log('whole run, js inclusive:', top(inclusive, 40, sampled));
+	if (process.env.TIMELINE) timeline(onMain, samples);
 	console.log(`${long.length} tasks over 50 ms on the main thread (${main})`);
 	for (const task of long) {
 		const end = task.ts + task.dur!;
@@ -99,9 +120,70 @@ function report(events: TraceEvent[], profile: CpuProfile) {
 		const fns = new Map<string, number>();
 		for (const s of samples)
 			if (s.t >= task.ts && s.t <= end) fns.set(s.name, (fns.get(s.name) ?? 0) + 1);
-		console.log(`\n== task ${(task.dur! / 1000).toFixed(0)} ms`);
+		const at = ((task.ts - onMain[0].ts) / 1000).toFixed(0);
+		console.log(`\n== task ${(task.dur! / 1000).toFixed(0)} ms, at ${at} ms`);
 		console.log('  events (incl.):', top(kinds, 10, ms));
 		console.log('  js self:', top(fns, 12, sampled));
+		const incl = new Map<string, number>();
+		for (const [i, id] of profile.samples.entries()) {
+			if (samples[i].t < task.ts || samples[i].t > end) continue;
+			const seen = new Set<string>();
+			for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
+				seen.add(nodeName.get(n)!);
+			for (const name of seen) incl.set(name, (incl.get(name) ?? 0) + 1);
+		}
+		console.log('  js inclusive:', top(incl, 25, sampled));
+	}
+}
+
+/** Time per trace event name less its children's (native work by kind), events of one thread. */
+function exclusiveTimes(events: TraceEvent[]): Map<string, number> {
+	const sorted = [...events].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+	const exclusive = new Map<string, number>();
+	const stack: TraceEvent[] = [];
+	for (const e of sorted) {
+		while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= e.ts) stack.pop();
+		const up = stack.at(-1);
+		if (up) exclusive.set(up.name, (exclusive.get(up.name) ?? 0) - e.dur!);
+		exclusive.set(e.name, (exclusive.get(e.name) ?? 0) + e.dur!);
+		stack.push(e);
+	}
+	return exclusive;
+}
+
+/**
+ * TIMELINE=1: from the click, per 100 ms of trace time, how busy the main thread was and with
+ * what (top-level trace events and JS self time), to see where the time to final text goes.
+ */
+function timeline(onMain: TraceEvent[], samples: { t: number; name: string }[]) {
+	if (!samples.length) return;
+	const click = onMain.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+	const t0 = click?.ts ?? onMain[0].ts;
+	console.log(
+		`timeline from the click, ${((t0 - samples[0].t) / 1000).toFixed(0)} ms after profiling began`
+	);
+	const BUCKET = Number(process.env.BUCKET_MS ?? 100) * 1000;
+	const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= t0);
+	const end = Math.max(...tasks.map((e) => e.ts + e.dur!));
+	for (let b = t0; b < end; b += BUCKET) {
+		const inB = (e: TraceEvent) => e.ts >= b && e.ts < b + BUCKET;
+		const busy = tasks.filter(inB).reduce((n, e) => n + e.dur!, 0);
+		const kinds = exclusiveTimes(onMain.filter(inB));
+		const fns = new Map<string, number>();
+		for (const s of samples)
+			if (s.t >= b && s.t < b + BUCKET) fns.set(s.name, (fns.get(s.name) ?? 0) + 1);
+		const top = (m: Map<string, number>, n: number, f: (v: number) => string) =>
+			[...m]
+				.sort((x, y) => y[1] - x[1])
+				.slice(0, n)
+				.map(([k, v]) => `${k} ${f(v)}`)
+				.join('; ');
+		console.log(
+			`${((b - t0) / 1000).toFixed(0).padStart(5)} ms busy ${(busy / 1000).toFixed(0).padStart(3)} | ` +
+				top(fns, 6, (v) => `${((v * INTERVAL_US) / 1000).toFixed(0)}`) +
+				' | ' +
+				top(kinds, 6, (v) => (v / 1000).toFixed(0))
+		);
 	}
 }
 
@@ -123,7 +205,14 @@ async function profileEvaluate(cases: number) {
 		const runAll = await page.getByRole('button', { name: 'Run all' }).elementHandle();
 		const { events, profile } = await traced(page, async () => {
 			await runAll!.click();
-			await page.waitForTimeout(6000);
+			// WHOLE=1: to the last cell (the end of the run and its save included), else 6 s.
+			if (process.env.WHOLE)
+				await page.waitForFunction(
+					(n) => document.querySelectorAll('[data-status="done"]').length >= n,
+					cases * 2,
+					{ timeout: 600_000, polling: 500 }
+				);
+			else await page.waitForTimeout(6000);
 		});
 		report(events, profile);
 	} finally {
@@ -150,7 +239,15 @@ async function main() {
 		const t0 = Date.now();
 		const { events, profile } = await traced(page, async () => {
 			if (what === 'scroll') await scrollLogThrough(page, 50);
-			else {
+			else if (what === 'naive') {
+				await page.goto(standIn.url + '/naive/stream');
+				const ms = await page.evaluate(async () => {
+					const t = performance.now();
+					await (window as unknown as { runStream: () => Promise<string> }).runStream();
+					return performance.now() - t;
+				});
+				console.log(`naive page: ${ms.toFixed(0)} ms`);
+			} else {
 				const { sentAt: t0, doneAt: done } = await sendAndWaitDone(page);
 				const res = await page.evaluate(() =>
 					performance

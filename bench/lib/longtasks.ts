@@ -25,6 +25,10 @@ export async function longTasksSince(page: Page, since: number): Promise<TaskSta
 			([start, d]) => start + d >= t0
 		);
 	}, since);
+	if (process.env.DEBUG_LONGTASKS)
+		console.log(
+			`long tasks (start from t0, ms): ${JSON.stringify(tasks.map(([s, d]) => [Math.round(s - since), Math.round(d)]))}`
+		);
 	return { longestMs: Math.max(0, ...tasks.map(([, d]) => d)), over50: tasks.length };
 }
 

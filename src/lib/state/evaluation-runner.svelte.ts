@@ -1,6 +1,7 @@
 import * as api from '$lib/api';
 import { LineSplitter } from '$lib/batches/lines';
 import { DEFAULT_MODEL } from '$lib/catalog';
+import { nextTask } from '$lib/client/next-task';
 import {
 	batchApiVersion,
 	cellFromResultLine,
@@ -136,8 +137,10 @@ export class EvaluationRunner {
 		for (const cell of await Promise.all(landing))
 			if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
 		this.#end();
-		// The page redraws the finished run first; copying a big run for the save is a task of its own.
+		// The page redraws the finished run first; copying a big run for the save is a task of its
+		// own, after that frame (code after `await nextFrame()` alone would run inside the frame).
 		await nextFrame();
+		await new Promise<void>((resolve) => nextTask(resolve));
 		await this.evaluation.save();
 	}
 

@@ -307,14 +307,21 @@ export class EvaluationState {
 
 	// Saving
 
+	/**
+	 * A plain copy of what is saved, through JSON (what the request sends anyway): `$state.snapshot`
+	 * calls structuredClone on every string and number, and a run of 400 answered cells made that
+	 * a 60 ms task.
+	 */
 	toInput(): EvaluationInput {
-		return $state.snapshot({
-			name: this.name,
-			versions: this.versions,
-			cases: [...this.cases],
-			rubric: this.rubric,
-			runs: this.runs
-		}) as EvaluationInput;
+		return JSON.parse(
+			JSON.stringify({
+				name: this.name,
+				versions: this.versions,
+				cases: this.cases,
+				rubric: this.rubric,
+				runs: this.runs
+			})
+		) as EvaluationInput;
 	}
 
 	/** Saves to the team store (creating it on first save); the URL can then name it. */

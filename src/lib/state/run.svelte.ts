@@ -1,5 +1,6 @@
 import { ApiError, messages, type ApiErrorInfo } from '$lib/api';
 import { headerInfo } from '$lib/api/error';
+import type { RawSseEvent } from '$lib/client/sse';
 import type { Message, Usage } from '$lib/schemas';
 import type { UnknownDelta } from '$lib/response/accumulator';
 import type { Timings } from '$lib/response/timings';
@@ -31,8 +32,9 @@ const MIN_PUBLISH_INTERVAL_MS = 50;
 const PUBLISH_COST_RATIO = 4;
 
 /** The SSE reader loads with the first stream, not with the first page. */
-const loadSseReader = () =>
-	Promise.all([import('$lib/client/sse'), import('$lib/client/yielding-stream')]);
+const loadSseReader = () => import('$lib/client/sse');
+/** The reader yields to rendering and input after this long (a buffered body parses at once). */
+const READ_BUDGET_MS = 20;
 
 /** Calls back at most once per animation frame (a timer where there is no rAF, e.g. in node). */
 function nextFrame(fn: () => void): void {
@@ -163,6 +165,9 @@ export class RunState {
 			const options = { headers, signal: abort.signal };
 			// Loads while the request is under way.
 			const sseReader = stream ? loadSseReader() : undefined;
+			// So is the markdown renderer the answer's text needs: loading it (~40 ms of script
+			// evaluation) when the first text block mounts would land in the middle of the stream.
+			void import('$lib/response/markdown').catch(() => undefined);
 			// Awaited below; a failed request must not leave its rejection unhandled.
 			sseReader?.catch(() => undefined);
 			res = await (stream ? messages.stream(body, options) : messages.createRaw(body, options));
@@ -170,13 +175,17 @@ export class RunState {
 			if (!res.body) throw new Error('The response has no body.');
 			const onBytes = (chunk: Uint8Array) => buf.addBytes(chunk);
 			if (sseReader) {
-				const [{ readSse }, { yieldingStream }] = await sseReader;
-				await readSse(yieldingStream(res.body, abort.signal), startedAt, {
+				const { readSse } = await sseReader;
+				const handlers = {
 					onBytes,
-					onEvent: (e) => {
+					onEvent: (e: RawSseEvent) => {
 						buf.addEvent(e);
 						if (current()) this.#scheduleFlush();
 					}
+				};
+				await readSse(res.body, startedAt, handlers, {
+					budgetMs: READ_BUDGET_MS,
+					signal: abort.signal
 				});
 			} else {
 				await readJson(res.body, onBytes, buf);
