@@ -10,13 +10,16 @@ function parseEvents(text) {
 	});
 }`;
 
-/** Appends every thinking and text delta to the DOM as soon as it is parsed, one text node per delta. */
+/**
+ * Appends every thinking and text delta to the DOM as soon as it is parsed, one text node per delta.
+ * `runStream()` reads the stand-in's `/sse`; `runStream(url, init)` any same-origin stream.
+ */
 export const NAIVE_STREAM_PAGE = `<!doctype html><html><body><div id="thinking" style="white-space: pre-wrap"></div><div id="out" style="white-space: pre-wrap"></div><script>
 ${READ_EVENTS}
-window.runStream = async () => {
+window.runStream = async (url = '/sse', init = { method: 'POST' }) => {
 	const out = document.getElementById('out');
 	const thinking = document.getElementById('thinking');
-	const reader = (await fetch('/sse', { method: 'POST' })).body.pipeThrough(new TextDecoderStream()).getReader();
+	const reader = (await fetch(url, init)).body.pipeThrough(new TextDecoderStream()).getReader();
 	let rest = '';
 	for (;;) {
 		const { done, value } = await reader.read();
