@@ -19,13 +19,17 @@ ${READ_EVENTS}
 window.runStream = async (url = '/sse', init = { method: 'POST' }) => {
 	const out = document.getElementById('out');
 	const thinking = document.getElementById('thinking');
-	const reader = (await fetch(url, init)).body.pipeThrough(new TextDecoderStream()).getReader();
+	const res = await fetch(url, init);
+	if (!res.ok) throw new Error('naive stream: ' + res.status + ' ' + (await res.text()));
+	const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
 	let rest = '';
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
 		rest += value;
+		// A chunk may hold no whole event yet: keep it until one ends.
 		const end = rest.lastIndexOf('\\n\\n') + 2;
+		if (end < 2) continue;
 		for (const e of parseEvents(rest.slice(0, end))) {
 			const data = JSON.parse(e.data);
 			if (data.delta && data.delta.type === 'text_delta') out.appendChild(document.createTextNode(data.delta.text));
