@@ -15,3 +15,15 @@ export function nextTask(fn: () => void): void {
 	};
 	channel.port2.postMessage(null);
 }
+
+/** `nextTask` awaited: resolves in a later task. */
+export const afterTask = (): Promise<void> => new Promise((resolve) => nextTask(resolve));
+
+/**
+ * Runs `fn` in the task after the next animation frame (code run from a rAF callback alone
+ * would still be inside that frame). A timer where there is no rAF.
+ */
+export function afterNextFrame(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => nextTask(fn));
+	else setTimeout(fn, 16);
+}

@@ -1,5 +1,5 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { nextTask } from './next-task';
+import { afterTask } from './next-task';
 
 export interface RawSseEvent {
 	/** The SSE `event:` name (what SDKs dispatch on). */
@@ -55,7 +55,7 @@ export async function readSse(
 		handlers.onBytes?.(value, at);
 		for (let offset = 0; offset < value.byteLength; offset += MAX_PIECE) {
 			if (performance.now() - sliceStart > budget) {
-				await new Promise<void>((resolve) => nextTask(resolve));
+				await afterTask();
 				sliceStart = performance.now();
 				if (options.signal?.aborted) {
 					void reader.cancel(options.signal.reason).catch(() => undefined);

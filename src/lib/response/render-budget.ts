@@ -1,4 +1,4 @@
-import { nextTask } from '$lib/client/next-task';
+import { afterNextFrame, nextTask } from '$lib/client/next-task';
 
 /**
  * One time budget for the rendering work of every streamed view on the page (markdown parse
@@ -22,12 +22,6 @@ const queue = new Set<Job>();
 let isScheduled = false;
 /** A slice is running: a job queued by a job joins this slice (a Set iterates what is added). */
 let isRunning = false;
-
-/** The task after the next animation frame. */
-function afterNextFrame(fn: () => void): void {
-	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => nextTask(fn));
-	else setTimeout(fn, 16);
-}
 
 function schedule(): void {
 	if (isScheduled || isRunning) return;

@@ -1,7 +1,7 @@
 import * as api from '$lib/api';
 import { LineSplitter } from '$lib/batches/lines';
 import { DEFAULT_MODEL } from '$lib/catalog';
-import { nextTask } from '$lib/client/next-task';
+import { afterNextFrame } from '$lib/client/next-task';
 import {
 	batchApiVersion,
 	cellFromResultLine,
@@ -138,9 +138,8 @@ export class EvaluationRunner {
 			if (cell.status === 'pending' || cell.status === 'running') cell.status = 'stopped';
 		this.#end();
 		// The page redraws the finished run first; copying a big run for the save is a task of its
-		// own, after that frame (code after `await nextFrame()` alone would run inside the frame).
-		await nextFrame();
-		await new Promise<void>((resolve) => nextTask(resolve));
+		// own, after that frame.
+		await new Promise<void>((resolve) => afterNextFrame(resolve));
 		await this.evaluation.save();
 	}
 

@@ -6,7 +6,7 @@ import { clientAddress } from '../guard/identity';
 import { API_CSP } from '../guard/security-headers';
 import { log } from '../log';
 import { logRequest, type RequestLogFields } from '../request-log';
-import type { AnswerHeaders, Cancel } from './wire';
+import { answerHeadersOf, type AnswerHeaders, type Cancel } from './wire';
 
 /** What the Kit hooks' guards read of an event; the fast path builds this much and no more. */
 type GuardEvent = Pick<
@@ -168,9 +168,7 @@ export class Exchange implements Cancel {
 	async answer(response: Response): Promise<void> {
 		const body = Buffer.from(await response.arrayBuffer());
 		if (this.gone) return this.log(499);
-		const headers: AnswerHeaders = {};
-		response.headers.forEach((value, name) => (headers[name] = value));
-		this.head(response.status, headers);
+		this.head(response.status, answerHeadersOf(response.headers));
 		this.res.end(body);
 	}
 

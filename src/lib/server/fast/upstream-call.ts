@@ -5,7 +5,7 @@ import { scrubText } from '../gateway/scrub';
 import { log } from '../log';
 import { getUpstream, type UpstreamRequest } from '../upstream';
 import type { Exchange } from './exchange';
-import { sendOverWire, type AnswerHeaders, type WireReply } from './wire';
+import { answerHeadersOf, sendOverWire, type AnswerHeaders, type WireReply } from './wire';
 
 /**
  * Sends a validated call upstream for the fast path. A networked upstream gets the SDK's bytes
@@ -20,9 +20,7 @@ export async function callUpstream(
 	if (upstream.wire) return sendOverWire({ ...upstream, wire: upstream.wire }, call, x);
 	const response = await upstream.send({ ...call, signal: x.signal });
 	const body = response.body ? Readable.fromWeb(response.body as NodeWebStream) : null;
-	const headers: AnswerHeaders = {};
-	response.headers.forEach((value, name) => (headers[name] = value));
-	return { status: response.status, headers, body };
+	return { status: response.status, headers: answerHeadersOf(response.headers), body };
 }
 
 /** The answer's headers as forward.ts sends them: nothing that carries the key, and who answered. */

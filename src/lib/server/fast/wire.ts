@@ -15,12 +15,14 @@ import type { Upstream, UpstreamRequest, WireCall, WireRequest } from '../upstre
  * key, from `Upstream.wire`), sent with node:http over a keep-alive agent, and the answer's body
  * handed back as the socket's own stream. Retries, timeouts and error answers follow the SDK
  * (client.js makeRequest), so a client sees what the Kit route (through the SDK) would send.
- */
-/**
- * An answer's headers as the fast path writes them: lower-case names, repeated values joined
- * with `, ` (as Headers gives them), in a plain object node's writeHead takes as it is.
+ *
+ * An answer's headers travel as `AnswerHeaders`: lower-case names, repeated values joined with
+ * `, ` (as Headers gives them), in a plain object node's writeHead takes as it is.
  */
 export type AnswerHeaders = Record<string, string>;
+
+/** A web Response's headers (a shared module's answer, the simulator's) as the fast path writes them. */
+export const answerHeadersOf = (headers: Headers): AnswerHeaders => Object.fromEntries(headers);
 
 export interface WireReply {
 	status: number;
